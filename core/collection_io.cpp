@@ -1,0 +1,146 @@
+#include "core/collection_io.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/time_format.h"
+#include "core/tune_type.h"
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+
+json to_object(const CollectionEntry& e) {
+  json o = {
+      {"tune_id", e.tune_id},
+      {"name", e.name},
+      {"type", e.type},
+      {"key", e.key},
+      {"url", e.url},
+      {"tunebooks", e.tunebooks},
+      {"aliases", e.aliases},
+      {"learn_status", to_string(e.status)},
+      {"heard_count", e.heard_count},
+      {"learned_at", e.learned_at_ms ? json(format_iso8601_utc(*e.learned_at_ms)) : json(nullptr)},
+      {"notes", e.notes},
+      {"created_at", format_iso8601_utc(e.created_at_ms)},
+      {"updated_at", format_iso8601_utc(e.updated_at_ms)},
+      {"source", e.source},
+      {"in_tunebook", e.in_tunebook},
+  };
+  return o;
+}
+
+std::string csv_field(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {
+  if (!o.is_object()) { problem = "Tune #?: not an object"; return false; }
+  const auto id = o.find("tune_id");
+  if (id == o.end() || !id->is_number_integer() || id->get<int64_t>() <= 0) {
+    problem = "Tune #?: missing or invalid tune_id";
+    return false;
+  }
+  e.tune_id = id->get<int64_t>();
+  const std::string prefix = "Tune #" + std::to_string(e.tune_id) + ": ";
+  const auto str = [&](const char* key) -> std::string {
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  e.name = str("name");
+  if (e.name.empty()) { problem = prefix + "missing name"; return false; }
+  e.type = normalise_tune_type(str("type"));
+  e.key = str("key");
+  e.url = str("url");
+  e.notes = str("notes");
+  e.source = "import";
+  if (const auto it = o.find("tunebooks"); it != o.end() && it->is_number_integer()) e.tunebooks = it->get<int>();
+  if (const auto it = o.find("aliases"); it != o.end() && it->is_array()) {
+    for (const auto& a : *it) if (a.is_string()) e.aliases.push_back(a.get<std::string>());
+  }
+  const std::string status_text = str("learn_status");
+  if (!status_text.empty()) {
+    const auto status = parse_learn_status(status_text);
+    if (!status) { problem = prefix + "unknown learn status '" + status_text + "'"; return false; }
+    e.status = *status;
+  }
+  if (const auto it = o.find("heard_count"); it != o.end()) {
+    if (!it->is_number_integer() || it->get<int64_t>() < 0) { problem = prefix + "invalid heard_count"; return false; }
+    e.heard_count = it->get<int>();
+  }
+  const std::string learned = str("learned_at");
+  if (!learned.empty()) {
+    e.learned_at_ms = parse_iso8601_utc(learned);
+    if (!e.learned_at_ms) { problem = prefix + "invalid learned_at '" + learned + "'"; return false; }
+  }
+  if (e.status == LearnStatus::Learned && !e.learned_at_ms) {
+    // Learned without a date: keep the status, the date stays unknown.
+  } else if (e.status != LearnStatus::Learned) {
+    e.learned_at_ms.reset();
+  }
+  if (const auto created = parse_iso8601_utc(str("created_at"))) e.created_at_ms = *created;
+  if (const auto updated = parse_iso8601_utc(str("updated_at"))) e.updated_at_ms = *updated;
+  return true;
+}
+
+}  // namespace
+
+std::string entry_to_json(const CollectionEntry& entry) { return to_object(entry).dump(); }
+
+std::string export_json(const std::vector<CollectionEntry>& entries) {
+  json tunes = json::array();
+  for (const auto& e : entries) tunes.push_back(to_object(e));
+  json doc = {{"format", "tunetrack-collection"}, {"version", 1}, {"tunes", std::move(tunes)}};
+  return doc.dump(2) + "\n";
+}
+
+std::string export_csv(const std::vector<CollectionEntry>& entries) {
+  std::string out = "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url\r\n";
+  for (const auto& e : entries) {
+    out += std::to_string(e.tune_id) + "," + csv_field(e.name) + "," + csv_field(e.type) + "," +
+           csv_field(e.key) + "," + std::string(to_string(e.status)) + "," + std::to_string(e.heard_count) + "," +
+           (e.learned_at_ms ? format_iso8601_utc(*e.learned_at_ms) : std::string()) + "," + csv_field(e.notes) +
+           "," + format_iso8601_utc(e.created_at_ms) + "," + csv_field(e.url) + "\r\n";
+  }
+  return out;
+}
+
+ImportParse parse_import_json(std::string_view text) {
+  ImportParse result;
+  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded()) {
+    result.fatal = "The file is not valid JSON";
+    return result;
+  }
+  const json* tunes = nullptr;
+  if (doc.is_array()) {
+    tunes = &doc;
+  } else if (doc.is_object() && doc.value("format", "") == "tunetrack-collection") {
+    const auto it = doc.find("tunes");
+    if (it != doc.end() && it->is_array()) tunes = &*it;
+  }
+  if (!tunes) {
+    result.fatal = "The file is not a tunetrack export (expected \"format\": \"tunetrack-collection\" and a \"tunes\" list)";
+    return result;
+  }
+  for (const auto& o : *tunes) {
+    CollectionEntry e;
+    std::string problem;
+    if (read_entry(o, e, problem)) {
+      result.entries.push_back(std::move(e));
+    } else {
+      result.errors.push_back(std::move(problem));
+    }
+  }
+  return result;
+}
+
+}  // namespace tt

@@ -1,0 +1,39 @@
+#pragma once
+// What came back from one HTTP request, as plain data, so core can decide
+// what it means without doing any I/O. Transports (native, browser) fill it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tt {
+
+struct HttpOutcome {
+  int status = 0;              // 0 when no HTTP answer arrived
+  bool timed_out = false;      // no answer in time
+  std::string transport_error; // connection refused/reset, DNS, TLS...; empty if none
+  std::string body;
+  std::optional<int64_t> retry_after_ms;  // from a Retry-After header, when present
+
+  bool ok() const { return status >= 200 && status < 300 && transport_error.empty() && !timed_out; }
+};
+
+// Reads a Retry-After header value given in seconds ("120"). HTTP dates are
+// not understood here (core reads no clock) and give nullopt, so the caller
+// falls back to its own backoff.
+std::optional<int64_t> parse_retry_after_ms(std::string_view header_value);
+
+enum class FailureClass {
+  None,       // success
+  Transient,  // worth another attempt: network, timeout, 429, 502/503/504
+  NotFound,   // 404 or 410: the thing is not there; retrying will not help
+  Permanent,  // anything else: fail at once
+};
+
+FailureClass classify(const HttpOutcome& outcome);
+
+// A short human description of a failed outcome: "HTTP 503", "timed out",
+// "connection failed (Connection refused)".
+std::string describe_failure(const HttpOutcome& outcome);
+
+}  // namespace tt

@@ -1,0 +1,185 @@
+#include "core/sync_engine.h"
+
+#include <algorithm>
+#include <unordered_set>
+#include <utility>
+
+namespace tt {
+
+namespace {
+constexpr int kFetchStart = 10, kFetchEnd = 60, kApplyEnd = 95;
+
+std::vector<SyncCommand> one(SyncCommand c) { return {std::move(c)}; }
+}  // namespace
+
+SyncEngine::SyncEngine(SyncOptions options) : options_(std::move(options)) {
+  options_.per_page = std::max(1, options_.per_page);
+  options_.concurrency = std::max(1, options_.concurrency);
+}
+
+SyncCommand SyncEngine::fetch(int page, int attempt) {
+  SyncCommand c;
+  c.kind = SyncCommand::Kind::Fetch;
+  c.id = next_id_++;
+  c.page = page;
+  c.attempt = attempt;
+  c.url = options_.endpoint.tunebook_page(options_.member_id, page, options_.per_page);
+  in_flight_[c.id] = {page, attempt};
+  ++result_.requests;
+  return c;
+}
+
+std::vector<SyncCommand> SyncEngine::start(int64_t now_ms) {
+  started_at_ms_ = now_ms;
+  progress_ = {};
+  progress_.stage = SyncStage::FetchingMetadata;
+  progress_.percent = kFetchStart;
+  return one(fetch(1, 1));
+}
+
+void SyncEngine::update_fetch_progress() {
+  if (progress_.pages_total > 0) {
+    progress_.percent = kFetchStart + (kFetchEnd - kFetchStart) * progress_.pages_done / progress_.pages_total;
+  }
+}
+
+void SyncEngine::issue_more_pages(std::vector<SyncCommand>& out) {
+  const auto busy = [&] { return static_cast<int>(in_flight_.size() + waiting_.size()); };
+  while (next_page_ <= progress_.pages_total && busy() < options_.concurrency) {
+    out.push_back(fetch(next_page_++, 1));
+  }
+}
+
+std::vector<SyncCommand> SyncEngine::on_response(int request_id, const HttpOutcome& outcome, int64_t now_ms) {
+  const auto it = in_flight_.find(request_id);
+  if (finished_ || it == in_flight_.end()) return {};  // late answer after cancel or failure
+  const InFlight request = it->second;
+  in_flight_.erase(it);
+
+  const FailureClass failure = classify(outcome);
+  if (failure == FailureClass::NotFound) {
+    return fail(SyncFailure::NotFound,
+                "User #" + std::to_string(options_.member_id) + " not found on thesession.org", now_ms);
+  }
+  if (failure != FailureClass::None) {
+    if (const auto delay = options_.retry.next_delay(request.attempt, outcome)) {
+      SyncCommand wait;
+      wait.kind = SyncCommand::Kind::Wait;
+      wait.id = next_id_++;
+      wait.delay_ms = *delay;
+      waiting_[wait.id] = {request.page, request.attempt + 1};
+      return one(wait);
+    }
+    const int attempts = request.attempt;
+    const std::string after = " (after " + std::to_string(attempts) + (attempts == 1 ? " attempt)" : " attempts)");
+    if (failure == FailureClass::Transient) {
+      return fail(SyncFailure::Unavailable,
+                  "thesession.org is unavailable: " + describe_failure(outcome) + " on page " +
+                      std::to_string(request.page) + after, now_ms);
+    }
+    return fail(SyncFailure::Other,
+                "Unexpected answer from thesession.org: " + describe_failure(outcome) + " on page " +
+                    std::to_string(request.page) + after, now_ms);
+  }
+
+  TunebookParse parsed = parse_tunebook_page(outcome.body);
+  if (!parsed.page) return fail(SyncFailure::InvalidData, parsed.error, now_ms);
+
+  TunebookPage& page = *parsed.page;
+  if (request.page == 1) progress_.pages_total = page.pages;
+  for (auto& error : page.entry_errors) entry_errors_.push_back(std::move(error));
+  progress_.tunes_fetched += static_cast<int>(page.tunes.size());
+  pages_[request.page] = std::move(page.tunes);
+  ++progress_.pages_done;
+  update_fetch_progress();
+
+  std::vector<SyncCommand> out;
+  issue_more_pages(out);
+  if (in_flight_.empty() && waiting_.empty() && next_page_ > progress_.pages_total) {
+    return finish_fetching();
+  }
+  return out;
+}
+
+std::vector<SyncCommand> SyncEngine::on_timer(int timer_id) {
+  const auto it = waiting_.find(timer_id);
+  if (finished_ || it == waiting_.end()) return {};
+  const InFlight next = it->second;
+  waiting_.erase(it);
+  return one(fetch(next.page, next.attempt));
+}
+
+std::vector<SyncCommand> SyncEngine::finish_fetching() {
+  // Merge pages in order, keeping the first occurrence of each id: pages may
+  // shift while they are fetched, so a tune can show up twice.
+  std::unordered_set<int64_t> seen;
+  for (auto& [page_number, tunes] : pages_) {
+    for (auto& tune : tunes) {
+      if (seen.insert(tune.id).second) fetched_.push_back(std::move(tune));
+    }
+  }
+  pages_.clear();
+  progress_.tunes_fetched = static_cast<int>(fetched_.size());
+  progress_.stage = SyncStage::AddingToCollection;
+  progress_.percent = kFetchEnd;
+  applying_ = true;
+  SyncCommand apply;
+  apply.kind = SyncCommand::Kind::Apply;
+  return one(apply);
+}
+
+void SyncEngine::on_apply_progress(double fraction) {
+  if (!applying_ || finished_) return;
+  fraction = std::clamp(fraction, 0.0, 1.0);
+  progress_.percent = kFetchEnd + static_cast<int>((kApplyEnd - kFetchEnd) * fraction);
+}
+
+std::vector<SyncCommand> SyncEngine::on_applied(const ApplyOutcome& outcome, int64_t now_ms) {
+  if (finished_ || !applying_) return {};
+  finished_ = true;
+  result_.status = entry_errors_.empty() ? SyncStage::Completed : SyncStage::CompletedWithErrors;
+  result_.progress_percent = 100;
+  result_.tunes_fetched = static_cast<int>(fetched_.size());
+  result_.tunes_created = outcome.tunes_created;
+  result_.person_tunes_added = outcome.person_tunes_added;
+  result_.person_tunes_skipped = outcome.person_tunes_skipped;
+  result_.left_tunebook = outcome.left_tunebook;
+  result_.pages = progress_.pages_total;
+  result_.errors = entry_errors_;
+  result_.duration_ms = now_ms - started_at_ms_;
+  progress_.stage = result_.status;
+  progress_.percent = 100;
+  return one(SyncCommand{});
+}
+
+std::vector<SyncCommand> SyncEngine::on_apply_failed(const std::string& message, int64_t now_ms) {
+  if (finished_) return {};
+  return fail(SyncFailure::Other, "Could not save the tunebook: " + message, now_ms);
+}
+
+std::vector<SyncCommand> SyncEngine::cancel(int64_t now_ms) {
+  if (finished_) return {};
+  auto out = fail(SyncFailure::Cancelled, "Sync cancelled", now_ms);
+  result_.status = progress_.stage = SyncStage::Cancelled;
+  return out;
+}
+
+std::vector<SyncCommand> SyncEngine::fail(SyncFailure failure, std::string message, int64_t now_ms) {
+  finished_ = true;
+  in_flight_.clear();
+  waiting_.clear();
+  result_.status = SyncStage::Failed;
+  result_.failure = failure;
+  result_.progress_percent = 0;
+  result_.tunes_fetched = progress_.tunes_fetched;
+  result_.pages = progress_.pages_total;
+  result_.errors = entry_errors_;
+  result_.errors.push_back(message);
+  result_.message = std::move(message);
+  result_.duration_ms = now_ms - started_at_ms_;
+  progress_.stage = SyncStage::Failed;
+  progress_.percent = 0;
+  return one(SyncCommand{});
+}
+
+}  // namespace tt

@@ -1,0 +1,57 @@
+#pragma once
+// Progress and results of a sync, as values: the engine produces them, the
+// CLI prints them, the web page shows them.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tt {
+
+enum class SyncStage {
+  Idle,
+  FetchingMetadata,    // 10..60 %, by pages done
+  AddingToCollection,  // 60..95 %
+  Completed,           // 100 %
+  CompletedWithErrors, // 100 %: some entries were bad, the rest is in
+  Failed,              // 0 %: nothing changed
+  Cancelled,           // 0 %: nothing changed
+};
+
+std::string_view to_string(SyncStage stage);
+
+// Why a sync failed, for exit codes and messages.
+enum class SyncFailure { None, NotFound, Unavailable, InvalidData, Cancelled, Other };
+
+struct SyncProgress {
+  SyncStage stage = SyncStage::Idle;
+  int percent = 0;
+  int pages_done = 0;
+  int pages_total = 0;  // 0 until page 1 has told
+  int tunes_fetched = 0;
+};
+
+struct SyncResult {
+  SyncStage status = SyncStage::Idle;
+  int progress_percent = 0;
+  int tunes_fetched = 0;
+  int tunes_created = 0;
+  int person_tunes_added = 0;
+  int person_tunes_skipped = 0;
+  int left_tunebook = 0;
+  int pages = 0;
+  int requests = 0;
+  int64_t duration_ms = 0;
+  std::vector<std::string> errors;
+  SyncFailure failure = SyncFailure::None;
+  std::string message;  // the one-line summary of a failure, empty otherwise
+};
+
+// The results object as JSON text (the CLI's --json and the web page's summary).
+std::string to_json(const SyncResult& result);
+
+// Process exit status for the CLI: 0 completed, 2 completed with errors,
+// 3 not found, 4 unavailable, 1 anything else.
+int exit_code_for(const SyncResult& result);
+
+}  // namespace tt

@@ -1,0 +1,251 @@
+#include "core/thesession_api.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/tune_type.h"
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+
+// Ids arrive as numbers or digit strings; anything else is not an id.
+std::optional<int64_t> read_id(const json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned()) {
+    const auto id = value.get<int64_t>();
+    if (id > 0) return id;
+    return std::nullopt;
+  }
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    int64_t id = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      id = id * 10 + (c - '0');
+    }
+    if (id > 0) return id;
+  }
+  return std::nullopt;
+}
+
+int read_int(const json& object, const char* key, int fallback) {
+  const auto it = object.find(key);
+  if (it == object.end()) return fallback;
+  if (it->is_number_integer() || it->is_number_unsigned()) return it->get<int>();
+  if (it->is_string()) {
+    try {
+      return std::stoi(it->get<std::string>());
+    } catch (...) {
+      return fallback;
+    }
+  }
+  return fallback;
+}
+
+std::string read_string(const json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it != object.end() && it->is_string()) return it->get<std::string>();
+  return {};
+}
+
+std::string trimmed(std::string text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+// Reads one tune entry of a list; on a problem fills `problem` and returns nullopt.
+std::optional<TuneSummary> read_tune_entry(const json& entry, std::string& problem) {
+  if (!entry.is_object()) {
+    problem = "Tune #?: entry is not an object";
+    return std::nullopt;
+  }
+  const auto id_it = entry.find("id");
+  const std::optional<int64_t> id = id_it == entry.end() ? std::nullopt : read_id(*id_it);
+  const std::string shown_id = id ? std::to_string(*id)
+                             : (id_it != entry.end() && !id_it->is_null() ? id_it->dump() : "?");
+  if (!id) {
+    problem = "Tune #" + shown_id + ": " + (id_it == entry.end() ? "missing id" : "invalid id");
+    return std::nullopt;
+  }
+  std::string name = trimmed(read_string(entry, "name"));
+  if (name.empty()) {
+    problem = "Tune #" + shown_id + ": missing name";
+    return std::nullopt;
+  }
+  TuneSummary tune;
+  tune.id = *id;
+  tune.name = std::move(name);
+  tune.type = normalise_tune_type(read_string(entry, "type"));
+  tune.url = read_string(entry, "url");
+  return tune;
+}
+
+std::optional<json> parse_json(std::string_view body, std::string& error) {
+  json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    error = "not valid JSON";
+    return std::nullopt;
+  }
+  if (!doc.is_object()) {
+    error = "not a JSON object";
+    return std::nullopt;
+  }
+  return doc;
+}
+
+}  // namespace
+
+TunebookParse parse_tunebook_page(std::string_view body) {
+  TunebookParse result;
+  std::string problem;
+  auto doc = parse_json(body, problem);
+  if (!doc) {
+    result.error = std::string(kInvalidTunebookMessage) + " (" + problem + ")";
+    return result;
+  }
+  const auto tunes_it = doc->find("tunes");
+  if (tunes_it == doc->end() || !tunes_it->is_array()) {
+    result.error = std::string(kInvalidTunebookMessage) + " (no tunes list)";
+    return result;
+  }
+  TunebookPage page;
+  page.page = read_int(*doc, "page", 1);
+  page.pages = std::max(1, read_int(*doc, "pages", 1));
+  page.total = read_int(*doc, "total", 0);
+  if (const auto m = doc->find("member"); m != doc->end() && m->is_object()) {
+    if (const auto id_it = m->find("id"); id_it != m->end()) page.member_id = read_id(*id_it).value_or(0);
+    page.member_name = read_string(*m, "name");
+  }
+  for (const auto& entry : *tunes_it) {
+    std::string entry_problem;
+    if (auto tune = read_tune_entry(entry, entry_problem)) {
+      page.tunes.push_back(std::move(*tune));
+    } else {
+      page.entry_errors.push_back(std::move(entry_problem));
+    }
+  }
+  result.page = std::move(page);
+  return result;
+}
+
+TuneDetailsParse parse_tune_details(std::string_view body) {
+  TuneDetailsParse result;
+  std::string problem;
+  auto doc = parse_json(body, problem);
+  if (!doc) {
+    result.error = "Invalid tune data received from thesession.org (" + problem + ")";
+    return result;
+  }
+  std::string entry_problem;
+  auto summary = read_tune_entry(*doc, entry_problem);
+  if (!summary) {
+    result.error = "Invalid tune data received from thesession.org (" + entry_problem + ")";
+    return result;
+  }
+  TuneDetails tune;
+  tune.id = summary->id;
+  tune.name = summary->name;
+  tune.type = summary->type;
+  tune.url = summary->url;
+  tune.tunebooks = read_int(*doc, "tunebooks", 0);
+  if (const auto a = doc->find("aliases"); a != doc->end() && a->is_array()) {
+    for (const auto& alias : *a) {
+      // The API gives aliases as strings; tolerate {"name": ...} objects too.
+      std::string text = alias.is_string() ? alias.get<std::string>()
+                         : alias.is_object() ? read_string(alias, "name") : std::string();
+      text = trimmed(std::move(text));
+      if (!text.empty()) tune.aliases.push_back(std::move(text));
+    }
+  }
+  if (const auto s = doc->find("settings"); s != doc->end() && s->is_array()) {
+    for (const auto& setting : *s) {
+      if (!setting.is_object()) continue;
+      TuneSetting out;
+      if (const auto id_it = setting.find("id"); id_it != setting.end()) out.id = read_id(*id_it).value_or(0);
+      out.key = read_string(setting, "key");
+      out.abc = read_string(setting, "abc");
+      tune.settings.push_back(std::move(out));
+    }
+  }
+  result.tune = std::move(tune);
+  return result;
+}
+
+SearchParse parse_search_results(std::string_view body) {
+  SearchParse result;
+  std::string problem;
+  auto doc = parse_json(body, problem);
+  if (!doc) {
+    result.error = "Invalid search results from thesession.org (" + problem + ")";
+    return result;
+  }
+  const auto tunes_it = doc->find("tunes");
+  if (tunes_it == doc->end() || !tunes_it->is_array()) {
+    result.error = "Invalid search results from thesession.org (no tunes list)";
+    return result;
+  }
+  SearchResults results;
+  results.page = read_int(*doc, "page", 1);
+  results.pages = std::max(1, read_int(*doc, "pages", 1));
+  results.total = read_int(*doc, "total", 0);
+  for (const auto& entry : *tunes_it) {
+    std::string entry_problem;
+    if (auto tune = read_tune_entry(entry, entry_problem)) results.tunes.push_back(std::move(*tune));
+  }
+  result.results = std::move(results);
+  return result;
+}
+
+std::string url_encode(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
+    if (unreserved) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string normalise_base_url(std::string_view url) {
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  return std::string(url);
+}
+
+std::string ApiEndpoint::tunebook_page(int64_t member_id, int page, int per_page) const {
+  const std::string paging = "page=" + std::to_string(page) + "&perpage=" + std::to_string(per_page);
+  if (via_proxy) {
+    return base_url + "/api/thesession/members/" + std::to_string(member_id) + "/tunebook?" + paging;
+  }
+  return base_url + "/members/" + std::to_string(member_id) + "/tunebook?format=json&" + paging;
+}
+
+std::string ApiEndpoint::member(int64_t member_id) const {
+  if (via_proxy) return base_url + "/api/thesession/members/" + std::to_string(member_id);
+  return base_url + "/members/" + std::to_string(member_id) + "?format=json";
+}
+
+std::string ApiEndpoint::tune(int64_t tune_id) const {
+  if (via_proxy) return base_url + "/api/thesession/tunes/" + std::to_string(tune_id);
+  return base_url + "/tunes/" + std::to_string(tune_id) + "?format=json";
+}
+
+std::string ApiEndpoint::search(std::string_view query, int page, int per_page) const {
+  const std::string params = "q=" + url_encode(query) + "&page=" + std::to_string(page) +
+                             "&perpage=" + std::to_string(per_page);
+  if (via_proxy) return base_url + "/api/thesession/tunes/search?" + params;
+  return base_url + "/tunes/search?format=json&" + params;
+}
+
+}  // namespace tt

@@ -1,0 +1,52 @@
+#include "core/url.h"
+
+namespace tt {
+
+std::string ParsedUrl::origin() const {
+  const bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+  return scheme + "://" + host + (default_port ? "" : ":" + std::to_string(port));
+}
+
+std::optional<ParsedUrl> parse_url(std::string_view url) {
+  ParsedUrl out;
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return std::nullopt;
+  out.scheme = std::string(url.substr(0, scheme_end));
+  if (out.scheme != "http" && out.scheme != "https") return std::nullopt;
+  std::string_view rest = url.substr(scheme_end + 3);
+  const auto path_start = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, path_start);
+  out.target = path_start == std::string_view::npos ? "/" : std::string(rest.substr(path_start));
+  if (!out.target.empty() && out.target.front() == '?') out.target.insert(0, "/");
+  if (authority.empty() || authority.find('@') != std::string_view::npos) return std::nullopt;
+  out.port = out.scheme == "https" ? 443 : 80;
+  std::string_view host = authority;
+  if (!authority.empty() && authority.front() == '[') {  // IPv6 literal
+    const auto close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    host = authority.substr(1, close - 1);
+    authority.remove_prefix(close + 1);
+    if (!authority.empty() && authority.front() != ':') return std::nullopt;
+  } else if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
+    host = authority.substr(0, colon);
+    authority.remove_prefix(colon);
+  } else {
+    authority = {};
+  }
+  if (!authority.empty()) {  // ":port"
+    authority.remove_prefix(1);
+    if (authority.empty() || authority.size() > 5) return std::nullopt;
+    int port = 0;
+    for (char c : authority) {
+      if (c < '0' || c > '9') return std::nullopt;
+      port = port * 10 + (c - '0');
+    }
+    if (port < 1 || port > 65535) return std::nullopt;
+    out.port = port;
+  }
+  if (host.empty()) return std::nullopt;
+  out.host = std::string(host);
+  return out;
+}
+
+}  // namespace tt

@@ -1,0 +1,283 @@
+// `tunetrack`: the native command-line tool over the same core and store as
+// the web app. See usage() for the forms; exit codes are documented there.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+#include <sys/stat.h>
+
+#include "core/collection_io.h"
+#include "core/collection_query.h"
+#include "core/tune_type.h"
+#include "core/url.h"
+#include "core/version.h"
+#include "shell/cli/args.h"
+#include "shell/cli/progress_bar.h"
+#include "shell/http_client.h"
+#include "shell/store.h"
+#include "shell/sync_runner.h"
+
+namespace tt::cli {
+namespace {
+
+constexpr int kExitOk = 0, kExitFailure = 1, kExitNotFound = 3;
+
+const char* kUsage =
+    "usage:\n"
+    "  tunetrack sync --member ID --db FILE [--upstream URL] [--proxy URL] [--status STATUS] [--no-retry] [--json]\n"
+    "  tunetrack list --db FILE [--search TEXT] [--type TYPE] [--status STATUS] [--json]\n"
+    "  tunetrack set-status --db FILE --tune ID --status STATUS\n"
+    "  tunetrack heard --db FILE --tune ID [--undo]\n"
+    "  tunetrack export --db FILE --format json|csv [--out FILE]\n"
+    "  tunetrack import --db FILE INPUT\n"
+    "  tunetrack --version | --help\n"
+    "\n"
+    "STATUS is one of: want-to-learn, learning, learned.\n"
+    "--upstream is a thesession.org-style base URL (default https://thesession.org);\n"
+    "--proxy sends the calls through a tunetrack-proxy instead.\n"
+    "Exit status: 0 done, 2 sync completed with errors, 3 not found, 4 thesession.org unavailable, 1 anything else.\n"
+    "Environment: TUNETRACK_RETRY_ATTEMPTS (3), TUNETRACK_RETRY_DELAY_MS (2000), TUNETRACK_RETRY_MULTIPLIER (2),\n"
+    "             TUNETRACK_TIMEOUT_MS (20000), TUNETRACK_CONCURRENCY (4).\n";
+
+class UsageError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+class NotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string required(const Args& args, const std::string& name) {
+  auto v = args.value(name);
+  if (!v || v->empty()) throw UsageError("'" + args.command + "' needs --" + name);
+  return *v;
+}
+
+int64_t parse_id(const std::string& text, const std::string& what) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoll(text) <= 0) {
+    throw UsageError(what + " must be a positive number, not '" + text + "'");
+  }
+  return std::stoll(text);
+}
+
+LearnStatus parse_status_arg(const std::string& text) {
+  const auto status = parse_learn_status(text);
+  if (!status) throw UsageError("unknown status '" + text + "' (use want-to-learn, learning or learned)");
+  return *status;
+}
+
+int64_t env_int(const char* name, int64_t fallback) {
+  const char* v = std::getenv(name);
+  if (!v || !*v) return fallback;
+  try {
+    return std::stoll(v);
+  } catch (...) {
+    throw UsageError(std::string(name) + " must be a number");
+  }
+}
+
+bool file_exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// Read-only commands must not create an empty database by accident.
+Store open_existing(const std::string& path) {
+  if (!file_exists(path)) throw std::runtime_error("no database at " + path + " (run 'tunetrack sync' or 'import' first)");
+  return Store(path, system_now_ms);
+}
+
+std::atomic<bool> g_cancel{false};
+
+int cmd_sync(const Args& args) {
+  const int64_t member = parse_id(required(args, "member"), "--member");
+  const std::string db_path = required(args, "db");
+  if (args.value("upstream") && args.value("proxy")) throw UsageError("give --upstream or --proxy, not both");
+
+  SyncOptions options;
+  options.member_id = member;
+  if (auto proxy = args.value("proxy")) {
+    options.endpoint = {normalise_base_url(*proxy), true};
+  } else {
+    options.endpoint = {normalise_base_url(args.value("upstream").value_or("https://thesession.org")), false};
+  }
+  if (!parse_url(options.endpoint.base_url + "/")) throw UsageError("not an http(s) URL: " + options.endpoint.base_url);
+  if (auto status = args.value("status")) options.default_status = parse_status_arg(*status);
+  options.retry.enabled = !args.has("no-retry");
+  options.retry.max_attempts = static_cast<int>(env_int("TUNETRACK_RETRY_ATTEMPTS", options.retry.max_attempts));
+  options.retry.initial_delay_ms = env_int("TUNETRACK_RETRY_DELAY_MS", options.retry.initial_delay_ms);
+  options.retry.multiplier = static_cast<double>(env_int("TUNETRACK_RETRY_MULTIPLIER", 2));
+  options.concurrency = static_cast<int>(env_int("TUNETRACK_CONCURRENCY", options.concurrency));
+  HttpClientOptions http;
+  http.read_timeout_ms = static_cast<int>(env_int("TUNETRACK_TIMEOUT_MS", http.read_timeout_ms));
+
+  Store store(db_path, system_now_ms);
+  store.set_setting("member_id", std::to_string(member));
+
+  const bool json = args.has("json");
+  ProgressBar bar(!json && ::isatty(STDERR_FILENO));
+  SyncRunnerHooks hooks;
+  hooks.get = [http](const std::string& url) { return http_get(url, http); };
+  hooks.on_progress = [&](const SyncProgress& p) { bar.show(p); };
+  hooks.cancel_requested = &g_cancel;
+  std::signal(SIGINT, [](int) { g_cancel = true; });
+  const SyncResult result = run_sync(store, options, hooks);
+  std::signal(SIGINT, SIG_DFL);
+  bar.finish();
+
+  if (json) {
+    std::cout << to_json(result) << "\n";
+  } else if (result.status == SyncStage::Completed || result.status == SyncStage::CompletedWithErrors) {
+    std::cout << "Synced member #" << member << ": " << result.tunes_fetched << " tunes fetched from "
+              << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n"
+              << "  added to collection: " << result.person_tunes_added << "\n"
+              << "  already there (untouched): " << result.person_tunes_skipped << "\n"
+              << "  new tune records: " << result.tunes_created << "\n"
+              << "  no longer in tunebook (kept): " << result.left_tunebook << "\n";
+    for (const auto& e : result.errors) std::cout << "  error: " << e << "\n";
+  }
+  if (!result.message.empty()) std::cerr << "tunetrack: " << result.message << "\n";
+  return exit_code_for(result);
+}
+
+int cmd_list(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  const std::vector<CollectionEntry> entries = store.list_collection();
+  CollectionFilter filter;
+  filter.search = args.value("search").value_or("");
+  filter.type = args.value("type").value_or("");
+  if (auto status = args.value("status")) filter.status = parse_status_arg(*status);
+  const CollectionIndex index(entries);
+  const std::vector<size_t> hits = index.query(filter, {});
+  if (args.has("json")) {
+    std::cout << "[";
+    for (size_t i = 0; i < hits.size(); ++i) std::cout << (i ? ",\n" : "\n") << entry_to_json(entries[hits[i]]);
+    std::cout << (hits.empty() ? "]\n" : "\n]\n");
+    return kExitOk;
+  }
+  for (size_t i : hits) {
+    const CollectionEntry& e = entries[i];
+    std::cout << e.tune_id << "\t" << e.name << "\t" << e.type << "\t" << label(e.status);
+    if (e.heard_count > 0) std::cout << "\theard " << e.heard_count << "x";
+    std::cout << "\n";
+  }
+  std::cout << hits.size() << " of " << entries.size() << " tunes\n";
+  return kExitOk;
+}
+
+int cmd_set_status(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  const int64_t tune = parse_id(required(args, "tune"), "--tune");
+  const LearnStatus status = parse_status_arg(required(args, "status"));
+  if (!store.set_status(tune, status)) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
+  const auto e = store.entry(tune);
+  std::cout << e->name << ": " << label(e->status) << "\n";
+  return kExitOk;
+}
+
+int cmd_heard(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  const int64_t tune = parse_id(required(args, "tune"), "--tune");
+  if (!store.heard(tune, args.has("undo"))) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
+  const auto e = store.entry(tune);
+  std::cout << e->name << ": heard " << e->heard_count << (e->heard_count == 1 ? " time\n" : " times\n");
+  return kExitOk;
+}
+
+int cmd_export(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  const std::string format = required(args, "format");
+  if (format != "json" && format != "csv") throw UsageError("--format must be json or csv");
+  const auto entries = store.list_collection();
+  const std::string text = format == "json" ? export_json(entries) : export_csv(entries);
+  if (auto out = args.value("out")) {
+    // Write beside the target, then rename: a failed write never leaves half a file.
+    const std::string temp = *out + ".partial";
+    {
+      std::ofstream file(temp, std::ios::binary);
+      file << text;
+      if (!file.flush()) throw std::runtime_error("cannot write " + *out);
+    }
+    if (std::rename(temp.c_str(), out->c_str()) != 0) throw std::runtime_error("cannot write " + *out);
+    std::cerr << "Exported " << entries.size() << " tunes to " << *out << "\n";
+  } else {
+    std::cout << text;
+  }
+  return kExitOk;
+}
+
+int cmd_import(const Args& args) {
+  const std::string db_path = required(args, "db");
+  if (args.positional.empty()) throw UsageError("'import' needs an INPUT file");
+  std::ifstream file(args.positional[0], std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + args.positional[0]);
+  std::stringstream text;
+  text << file.rdbuf();
+  const ImportParse parsed = parse_import_json(text.str());
+  if (!parsed.fatal.empty()) throw std::runtime_error(args.positional[0] + ": " + parsed.fatal);
+  Store store(db_path, system_now_ms);
+  const ImportSummary summary = store.import_entries(parsed.entries);
+  std::cout << "Imported " << args.positional[0] << ": " << summary.added << " added, " << summary.unchanged
+            << " already there, " << summary.conflicts << " kept as they were (different data), "
+            << parsed.errors.size() << " invalid\n";
+  for (const auto& m : summary.messages) std::cout << "  " << m << "\n";
+  for (const auto& m : parsed.errors) std::cout << "  invalid: " << m << "\n";
+  return parsed.errors.empty() ? kExitOk : 2;
+}
+
+int dispatch(const std::vector<std::string>& words) {
+  if (words.empty()) throw UsageError("no command given");
+  const std::string& command = words[0];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "tunetrack " << kAppVersion << " (SQLite " << Store::sqlite_version() << ")\n";
+    return kExitOk;
+  }
+  const std::vector<std::string> rest(words.begin() + 1, words.end());
+  if (command == "sync") {
+    return cmd_sync(parse_args(rest, command, {{"member", "db", "upstream", "proxy", "status"}, {"no-retry", "json"}}));
+  }
+  if (command == "list") {
+    return cmd_list(parse_args(rest, command, {{"db", "search", "type", "status"}, {"json"}}));
+  }
+  if (command == "set-status") return cmd_set_status(parse_args(rest, command, {{"db", "tune", "status"}, {}}));
+  if (command == "heard") return cmd_heard(parse_args(rest, command, {{"db", "tune"}, {"undo"}}));
+  if (command == "export") return cmd_export(parse_args(rest, command, {{"db", "format", "out"}, {}}));
+  if (command == "import") return cmd_import(parse_args(rest, command, {{"db"}, {}, 1}));
+  throw UsageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+}  // namespace tt::cli
+
+int main(int argc, char** argv) {
+  using namespace tt::cli;
+  const std::vector<std::string> words(argv + 1, argv + argc);
+  try {
+    return dispatch(words);
+  } catch (const UsageError& e) {
+    std::cerr << "tunetrack: " << e.what() << "\n\n" << kUsage;
+    return kExitFailure;
+  } catch (const std::invalid_argument& e) {  // from parse_args
+    std::cerr << "tunetrack: " << e.what() << "\n\n" << kUsage;
+    return kExitFailure;
+  } catch (const NotFound& e) {
+    std::cerr << "tunetrack: " << e.what() << "\n";
+    return kExitNotFound;
+  } catch (const std::exception& e) {
+    std::cerr << "tunetrack: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}

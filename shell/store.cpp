@@ -1,0 +1,341 @@
+#include "shell/store.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/sync_plan.h"
+#include "shell/store_schema.h"
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kEntryColumns =
+    "c.tune_id, t.name, t.type, t.key, t.url, t.tunebooks, t.aliases, c.learn_status, c.heard_count, "
+    "c.learned_at, c.notes, c.created_at, c.updated_at, c.source, c.in_tunebook "
+    "FROM collection c JOIN tune t ON t.id = c.tune_id";
+
+std::vector<std::string> json_strings(const std::string& text) {
+  std::vector<std::string> out;
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_array()) {
+    for (const auto& v : doc) if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+CollectionEntry read_entry(const Statement& s) {
+  CollectionEntry e;
+  e.tune_id = s.int_at(0);
+  e.name = s.text_at(1);
+  e.type = s.text_at(2);
+  e.key = s.text_at(3);
+  e.url = s.text_at(4);
+  e.tunebooks = static_cast<int>(s.int_at(5));
+  e.aliases = json_strings(s.text_at(6));
+  e.status = parse_learn_status(s.text_at(7)).value_or(LearnStatus::WantToLearn);
+  e.heard_count = static_cast<int>(s.int_at(8));
+  if (!s.is_null(9)) e.learned_at_ms = s.int_at(9);
+  e.notes = s.text_at(10);
+  e.created_at_ms = s.int_at(11);
+  e.updated_at_ms = s.int_at(12);
+  e.source = s.text_at(13);
+  e.in_tunebook = s.int_at(14) != 0;
+  return e;
+}
+
+}  // namespace
+
+Store::Store(const std::string& path, Clock clock) : db_(path), clock_(std::move(clock)) {
+  try {
+    db_.exec("PRAGMA foreign_keys = ON");
+    migrate();
+  } catch (const StoreError& e) {
+    throw StoreError("The database " + path + " cannot be used (" + e.what() +
+                     "). It may be damaged or not a tunetrack database; it was left untouched.");
+  }
+}
+
+std::string Store::sqlite_version() { return sqlite3_libversion(); }
+
+int Store::schema_version() {
+  Statement s(db_.handle(), "PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.int_at(0));
+}
+
+void Store::migrate() {
+  const int current = schema_version();
+  if (current > kSchemaVersion) {
+    throw StoreError("it was written by a newer tunetrack (schema " + std::to_string(current) +
+                     ", this one knows up to " + std::to_string(kSchemaVersion) + ")");
+  }
+  for (int version = current + 1; version <= kSchemaVersion; ++version) {
+    Transaction tx(db_);
+    db_.exec(kMigrations[static_cast<size_t>(version - 1)]);
+    db_.exec("PRAGMA user_version = " + std::to_string(version));
+    tx.commit();
+  }
+}
+
+std::string Store::integrity_check() {
+  Statement s(db_.handle(), "PRAGMA integrity_check");
+  std::string report;
+  while (s.step()) {
+    if (!report.empty()) report += "; ";
+    report += s.text_at(0);
+  }
+  return report;
+}
+
+std::vector<CollectionEntry> Store::list_collection() {
+  Statement s(db_.handle(), std::string("SELECT ") + kEntryColumns + " ORDER BY c.tune_id");
+  std::vector<CollectionEntry> out;
+  while (s.step()) out.push_back(read_entry(s));
+  return out;
+}
+
+std::optional<CollectionEntry> Store::entry(int64_t tune_id) {
+  Statement s(db_.handle(), std::string("SELECT ") + kEntryColumns + " WHERE c.tune_id = ?1");
+  s.bind(1, tune_id);
+  if (!s.step()) return std::nullopt;
+  return read_entry(s);
+}
+
+void Store::ensure_tune_row(const TuneSummary& tune) {
+  Statement s(db_.handle(), "INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
+  s.bind(1, tune.id).bind(2, tune.name).bind(3, tune.type).bind(4, tune.url).run();
+}
+
+bool Store::add_tune(const TuneSummary& tune, LearnStatus status, const std::string& source) {
+  Transaction tx(db_);
+  ensure_tune_row(tune);
+  const int64_t now = clock_();
+  CollectionEntry e;
+  change_status(e, status, now);
+  Statement s(db_.handle(),
+              "INSERT OR IGNORE INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, source, "
+              "in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, ?5, 0)");
+  s.bind(1, tune.id).bind(2, to_string(e.status)).bind(3, e.learned_at_ms).bind(4, now).bind(5, source).run();
+  const bool added = db_.changes() > 0;
+  tx.commit();
+  return added;
+}
+
+bool Store::remove_tune(int64_t tune_id) {
+  Statement s(db_.handle(), "DELETE FROM collection WHERE tune_id = ?1");
+  s.bind(1, tune_id).run();
+  return db_.changes() > 0;
+}
+
+void Store::write_entry(const CollectionEntry& e) {
+  Statement s(db_.handle(),
+              "UPDATE collection SET learn_status = ?2, heard_count = ?3, learned_at = ?4, notes = ?5, "
+              "updated_at = ?6 WHERE tune_id = ?1");
+  s.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
+      .bind(5, e.notes).bind(6, e.updated_at_ms).run();
+}
+
+bool Store::update_entry(int64_t tune_id, const std::function<void(CollectionEntry&)>& change) {
+  Transaction tx(db_);
+  auto current = entry(tune_id);
+  if (!current) return false;
+  change(*current);
+  write_entry(*current);
+  tx.commit();
+  return true;
+}
+
+bool Store::set_status(int64_t tune_id, LearnStatus status) {
+  return update_entry(tune_id, [&](CollectionEntry& e) { change_status(e, status, clock_()); });
+}
+
+bool Store::heard(int64_t tune_id, bool undo) {
+  return update_entry(tune_id, [&](CollectionEntry& e) {
+    undo ? undo_heard(e, clock_()) : heard_once_more(e, clock_());
+  });
+}
+
+bool Store::set_notes(int64_t tune_id, const std::string& notes) {
+  return update_entry(tune_id, [&](CollectionEntry& e) { tt::set_notes(e, notes, clock_()); });
+}
+
+void Store::save_tune_details(const TuneDetails& d) {
+  json settings = json::array();
+  for (const auto& s : d.settings) settings.push_back({{"id", s.id}, {"key", s.key}, {"abc", s.abc}});
+  const std::string key = d.settings.empty() ? std::string() : d.settings.front().key;
+  Transaction tx(db_);
+  ensure_tune_row({d.id, d.name, d.type, d.url});
+  Statement s(db_.handle(),
+              "UPDATE tune SET name = ?2, type = ?3, url = ?4, key = ?5, tunebooks = ?6, aliases = ?7, "
+              "settings = ?8, details_fetched_at = ?9 WHERE id = ?1");
+  s.bind(1, d.id).bind(2, d.name).bind(3, d.type).bind(4, d.url).bind(5, key).bind(6, d.tunebooks)
+      .bind(7, json(d.aliases).dump()).bind(8, settings.dump()).bind(9, clock_()).run();
+  tx.commit();
+}
+
+std::optional<TuneDetails> Store::tune_details(int64_t tune_id) {
+  Statement s(db_.handle(),
+              "SELECT id, name, type, url, tunebooks, aliases, settings FROM tune "
+              "WHERE id = ?1 AND details_fetched_at IS NOT NULL");
+  s.bind(1, tune_id);
+  if (!s.step()) return std::nullopt;
+  TuneDetails d;
+  d.id = s.int_at(0);
+  d.name = s.text_at(1);
+  d.type = s.text_at(2);
+  d.url = s.text_at(3);
+  d.tunebooks = static_cast<int>(s.int_at(4));
+  d.aliases = json_strings(s.text_at(5));
+  const json settings = json::parse(s.text_at(6), nullptr, false);
+  if (settings.is_array()) {
+    for (const auto& o : settings) {
+      if (!o.is_object()) continue;
+      d.settings.push_back({o.value("id", int64_t{0}), o.value("key", ""), o.value("abc", "")});
+    }
+  }
+  return d;
+}
+
+std::optional<std::string> Store::setting(const std::string& key) {
+  Statement s(db_.handle(), "SELECT value FROM setting WHERE key = ?1");
+  s.bind(1, key);
+  if (!s.step()) return std::nullopt;
+  return s.text_at(0);
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+  Statement s(db_.handle(),
+              "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  s.bind(1, key).bind(2, value).run();
+}
+
+ApplyOutcome Store::apply_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+                               const std::function<void(double)>& progress) {
+  Transaction tx(db_);
+  std::unordered_set<int64_t> known;
+  {
+    Statement s(db_.handle(), "SELECT id FROM tune");
+    while (s.step()) known.insert(s.int_at(0));
+  }
+  std::unordered_map<int64_t, bool> collected;
+  {
+    Statement s(db_.handle(), "SELECT tune_id, in_tunebook FROM collection");
+    while (s.step()) collected.emplace(s.int_at(0), s.int_at(1) != 0);
+  }
+  const SyncPlan plan = plan_sync(fetched, known, collected);
+
+  const size_t total_steps = plan.tunes_to_create.size() + plan.collection_to_add.size() +
+                             plan.left_tunebook.size() + plan.back_in_tunebook.size();
+  size_t done = 0;
+  const auto step = [&] {
+    ++done;
+    if (progress && total_steps > 0 && (done % 256 == 0 || done == total_steps)) {
+      progress(static_cast<double>(done) / static_cast<double>(total_steps));
+    }
+  };
+
+  Statement insert_tune(db_.handle(), "INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
+  for (const auto& t : plan.tunes_to_create) {
+    insert_tune.bind(1, t.id).bind(2, t.name).bind(3, t.type).bind(4, t.url).run();
+    step();
+  }
+  const int64_t now = clock_();
+  CollectionEntry fresh;
+  change_status(fresh, default_status, now);
+  Statement insert_entry(db_.handle(),
+                         "INSERT INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, source, "
+                         "in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, 'tunebook', 1)");
+  for (const int64_t id : plan.collection_to_add) {
+    insert_entry.bind(1, id).bind(2, to_string(fresh.status)).bind(3, fresh.learned_at_ms).bind(4, now).run();
+    step();
+  }
+  Statement flag(db_.handle(), "UPDATE collection SET in_tunebook = ?2 WHERE tune_id = ?1");
+  for (const int64_t id : plan.left_tunebook) {
+    flag.bind(1, id).bind(2, int64_t{0}).run();
+    step();
+  }
+  for (const int64_t id : plan.back_in_tunebook) {
+    flag.bind(1, id).bind(2, int64_t{1}).run();
+    step();
+  }
+  tx.commit();
+
+  ApplyOutcome outcome;
+  outcome.tunes_created = static_cast<int>(plan.tunes_to_create.size());
+  outcome.person_tunes_added = static_cast<int>(plan.collection_to_add.size());
+  outcome.person_tunes_skipped = static_cast<int>(plan.collection_skipped.size());
+  outcome.left_tunebook = static_cast<int>(plan.left_tunebook.size());
+  return outcome;
+}
+
+void Store::record_sync_run(int64_t member_id, int64_t started_at_ms, const SyncResult& r) {
+  Statement s(db_.handle(),
+              "INSERT INTO sync_run (member_id, started_at, finished_at, status, tunes_fetched, tunes_created, "
+              "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  s.bind(1, member_id).bind(2, started_at_ms).bind(3, started_at_ms + r.duration_ms)
+      .bind(4, to_string(r.status)).bind(5, r.tunes_fetched).bind(6, r.tunes_created)
+      .bind(7, r.person_tunes_added).bind(8, r.person_tunes_skipped).bind(9, r.left_tunebook)
+      .bind(10, json(r.errors).dump()).bind(11, r.message).run();
+}
+
+std::vector<SyncRunRecord> Store::sync_runs(int limit) {
+  Statement s(db_.handle(),
+              "SELECT id, member_id, started_at, finished_at, status, tunes_fetched, tunes_created, "
+              "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message "
+              "FROM sync_run ORDER BY id DESC LIMIT ?1");
+  s.bind(1, limit);
+  std::vector<SyncRunRecord> out;
+  while (s.step()) {
+    SyncRunRecord r;
+    r.id = s.int_at(0);
+    r.member_id = s.int_at(1);
+    r.started_at_ms = s.int_at(2);
+    r.finished_at_ms = s.int_at(3);
+    r.status = s.text_at(4);
+    r.tunes_fetched = static_cast<int>(s.int_at(5));
+    r.tunes_created = static_cast<int>(s.int_at(6));
+    r.person_tunes_added = static_cast<int>(s.int_at(7));
+    r.person_tunes_skipped = static_cast<int>(s.int_at(8));
+    r.left_tunebook = static_cast<int>(s.int_at(9));
+    r.errors = json_strings(s.text_at(10));
+    r.message = s.text_at(11);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries) {
+  ImportSummary summary;
+  Transaction tx(db_);
+  const int64_t now = clock_();
+  Statement insert(db_.handle(),
+                   "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
+                   "updated_at, source, in_tunebook) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0)");
+  for (const auto& e : entries) {
+    if (const auto existing = entry(e.tune_id)) {
+      const bool same = existing->status == e.status && existing->heard_count == e.heard_count &&
+                        existing->notes == e.notes;
+      if (same) {
+        ++summary.unchanged;
+      } else {
+        ++summary.conflicts;
+        summary.messages.push_back("Tune #" + std::to_string(e.tune_id) + " (" + existing->name +
+                                   "): already in the collection with other data; kept as it was");
+      }
+      continue;
+    }
+    ensure_tune_row({e.tune_id, e.name, e.type, e.url});
+    insert.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
+        .bind(5, e.notes).bind(6, e.created_at_ms > 0 ? e.created_at_ms : now)
+        .bind(7, e.updated_at_ms > 0 ? e.updated_at_ms : now).run();
+    ++summary.added;
+  }
+  tx.commit();
+  return summary;
+}
+
+}  // namespace tt

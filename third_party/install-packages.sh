@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs the system packages tunetrack builds and tests with (Debian 12).
+# Idempotent: when everything is present it only checks and returns quickly.
+# Uses sudo when not root. On a system without apt-get it names what to install
+# and stops.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
+  libgtest-dev googletest
+  nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev zlib1g-dev
+  emscripten nodejs
+  chromium fonts-dejavu-core
+  wrk
+)
+# The Dear ImGui sources come from Debian's source package (see TOOLCHAIN.md).
+src_list=/etc/apt/sources.list.d/tunetrack-deb-src.sources
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: this system has no apt-get. Install these (or your system's equivalents) and re-run:" >&2
+  printf '  %s\n' "${packages[@]}" >&2
+  echo "  plus npm, and a deb-src-like way to get the Dear ImGui 1.86 sources" >&2
+  exit 1
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "setup: not root and no sudo: run as root" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# npm: Debian's node from nodesource ships npm itself; only install Debian's npm when absent.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+need_update=0
+if ! grep -rqs '^Types: *deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+  echo "setup: adding a deb-src entry for bookworm main ($src_list)"
+  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+    "${sudo_cmd[@]}" tee "$src_list" >/dev/null
+  need_update=1
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ $need_update -eq 1 ]; then
+  echo "setup: apt-get update"
+  "${sudo_cmd[@]}" apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: system packages ready"
