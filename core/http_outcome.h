@@ -14,6 +14,8 @@ struct HttpOutcome {
   std::string transport_error; // connection refused/reset, DNS, TLS...; empty if none
   std::string body;
   std::optional<int64_t> retry_after_ms;  // from a Retry-After header, when present
+  std::string location;        // Location header of a redirect
+  bool body_too_large = false; // the answer was cut off at the client's size cap
 
   bool ok() const { return status >= 200 && status < 300 && transport_error.empty() && !timed_out; }
 };

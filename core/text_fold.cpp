@@ -24,8 +24,12 @@ constexpr std::string_view kLatinExtA =
     "ssttttttuuuuuuuu"
     "uuuuwwyyyzzzzzzs";
 
+// Marks a byte that is not valid UTF-8: above any real code point, so it is
+// copied through unchanged instead of being read as Latin-1.
+constexpr uint32_t kInvalidByte = 0x110000;
+
 // Decodes one UTF-8 sequence at text[i]; returns the code point and advances i.
-// Invalid bytes decode as themselves (code point = byte) so nothing is lost.
+// An invalid byte advances one and returns kInvalidByte.
 uint32_t decode_utf8(std::string_view text, size_t& i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
@@ -34,12 +38,20 @@ uint32_t decode_utf8(std::string_view text, size_t& i) {
   if (lead >= 0xC0 && lead < 0xE0) { extra = 1; cp = lead & 0x1F; }
   else if (lead >= 0xE0 && lead < 0xF0) { extra = 2; cp = lead & 0x0F; }
   else if (lead >= 0xF0 && lead < 0xF8) { extra = 3; cp = lead & 0x07; }
-  if (extra == 0 || i + extra >= text.size()) {
+  if (extra == 0 && lead >= 0x80) {
+    ++i;
+    return kInvalidByte;
+  }
+  if (extra == 0) {
     ++i;
     return lead;
   }
+  if (i + extra >= text.size()) {
+    ++i;
+    return kInvalidByte;
+  }
   for (int k = 1; k <= extra; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) { ++i; return lead; }
+    if ((byte(i + k) & 0xC0) != 0x80) { ++i; return kInvalidByte; }
     cp = (cp << 6) | (byte(i + k) & 0x3F);
   }
   i += extra + 1;

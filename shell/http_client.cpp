@@ -33,20 +33,22 @@ HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
   });
   if (!result) {
     if (too_big) {
-      outcome.status = 0;
-      outcome.transport_error = "response larger than " + std::to_string(options.max_body_bytes) + " bytes";
+      outcome.body_too_large = true;
       return outcome;
     }
     const auto error = result.error();
-    if (error == httplib::Error::Read || error == httplib::Error::ConnectionTimeout) {
-      outcome.timed_out = error == httplib::Error::ConnectionTimeout;
+    if (error == httplib::Error::ConnectionTimeout) {
+      outcome.timed_out = true;
+    } else if (error == httplib::Error::Read) {
+      outcome.transport_error = "connection lost or read timed out";
+    } else {
+      outcome.transport_error = httplib::to_string(error);
     }
-    outcome.transport_error = httplib::to_string(error);
-    if (error == httplib::Error::Read) outcome.transport_error = "connection lost or read timed out";
     return outcome;
   }
   outcome.status = result->status;
   outcome.body = std::move(body);
+  outcome.location = result->get_header_value("Location");
   if (result->has_header("Retry-After")) {
     outcome.retry_after_ms = parse_retry_after_ms(result->get_header_value("Retry-After"));
   }

@@ -13,7 +13,7 @@ struct HttpClientOptions {
   int connect_timeout_ms = 5000;
   int read_timeout_ms = 20000;
   size_t max_body_bytes = 32u << 20;  // a tunebook page is a few KB; refuse runaway bodies
-  std::string user_agent = "tunetrack (+https://github.com/tunetrack; personal tune collection)";
+  std::string user_agent = "tunetrack/0.1 (personal tune collection tool)";
 };
 
 HttpOutcome http_get(const std::string& url, const HttpClientOptions& options = {});

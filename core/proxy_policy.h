@@ -1,0 +1,108 @@
+#pragma once
+// The proxy's protective rules as pure, clock-free pieces: a per-client token
+// bucket, a circuit breaker, a byte-bounded response cache with TTLs and
+// stale copies, CORS decisions, and the mapping of upstream failures to the
+// product's error answers. The server (proxy/) feeds them the time.
+#include <cstdint>
+#include <list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/http_outcome.h"
+#include "core/proxy_routes.h"
+
+namespace tt {
+
+// --- Rate limiting: one token bucket per client address.
+class RateLimiter {
+ public:
+  RateLimiter(double per_second, double burst, size_t max_clients = 10000)
+      : rate_(per_second), burst_(burst), max_clients_(max_clients) {}
+  // 0 when allowed; otherwise milliseconds until a token is available.
+  int64_t take(const std::string& client, int64_t now_ms);
+  bool enabled() const { return rate_ > 0; }
+
+ private:
+  struct Bucket { double tokens; int64_t last_ms; };
+  double rate_, burst_;
+  size_t max_clients_;
+  std::unordered_map<std::string, Bucket> buckets_;
+};
+
+// --- Circuit breaker: after `threshold` consecutive upstream failures, fail
+// fast for `cooldown_ms`; then let one trial through (half-open).
+class CircuitBreaker {
+ public:
+  enum class State { Closed, Open, HalfOpen };
+  CircuitBreaker(int threshold, int64_t cooldown_ms) : threshold_(threshold), cooldown_ms_(cooldown_ms) {}
+  bool allow(int64_t now_ms);  // false: fail fast
+  void record_success();
+  void record_failure(int64_t now_ms);
+  State state(int64_t now_ms) const;
+  int64_t retry_after_ms(int64_t now_ms) const;  // while open
+  static std::string_view name(State s);
+
+ private:
+  int threshold_;
+  int64_t cooldown_ms_;
+  int consecutive_failures_ = 0;
+  int64_t opened_at_ms_ = -1;
+  bool trial_in_flight_ = false;
+};
+
+// --- Response cache: LRU bounded in bytes; entries expire after their TTL
+// but are kept (as stale) up to `stale_ms` longer for serving while upstream is down.
+class ResponseCache {
+ public:
+  struct Hit {
+    std::string body;
+    bool fresh;
+    std::string redirected_to;
+  };
+  ResponseCache(size_t max_bytes, int64_t stale_ms) : max_bytes_(max_bytes), stale_ms_(stale_ms) {}
+  void put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms, int64_t ttl_ms);
+  std::optional<Hit> get(const std::string& key, int64_t now_ms);
+  size_t bytes() const { return bytes_; }
+  size_t size() const { return index_.size(); }
+
+ private:
+  struct Entry {
+    std::string key, body, redirected_to;
+    int64_t expires_ms;
+  };
+  void evict_until_fits(size_t incoming);
+  size_t max_bytes_;
+  int64_t stale_ms_;
+  size_t bytes_ = 0;
+  std::list<Entry> lru_;  // front = most recent
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
+// --- CORS: the origin to echo back, or nullopt for no CORS headers.
+std::optional<std::string> cors_allowed_origin(std::string_view origin, const std::vector<std::string>& allowed,
+                                               std::string_view own_host);
+
+// --- Error answers, always {"error": code, "message": text}.
+struct ProxyReply {
+  int status;
+  std::string body;  // JSON
+  std::optional<int64_t> retry_after_s;
+};
+ProxyReply error_reply(int status, std::string_view code, std::string_view message,
+                       std::optional<int64_t> retry_after_s = std::nullopt);
+// What to answer when upstream failed for `route` (after the proxy's retries).
+ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& outcome);
+
+// How long a good answer for this kind of route stays fresh.
+struct CacheTtls {
+  int64_t tunebook_ms = 60 * 1000;
+  int64_t member_ms = 60 * 60 * 1000;
+  int64_t tune_ms = 24 * 60 * 60 * 1000;
+  int64_t search_ms = 10 * 60 * 1000;
+  int64_t for_route(ProxyRouteKind kind) const;
+};
+
+}  // namespace tt

@@ -1,0 +1,139 @@
+#include "proxy/proxy_config.h"
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+namespace tt::proxy {
+namespace {
+
+struct Flag {
+  std::string help;
+  std::function<void(ProxyConfig&, const std::string&)> set;
+};
+
+int to_int(const std::string& name, const std::string& v, int min, int max) {
+  try {
+    size_t used = 0;
+    const long long n = std::stoll(v, &used);
+    if (used != v.size() || n < min || n > max) throw std::out_of_range("");
+    return static_cast<int>(n);
+  } catch (...) {
+    throw std::invalid_argument("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
+                                std::to_string(max) + ", not '" + v + "'");
+  }
+}
+
+double to_double(const std::string& name, const std::string& v) {
+  try {
+    size_t used = 0;
+    const double d = std::stod(v, &used);
+    if (used != v.size() || d < 0) throw std::out_of_range("");
+    return d;
+  } catch (...) {
+    throw std::invalid_argument("--" + name + " must be a number >= 0, not '" + v + "'");
+  }
+}
+
+const std::map<std::string, Flag>& flags() {
+  static const std::map<std::string, Flag> table = {
+      {"port", {"PORT to listen on (8080)", [](ProxyConfig& c, const std::string& v) { c.port = to_int("port", v, 0, 65535); }}},
+      {"bind", {"ADDR to bind (127.0.0.1; 0.0.0.0 to serve your network)", [](ProxyConfig& c, const std::string& v) { c.bind = v; }}},
+      {"upstream", {"URL of thesession.org (https://thesession.org)", [](ProxyConfig& c, const std::string& v) { c.upstream = v; }}},
+      {"web", {"DIR with the built web app to serve (build/wasm/web)", [](ProxyConfig& c, const std::string& v) { c.web_dir = v; }}},
+      {"allow-origin", {"ORIGIN allowed to call the API from another site (repeatable; same origin always works)",
+                        [](ProxyConfig& c, const std::string& v) { c.allow_origins.push_back(v); }}},
+      {"connect-timeout-ms", {"upstream connect timeout (5000)", [](ProxyConfig& c, const std::string& v) { c.connect_timeout_ms = to_int("connect-timeout-ms", v, 1, 600000); }}},
+      {"read-timeout-ms", {"upstream read timeout (15000)", [](ProxyConfig& c, const std::string& v) { c.read_timeout_ms = to_int("read-timeout-ms", v, 1, 600000); }}},
+      {"retry-attempts", {"attempts per upstream call, transient failures only (3)", [](ProxyConfig& c, const std::string& v) { c.retry_attempts = to_int("retry-attempts", v, 1, 10); }}},
+      {"retry-delay-ms", {"first backoff, doubled each retry (500)", [](ProxyConfig& c, const std::string& v) { c.retry_delay_ms = to_int("retry-delay-ms", v, 0, 60000); }}},
+      {"deadline-ms", {"total time for all attempts of one request (25000)", [](ProxyConfig& c, const std::string& v) { c.deadline_ms = to_int("deadline-ms", v, 1, 600000); }}},
+      {"max-body-bytes", {"largest upstream answer accepted (4194304)", [](ProxyConfig& c, const std::string& v) { c.max_body_bytes = to_int("max-body-bytes", v, 1024, 1 << 30); }}},
+      {"max-upstream", {"concurrent upstream requests (4)", [](ProxyConfig& c, const std::string& v) { c.max_upstream = to_int("max-upstream", v, 1, 64); }}},
+      {"cache-mb", {"response cache size in MB (64; 0 = off)", [](ProxyConfig& c, const std::string& v) { c.cache_bytes = static_cast<int64_t>(to_int("cache-mb", v, 0, 4096)) << 20; }}},
+      {"tunebook-ttl-s", {"seconds a tunebook page stays fresh (60)", [](ProxyConfig& c, const std::string& v) { c.tunebook_ttl_s = to_int("tunebook-ttl-s", v, 0, 86400 * 30); }}},
+      {"tune-ttl-s", {"seconds a tune stays fresh (86400)", [](ProxyConfig& c, const std::string& v) { c.tune_ttl_s = to_int("tune-ttl-s", v, 0, 86400 * 30); }}},
+      {"stale-s", {"seconds an expired copy may be served while upstream is down (86400)", [](ProxyConfig& c, const std::string& v) { c.stale_s = to_int("stale-s", v, 0, 86400 * 30); }}},
+      {"rate", {"API requests per second per client (10; 0 = no limit)", [](ProxyConfig& c, const std::string& v) { c.rate = to_double("rate", v); }}},
+      {"burst", {"requests a client may send at once (40)", [](ProxyConfig& c, const std::string& v) { c.burst = to_double("burst", v); }}},
+      {"breaker-failures", {"consecutive upstream failures that open the circuit (5)", [](ProxyConfig& c, const std::string& v) { c.breaker_failures = to_int("breaker-failures", v, 1, 1000); }}},
+      {"breaker-cooldown-s", {"seconds the open circuit fails fast (30)", [](ProxyConfig& c, const std::string& v) { c.breaker_cooldown_s = to_int("breaker-cooldown-s", v, 1, 3600); }}},
+      {"threads", {"worker threads (16)", [](ProxyConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 256); }}},
+      {"access-log", {"where access lines go: - (stderr), off, or a FILE (-)", [](ProxyConfig& c, const std::string& v) { c.access_log = v; }}},
+  };
+  return table;
+}
+
+std::string env_name(const std::string& flag) {
+  std::string name = "TUNETRACK_PROXY_";
+  for (char c : flag) name.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return name;
+}
+
+}  // namespace
+
+std::string proxy_usage() {
+  std::string text =
+      "usage: tunetrack-proxy [--port PORT] [--upstream URL] [--web DIR] [--bind ADDR] [--allow-origin ORIGIN]...\n"
+      "                       [tuning flags]\n\n"
+      "Serves the tunetrack web app and forwards its thesession.org API calls (and nothing else).\n"
+      "Every flag can also be set in the environment as TUNETRACK_PROXY_<FLAG> (e.g. TUNETRACK_PROXY_PORT=9000);\n"
+      "flags win over the environment. --allow-origin's variable takes a comma-separated list.\n\nflags:\n";
+  for (const auto& [name, flag] : flags()) {
+    std::string left = "  --" + name;
+    left.resize(24, ' ');
+    text += left + flag.help + "\n";
+  }
+  text += "  --help                this text\n";
+  return text;
+}
+
+ProxyConfig parse_proxy_config(int argc, char** argv, bool& help) {
+  ProxyConfig config;
+  help = false;
+  for (const auto& [name, flag] : flags()) {
+    const char* value = std::getenv(env_name(name).c_str());
+    if (!value || !*value) continue;
+    if (name == "allow-origin") {
+      std::string list = value;
+      size_t start = 0;
+      while (start <= list.size()) {
+        const size_t comma = list.find(',', start);
+        const std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) config.allow_origins.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else {
+      flag.set(config, value);
+    }
+  }
+  bool origins_from_flags = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      help = true;
+      return config;
+    }
+    if (arg.rfind("--", 0) != 0) throw std::invalid_argument("unexpected argument '" + arg + "'");
+    std::string name = arg.substr(2), value;
+    if (const auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else {
+      if (i + 1 >= argc) throw std::invalid_argument("--" + name + " needs a value");
+      value = argv[++i];
+    }
+    const auto it = flags().find(name);
+    if (it == flags().end()) throw std::invalid_argument("unknown flag --" + name);
+    if (name == "allow-origin" && !origins_from_flags) {
+      config.allow_origins.clear();  // flags replace the environment's list
+      origins_from_flags = true;
+    }
+    it->second.set(config, value);
+  }
+  return config;
+}
+
+}  // namespace tt::proxy

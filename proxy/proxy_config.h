@@ -1,0 +1,39 @@
+#pragma once
+// tunetrack-proxy's settings: command-line flags, each with an environment
+// variable equivalent (TUNETRACK_PROXY_<FLAG>, dashes as underscores).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tt::proxy {
+
+struct ProxyConfig {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string upstream = "https://thesession.org";
+  std::string web_dir;                     // empty: API only
+  std::vector<std::string> allow_origins;  // besides same-origin
+  int connect_timeout_ms = 5000;
+  int read_timeout_ms = 15000;
+  int retry_attempts = 3;
+  int retry_delay_ms = 500;               // then doubled
+  int deadline_ms = 25000;                // all attempts of one request together
+  int max_body_bytes = 4 << 20;
+  int max_upstream = 4;                   // concurrent upstream requests
+  int64_t cache_bytes = 64ll << 20;
+  int tunebook_ttl_s = 60;
+  int tune_ttl_s = 86400;
+  int stale_s = 86400;                    // how long an expired copy may still be served while upstream is down
+  double rate = 10;                        // API requests per second per client (0 = off)
+  double burst = 40;
+  int breaker_failures = 5;
+  int breaker_cooldown_s = 30;
+  int threads = 16;
+  std::string access_log = "-";            // "-" stderr, "off", or a file path
+};
+
+// Throws std::invalid_argument with a one-line message; `help` set for --help.
+ProxyConfig parse_proxy_config(int argc, char** argv, bool& help);
+std::string proxy_usage();
+
+}  // namespace tt::proxy

@@ -1,0 +1,224 @@
+#include "proxy/proxy_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "core/proxy_routes.h"
+#include "core/version.h"
+
+namespace tt::proxy {
+namespace {
+
+// Per-request facts the access log wants, carried through httplib's response headers
+// would leak to clients; a thread-local is enough since one request runs on one thread.
+thread_local int64_t t_upstream_ms = -1;
+thread_local const char* t_cache = "-";
+
+void send(httplib::Response& res, const ProxyReply& reply) {
+  res.status = reply.status;
+  if (reply.retry_after_s) res.set_header("Retry-After", std::to_string(*reply.retry_after_s));
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(reply.body, "application/json");
+}
+
+}  // namespace
+
+ProxyServer::ProxyServer(ProxyConfig config)
+    : config_(std::move(config)),
+      server_(std::make_unique<httplib::Server>()),
+      upstream_(config_),
+      static_files_(config_.web_dir),
+      cache_(static_cast<size_t>(config_.cache_bytes), config_.stale_s * 1000LL),
+      limiter_(config_.rate, config_.burst),
+      started_ms_(steady_now_ms()) {
+  ttls_.tunebook_ms = config_.tunebook_ttl_s * 1000LL;
+  ttls_.tune_ms = config_.tune_ttl_s * 1000LL;
+  if (config_.access_log == "-") {
+    access_log_ = stderr;
+  } else if (config_.access_log != "off") {
+    access_log_ = std::fopen(config_.access_log.c_str(), "a");
+    if (!access_log_) throw std::invalid_argument("cannot open access log " + config_.access_log);
+  }
+  const int threads = config_.threads;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  server_->set_payload_max_length(16 * 1024);  // GET-only API: requests carry no body
+  server_->set_read_timeout(10, 0);
+  server_->set_write_timeout(10, 0);
+  server_->set_keep_alive_max_count(1000);
+  install_routes();
+}
+
+ProxyServer::~ProxyServer() {
+  stop();
+  if (access_log_ && access_log_ != stderr) std::fclose(access_log_);
+}
+
+int ProxyServer::start() {
+  port_ = config_.port == 0 ? server_->bind_to_any_port(config_.bind)
+                            : (server_->bind_to_port(config_.bind, config_.port) ? config_.port : -1);
+  if (port_ <= 0) {
+    throw std::runtime_error("cannot listen on " + config_.bind + ":" + std::to_string(config_.port) +
+                             " (in use, or not allowed)");
+  }
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // listen_after_bind() flips is_running() once it accepts; the socket is
+  // already bound, so connections made meanwhile queue in the backlog.
+  for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  return port_;
+}
+
+void ProxyServer::stop() {
+  server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+bool ProxyServer::apply_cors(const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Vary", "Origin");
+  const auto origin = cors_allowed_origin(req.get_header_value("Origin"), config_.allow_origins,
+                                          req.get_header_value("Host"));
+  if (!origin) return false;
+  res.set_header("Access-Control-Allow-Origin", *origin);
+  res.set_header("Access-Control-Expose-Headers", "X-Cache, X-Tunetrack-Redirected-To, Retry-After");
+  return true;
+}
+
+void ProxyServer::log_access(const httplib::Request& req, const httplib::Response& res) {
+  if (!access_log_) return;
+  const std::string path = req.target.size() > 200 ? req.target.substr(0, 200) + "..." : req.target;
+  std::lock_guard<std::mutex> lock(log_mutex_);
+  std::fprintf(access_log_, "%s %s %s %d upstream_ms=%lld cache=%s\n", req.remote_addr.c_str(), req.method.c_str(),
+               path.c_str(), res.status, static_cast<long long>(t_upstream_ms), t_cache);
+  std::fflush(access_log_);
+}
+
+void ProxyServer::install_routes() {
+  auto& s = *server_;
+  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_upstream_ms = -1;
+    t_cache = "-";
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  s.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log_access(req, res); });
+
+  s.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
+    apply_cors(req, res);
+    handle_healthz(res);
+  });
+  s.Get("/api/.*", [this](const httplib::Request& req, httplib::Response& res) { handle_api(req, res); });
+  s.Options(".*", [this](const httplib::Request& req, httplib::Response& res) {
+    // Preflight: only for allowed origins, only GET, no credentials ever.
+    if (!apply_cors(req, res)) {
+      send(res, error_reply(403, "origin_not_allowed", "This origin may not call the API"));
+      return;
+    }
+    res.status = 204;
+    res.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
+    res.set_header("Access-Control-Allow-Headers", "Accept, Content-Type");
+    res.set_header("Access-Control-Max-Age", "600");
+  });
+  s.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.rfind("/api", 0) == 0) return handle_api(req, res);
+    static_files_.serve(req, res);
+  });
+  const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+    send(res, error_reply(405, "method_not_allowed", "Only GET and OPTIONS are allowed"));
+    res.set_header("Allow", "GET, OPTIONS");
+  };
+  s.Post(".*", not_allowed);
+  s.Put(".*", not_allowed);
+  s.Patch(".*", not_allowed);
+  s.Delete(".*", not_allowed);
+}
+
+void ProxyServer::handle_healthz(httplib::Response& res) {
+  const UpstreamStats stats = upstream_.stats();
+  size_t cache_entries, cache_bytes;
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    cache_entries = cache_.size();
+    cache_bytes = cache_.bytes();
+  }
+  const nlohmann::json doc = {
+      {"status", "ok"},
+      {"version", kAppVersion},
+      {"uptime_s", (steady_now_ms() - started_ms_) / 1000},
+      {"upstream", {{"url", upstream_.base_url()}, {"state", stats.breaker_state}, {"calls", stats.calls},
+                    {"failures", stats.failures}, {"last_error", stats.last_error}}},
+      {"cache", {{"entries", cache_entries}, {"bytes", cache_bytes}}},
+  };
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(doc.dump(), "application/json");
+}
+
+void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res) {
+  apply_cors(req, res);
+  const int64_t now = steady_now_ms();
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    if (const int64_t wait_ms = limiter_.take(req.remote_addr, now); wait_ms > 0) {
+      send(res, error_reply(429, "rate_limited", "Too many requests; slow down",
+                            std::max<int64_t>(1, (wait_ms + 999) / 1000)));
+      return;
+    }
+  }
+  const RouteDecision decision = route_api_request(req.target);
+  if (!decision.route) {
+    send(res, error_reply(decision.refusal->status, decision.refusal->code, decision.refusal->message));
+    return;
+  }
+  const ProxyRoute& route = *decision.route;
+  const auto reply_ok = [&](const std::string& body, const char* cache_state, const std::string& redirected) {
+    t_cache = cache_state;
+    res.status = 200;
+    res.set_header("X-Cache", cache_state);
+    res.set_header("Cache-Control", "no-cache");
+    if (!redirected.empty()) res.set_header("X-Tunetrack-Redirected-To", redirected);
+    res.set_content(body, "application/json");
+  };
+
+  std::optional<ResponseCache::Hit> cached;
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    cached = cache_.get(route.upstream_target, now);
+  }
+  if (cached && cached->fresh) return reply_ok(cached->body, "hit", cached->redirected_to);
+
+  const UpstreamResult up = upstream_.fetch(route.upstream_target);
+  t_upstream_ms = up.elapsed_ms;
+  const auto serve_stale_or = [&](const ProxyReply& reply) {
+    if (cached && reply.status == 503) {
+      res.set_header("Warning", "110 - \"Response is Stale\"");
+      return reply_ok(cached->body, "stale", cached->redirected_to);
+    }
+    t_cache = "miss";
+    send(res, reply);
+  };
+  if (up.circuit_open) {
+    return serve_stale_or(error_reply(503, "unavailable",
+                                      "thesession.org is failing; the proxy is pausing calls to it",
+                                      std::max<int64_t>(1, (up.retry_after_ms + 999) / 1000)));
+  }
+  if (up.redirect_refused) {
+    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org redirected outside its own site"));
+  }
+  if (!up.outcome.ok()) return serve_stale_or(upstream_failure_reply(route, up.outcome));
+  // Never pass on what is not JSON: the app would choke on it.
+  if (!nlohmann::json::accept(up.outcome.body)) {
+    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org sent malformed data"));
+  }
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    cache_.put(route.upstream_target, up.outcome.body, up.redirected_to, steady_now_ms(), ttls_.for_route(route.kind));
+  }
+  reply_ok(up.outcome.body, "miss", up.redirected_to);
+}
+
+bool ProxyServer::listen() {
+  port_ = config_.port;
+  return server_->listen(config_.bind, config_.port);
+}
+
+}  // namespace tt::proxy

@@ -1,0 +1,59 @@
+#pragma once
+// tunetrack-proxy's HTTP server: the API allowlist with cache, rate limits,
+// CORS and error mapping; /healthz; the static web app. Runs in-process for
+// the integration tests and from main.cpp as the program.
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/proxy_policy.h"
+#include "proxy/proxy_config.h"
+#include "proxy/static_files.h"
+#include "proxy/upstream.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace tt::proxy {
+
+class ProxyServer {
+ public:
+  explicit ProxyServer(ProxyConfig config);
+  ~ProxyServer();
+
+  // Binds and serves on a background thread; returns the bound port.
+  int start();
+  // Serves on the calling thread until stop() (used by main()).
+  bool listen();
+  void stop();
+  int port() const { return port_; }
+
+ private:
+  void install_routes();
+  void handle_api(const httplib::Request& req, httplib::Response& res);
+  void handle_healthz(httplib::Response& res);
+  bool apply_cors(const httplib::Request& req, httplib::Response& res);
+  void log_access(const httplib::Request& req, const httplib::Response& res);
+
+  ProxyConfig config_;
+  std::unique_ptr<httplib::Server> server_;
+  Upstream upstream_;
+  StaticFiles static_files_;
+  CacheTtls ttls_;
+  std::mutex state_mutex_;  // guards cache_ and limiter_
+  ResponseCache cache_;
+  RateLimiter limiter_;
+  std::thread thread_;
+  int port_ = 0;
+  int64_t started_ms_;
+  std::FILE* access_log_ = nullptr;
+  std::mutex log_mutex_;
+};
+
+}  // namespace tt::proxy

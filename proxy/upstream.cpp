@@ -1,0 +1,127 @@
+#include "proxy/upstream.h"
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "core/version.h"
+#include "shell/http_client.h"
+
+namespace tt::proxy {
+
+int64_t steady_now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+Upstream::Upstream(const ProxyConfig& config)
+    : config_(config), breaker_(config.breaker_failures, config.breaker_cooldown_s * 1000LL) {
+  const auto parsed = parse_url(config.upstream);
+  if (!parsed || parsed->target != "/") {
+    throw std::invalid_argument("--upstream must be an http(s) base URL without a path, not '" + config.upstream + "'");
+  }
+  upstream_ = *parsed;
+  base_ = upstream_.origin();
+}
+
+bool Upstream::acquire_slot(int64_t deadline_ms) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  const auto wait = std::chrono::milliseconds(std::max<int64_t>(0, deadline_ms - steady_now_ms()));
+  if (!slot_freed_.wait_for(lock, wait, [&] { return busy_ < config_.max_upstream; })) return false;
+  ++busy_;
+  return true;
+}
+
+void Upstream::release_slot() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  --busy_;
+  slot_freed_.notify_one();
+}
+
+HttpOutcome Upstream::get_once(const std::string& target) {
+  HttpClientOptions options;
+  options.connect_timeout_ms = config_.connect_timeout_ms;
+  options.read_timeout_ms = config_.read_timeout_ms;
+  options.max_body_bytes = static_cast<size_t>(config_.max_body_bytes);
+  options.user_agent = std::string("tunetrack-proxy/") + kAppVersion + " (self-hosted proxy of the tunetrack app)";
+  return http_get(base_ + target, options);
+}
+
+UpstreamResult Upstream::fetch(const std::string& initial_target) {
+  UpstreamResult result;
+  const int64_t start = steady_now_ms();
+  const int64_t deadline = start + config_.deadline_ms;
+  std::string target = initial_target;
+  int redirects = 0;
+  int64_t delay = config_.retry_delay_ms;
+
+  while (true) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!breaker_.allow(steady_now_ms())) {
+        result.circuit_open = true;
+        result.retry_after_ms = breaker_.retry_after_ms(steady_now_ms());
+        break;
+      }
+    }
+    if (!acquire_slot(deadline)) {
+      result.outcome = {};
+      result.outcome.timed_out = true;
+      break;
+    }
+    ++result.attempts;
+    HttpOutcome outcome = get_once(target);
+    release_slot();
+
+    const bool redirect = outcome.status == 301 || outcome.status == 302 || outcome.status == 307 ||
+                          outcome.status == 308;
+    const FailureClass failure = redirect ? FailureClass::None : classify(outcome);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++calls_;
+      if (failure == FailureClass::Transient) {
+        ++failures_;
+        last_error_ = describe_failure(outcome);
+        breaker_.record_failure(steady_now_ms());
+      } else {
+        breaker_.record_success();
+      }
+    }
+
+    if (redirect) {
+      // Follow only to the same upstream host: a relative Location, or an
+      // absolute one with the upstream's own origin.
+      std::string next = outcome.location;
+      if (next.rfind("http://", 0) == 0 || next.rfind("https://", 0) == 0) {
+        const auto parsed = parse_url(next);
+        next = parsed && parsed->origin() == base_ ? parsed->target : std::string();
+      }
+      if (next.empty() || next.front() != '/' || next.rfind("//", 0) == 0 || ++redirects > 3) {
+        result.redirect_refused = true;
+        result.outcome = std::move(outcome);
+        break;
+      }
+      if (next.find("format=json") == std::string::npos) next += (next.find('?') == std::string::npos ? "?" : "&") + std::string("format=json");
+      target = next;
+      result.redirected_to = next;
+      --result.attempts;  // a redirect is not a failed attempt
+      continue;
+    }
+    result.outcome = std::move(outcome);
+    if (failure != FailureClass::Transient || result.attempts >= config_.retry_attempts) break;
+    const int64_t wait = result.outcome.status == 429 && result.outcome.retry_after_ms
+                             ? *result.outcome.retry_after_ms : delay;
+    if (steady_now_ms() + wait >= deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+    delay *= 2;
+  }
+  result.elapsed_ms = steady_now_ms() - start;
+  return result;
+}
+
+UpstreamStats Upstream::stats() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return {std::string(CircuitBreaker::name(breaker_.state(steady_now_ms()))), calls_, failures_, last_error_};
+}
+
+}  // namespace tt::proxy

@@ -1,0 +1,60 @@
+#pragma once
+// Calls thesession.org for the proxy: bounded concurrency, retries with
+// exponential backoff on transient failures within a total deadline, a
+// circuit breaker, redirects followed only on the upstream host.
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include "core/http_outcome.h"
+#include "core/proxy_policy.h"
+#include "core/url.h"
+#include "proxy/proxy_config.h"
+
+namespace tt::proxy {
+
+struct UpstreamResult {
+  HttpOutcome outcome;
+  int attempts = 0;
+  std::string redirected_to;  // final upstream path when a redirect was followed
+  bool circuit_open = false;  // refused without calling upstream
+  bool redirect_refused = false;  // upstream redirected off its own host
+  int64_t retry_after_ms = 0; // with circuit_open
+  int64_t elapsed_ms = 0;
+};
+
+struct UpstreamStats {
+  std::string breaker_state;
+  int64_t calls = 0;
+  int64_t failures = 0;
+  std::string last_error;
+};
+
+class Upstream {
+ public:
+  explicit Upstream(const ProxyConfig& config);
+  UpstreamResult fetch(const std::string& target);
+  UpstreamStats stats();
+  const std::string& base_url() const { return base_; }
+
+ private:
+  HttpOutcome get_once(const std::string& target);
+  bool acquire_slot(int64_t deadline_ms);
+  void release_slot();
+
+  const ProxyConfig& config_;
+  ParsedUrl upstream_;
+  std::string base_;
+  std::mutex mutex_;
+  std::condition_variable slot_freed_;
+  int busy_ = 0;
+  CircuitBreaker breaker_;
+  int64_t calls_ = 0, failures_ = 0;
+  std::string last_error_;
+};
+
+int64_t steady_now_ms();
+
+}  // namespace tt::proxy

@@ -1,0 +1,168 @@
+// The `tunetrack` program as a user runs it, against fake-thesession.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "proxy/proxy_server.h"
+#include "tests/fake_thesession/fake_server.h"
+#include "tests/fake_thesession/synthetic_data.h"
+#include "tests/integration/test_support.h"
+
+namespace tt {
+namespace {
+
+using testing::CommandResult;
+using testing::run_command;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { server_.start(); }
+
+  CommandResult cli(const std::string& args) {
+    return run_command(std::string("TUNETRACK_RETRY_DELAY_MS=20 TUNETRACK_TIMEOUT_MS=1000 ") + TT_CLI_PATH + " " + args);
+  }
+  std::string db() const { return dir_.path("c.db"); }
+  std::string sync_args(int tunes) const {
+    return "sync --member " + std::to_string(fake::kFirstMember + tunes) + " --db " + db() + " --upstream " +
+           server_.base_url();
+  }
+
+  testing::TempDir dir_;
+  fake::FakeThesession server_;
+};
+
+}  // namespace
+
+TEST_F(CliTest, SyncPrintsTheResultsAsJson) {
+  const CommandResult r = cli(sync_args(130) + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["status"], "completed");
+  EXPECT_EQ(doc["tunes_fetched"], 130);
+  EXPECT_EQ(doc["person_tunes_added"], 130);
+  EXPECT_EQ(doc["progress_percent"], 100);
+  EXPECT_EQ(doc["pages"], 3);
+}
+
+TEST_F(CliTest, SyncWithAChosenStatusAndAHumanSummary) {
+  const CommandResult r = cli(sync_args(20) + " --status learning");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("added to collection: 20"), std::string::npos) << r.out;
+  const CommandResult list = cli("list --db " + db() + " --status learning --json");
+  EXPECT_EQ(nlohmann::json::parse(list.out).size(), 20u);
+}
+
+TEST_F(CliTest, ExitCodesSayWhatHappened) {
+  EXPECT_EQ(cli("sync --member 5 --db " + db() + " --upstream " + server_.base_url()).exit_code, 3);
+  server_.add_fault({"/tunebook", 1, "status", 503, 0, -1, 0, -1});
+  CommandResult r = cli(sync_args(10));
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("(after 3 attempts)"), std::string::npos) << r.err;
+  r = cli(sync_args(10) + " --no-retry");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("(after 1 attempt)"), std::string::npos) << r.err;
+  server_.clear_faults();
+  server_.add_fault({"/tunebook", 1, "malformed", 0, 0, -1, 0, 1});
+  r = cli(sync_args(10));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Invalid tunebook data received from thesession.org"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, NetworkDownIsUnavailable) {
+  const CommandResult r = cli("sync --member 100010 --db " + db() + " --upstream http://127.0.0.1:1");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("unavailable"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, SyncThroughTheProxy) {
+  proxy::ProxyConfig config;
+  config.port = 0;
+  config.upstream = server_.base_url();
+  config.access_log = "off";
+  proxy::ProxyServer proxy(config);
+  const int port = proxy.start();
+  const CommandResult r = cli("sync --member 100075 --db " + db() + " --proxy http://127.0.0.1:" +
+                              std::to_string(port) + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["tunes_fetched"], 75);
+  EXPECT_EQ(server_.request_count("format=json"), 2);
+}
+
+TEST_F(CliTest, ListFiltersBySearchTypeAndStatus) {
+  ASSERT_EQ(cli(sync_args(200)).exit_code, 0);
+  const auto all = nlohmann::json::parse(cli("list --db " + db() + " --json").out);
+  ASSERT_EQ(all.size(), 200u);
+  for (const char* key : {"tune_id", "name", "type", "learn_status", "heard_count", "learned_at", "notes"}) {
+    EXPECT_TRUE(all[0].contains(key)) << key;
+  }
+  const auto reels = nlohmann::json::parse(cli("list --db " + db() + " --type reel --json").out);
+  EXPECT_GT(reels.size(), 0u);
+  for (const auto& t : reels) EXPECT_EQ(t["type"], "reel");
+  // Accent-insensitive: synthetic names include "Máire’s"; "maire" finds them.
+  const auto maire = nlohmann::json::parse(cli("list --db " + db() + " --search MAIRE --json").out);
+  for (const auto& t : maire) EXPECT_NE(t["name"].get<std::string>().find("Máire"), std::string::npos);
+  const auto text = cli("list --db " + db() + " --search zzzz");
+  EXPECT_NE(text.out.find("0 of 200 tunes"), std::string::npos);
+}
+
+TEST_F(CliTest, SetStatusAndHeard) {
+  ASSERT_EQ(cli(sync_args(5)).exit_code, 0);
+  const std::string tune = std::to_string(fake::tunebook_tune_id(fake::kFirstMember + 5, 0));
+  EXPECT_EQ(cli("set-status --db " + db() + " --tune " + tune + " --status learned").exit_code, 0);
+  EXPECT_EQ(cli("heard --db " + db() + " --tune " + tune).exit_code, 0);
+  EXPECT_EQ(cli("heard --db " + db() + " --tune " + tune).exit_code, 0);
+  EXPECT_EQ(cli("heard --db " + db() + " --tune " + tune + " --undo").exit_code, 0);
+  const auto list = nlohmann::json::parse(cli("list --db " + db() + " --status learned --json").out);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["heard_count"], 1);
+  EXPECT_TRUE(list[0]["learned_at"].is_string());
+  const CommandResult missing = cli("heard --db " + db() + " --tune 999999");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("not in the collection"), std::string::npos);
+}
+
+TEST_F(CliTest, ExportAndImportRoundTripWithoutDuplicates) {
+  ASSERT_EQ(cli(sync_args(30)).exit_code, 0);
+  const std::string out = dir_.path("export.json");
+  ASSERT_EQ(cli("export --db " + db() + " --format json --out " + out).exit_code, 0);
+  const std::string other = dir_.path("other.db");
+  CommandResult r = cli("import --db " + other + " " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("30 added"), std::string::npos) << r.out;
+  r = cli("import --db " + other + " " + out);
+  EXPECT_NE(r.out.find("0 added, 30 already there"), std::string::npos) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(cli("list --db " + other + " --json").out).size(), 30u);
+  const CommandResult csv = cli("export --db " + db() + " --format csv");
+  EXPECT_EQ(csv.out.rfind("tune_id,name,type", 0), 0u);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 31);
+}
+
+TEST_F(CliTest, BadInputGetsAClearErrorAndLosesNothing) {
+  ASSERT_EQ(cli(sync_args(3)).exit_code, 0);
+  const std::string bad = dir_.path("bad.json");
+  testing::write_file(bad, "{not json");
+  CommandResult r = cli("import --db " + db() + " " + bad);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not valid JSON"), std::string::npos) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(cli("list --db " + db() + " --json").out).size(), 3u);
+
+  for (const std::string& args : std::vector<std::string>{"", "frobnicate", "sync --db x.db", "sync --member abc --db x.db",
+                                 "list --db " + db() + " --status mastered", "list --db " + db() + " --colour red",
+                                 "export --db " + db() + " --format xml", "sync --member 1 --db x --upstream a --proxy b"}) {
+    r = cli(args);
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_NE(r.err.find("usage:"), std::string::npos) << args << ": " << r.err;
+  }
+  r = cli("list --db " + dir_.path("missing.db"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no database at"), std::string::npos);
+
+  const std::string corrupt = dir_.path("corrupt.db");
+  testing::write_file(corrupt, std::string(4096, 'z'));
+  r = cli("list --db " + corrupt);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot be used"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::read_file(corrupt), std::string(4096, 'z'));
+}
+
+}  // namespace tt

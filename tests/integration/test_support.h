@@ -1,0 +1,55 @@
+#pragma once
+// Helpers shared by the integration tests: temporary files, running the
+// built programs, and small HTTP calls to loopback servers.
+#include <cstdint>
+#include <string>
+
+namespace tt::testing {
+
+// A fresh directory under /tmp removed at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+
+ private:
+  std::string dir_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command line, capturing stdout and stderr.
+CommandResult run_command(const std::string& command_line);
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+
+// Milliseconds since epoch, a fixed-step fake clock for stores in tests.
+struct FakeClock {
+  int64_t now = 1700000000000;
+  int64_t operator()() { return now += 1000; }
+};
+
+}  // namespace tt::testing
+
+namespace tt::testing {
+
+struct RawResponse {
+  int status = 0;
+  std::string head;  // status line and headers
+  std::string body;
+  std::string header(const std::string& name) const;  // case-insensitive; "" when absent
+};
+
+// Sends `request_head` (request line and headers, without the final blank
+// line) byte for byte to 127.0.0.1:port, so tests can send targets that
+// client libraries would normalise.
+RawResponse raw_http(int port, const std::string& request_head);
+RawResponse raw_get(int port, const std::string& target, const std::string& extra_headers = "");
+
+}  // namespace tt::testing
