@@ -2,6 +2,7 @@
 
 #include "core/thesession_api.h"
 #include "core/tune_type.h"
+#include "core/url.h"
 
 namespace tt {
 namespace {
@@ -34,38 +35,12 @@ bool is_small_number(std::string_view s, int max) {
   return n >= 1 && n <= max;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 ProxyRefusal bad(std::string message) { return {400, "bad_request", std::move(message)}; }
 ProxyRefusal not_allowed() {
   return {404, "not_allowed", "This proxy only forwards tunetrack's thesession.org API calls"};
 }
 
 }  // namespace
-
-std::optional<std::string> decode_query_component(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+') {
-      c = ' ';
-    } else if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      const int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return std::nullopt;
-    out.push_back(c);
-  }
-  return out;
-}
 
 RouteDecision route_api_request(std::string_view raw_target) {
   RouteDecision decision;

@@ -40,8 +40,4 @@ RouteDecision route_api_request(std::string_view raw_target);
 // uses anything but plain characters.
 std::optional<std::string> safe_static_path(std::string_view raw_target);
 
-// Percent-decodes a query component ('+' is a space); nullopt when malformed
-// or when it decodes to a NUL or other control character.
-std::optional<std::string> decode_query_component(std::string_view text);
-
 }  // namespace tt

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/tune_type.h"
+#include "core/url.h"
 
 namespace tt {
 namespace {
@@ -199,23 +200,6 @@ SearchParse parse_search_results(std::string_view body) {
   }
   result.results = std::move(results);
   return result;
-}
-
-std::string url_encode(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
 }
 
 std::string normalise_base_url(std::string_view url) {

@@ -75,9 +75,6 @@ struct SearchParse {
 };
 SearchParse parse_search_results(std::string_view body);
 
-// Percent-encodes a query value (RFC 3986 unreserved characters pass).
-std::string url_encode(std::string_view value);
-
 // Where API calls go: straight to a thesession.org-style base URL, or through
 // a tunetrack-proxy base URL (which adds format=json itself).
 struct ApiEndpoint {

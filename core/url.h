@@ -16,4 +16,11 @@ struct ParsedUrl {
 
 std::optional<ParsedUrl> parse_url(std::string_view url);
 
+// Percent-encodes a query value (RFC 3986 unreserved characters pass).
+std::string url_encode(std::string_view value);
+
+// Percent-decodes a query component ('+' is a space); nullopt when malformed
+// or when it decodes to a NUL or other control character.
+std::optional<std::string> decode_query_component(std::string_view text);
+
 }  // namespace tt

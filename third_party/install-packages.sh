@@ -10,7 +10,7 @@ packages=(
   libgtest-dev googletest
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev zlib1g-dev
   emscripten nodejs
-  chromium fonts-dejavu-core
+  chromium fonts-dejavu-core fonttools
   wrk
 )
 # The Dear ImGui sources come from Debian's source package (see TOOLCHAIN.md).

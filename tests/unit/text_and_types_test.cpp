@@ -80,3 +80,34 @@ TEST(Url, SplitsOriginAndTarget) {
 }
 
 }  // namespace tt
+
+#include "core/view_state.h"
+
+namespace tt {
+
+TEST(ViewState, RoundTripsThroughTheUrlFragment) {
+  ViewState view;
+  view.filter.search = "Máire’s & co";
+  view.filter.type = "slip jig";
+  view.filter.status = LearnStatus::Learning;
+  view.open_tune = 123;
+  const std::string fragment = to_fragment(view);
+  EXPECT_EQ(fragment.find(' '), std::string::npos);
+  EXPECT_TRUE(parse_fragment("#" + fragment) == view);
+  EXPECT_EQ(to_fragment(ViewState{}), "");
+  ViewState add_tab;
+  add_tab.tab = "add";
+  EXPECT_EQ(to_fragment(add_tab), "tab=add");
+  EXPECT_TRUE(parse_fragment("tab=add") == add_tab);
+}
+
+TEST(ViewState, IgnoresGarbage) {
+  const ViewState view = parse_fragment("q=%ZZ&status=bogus&tune=12abc&tab=evil&&=x&type=reel");
+  EXPECT_EQ(view.filter.search, "");
+  EXPECT_FALSE(view.filter.status);
+  EXPECT_EQ(view.open_tune, 0);
+  EXPECT_EQ(view.tab, "collection");
+  EXPECT_EQ(view.filter.type, "reel");
+}
+
+}  // namespace tt

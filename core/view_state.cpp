@@ -1,0 +1,50 @@
+#include "core/view_state.h"
+
+#include "core/url.h"
+
+namespace tt {
+
+bool ViewState::operator==(const ViewState& o) const {
+  return filter.search == o.filter.search && filter.type == o.filter.type && filter.status == o.filter.status &&
+         open_tune == o.open_tune && tab == o.tab;
+}
+
+std::string to_fragment(const ViewState& view) {
+  std::string out;
+  const auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    out += (out.empty() ? "" : "&") + std::string(key) + "=" + url_encode(value);
+  };
+  if (view.tab != "collection") add("tab", view.tab);
+  add("q", view.filter.search);
+  add("type", view.filter.type);
+  if (view.filter.status) add("status", std::string(to_string(*view.filter.status)));
+  if (view.open_tune > 0) add("tune", std::to_string(view.open_tune));
+  return out;
+}
+
+ViewState parse_fragment(std::string_view fragment) {
+  ViewState view;
+  if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
+  while (!fragment.empty()) {
+    const size_t amp = fragment.find('&');
+    const std::string_view pair = fragment.substr(0, amp);
+    fragment = amp == std::string_view::npos ? std::string_view() : fragment.substr(amp + 1);
+    const size_t eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    const auto key = decode_query_component(pair.substr(0, eq));
+    const auto value = decode_query_component(pair.substr(eq + 1));
+    if (!key || !value) continue;
+    if (*key == "q") view.filter.search = *value;
+    else if (*key == "type") view.filter.type = *value;
+    else if (*key == "status") view.filter.status = parse_learn_status(*value);
+    else if (*key == "tab" && (*value == "add" || *value == "sync" || *value == "data")) view.tab = *value;
+    else if (*key == "tune" && !value->empty() && value->size() < 12 &&
+             value->find_first_not_of("0123456789") == std::string::npos) {
+      view.open_tune = std::stoll(*value);
+    }
+  }
+  return view;
+}
+
+}  // namespace tt

@@ -1,0 +1,154 @@
+// Shared set-up for the browser tests: starts fake-thesession and
+// tunetrack-proxy on loopback, launches Debian's Chromium through
+// playwright-core, and gives small helpers to read the page's state and
+// click or type on its canvas with real input events.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (ctest sets it; see tests/e2e/CMakeLists.txt)`);
+  return value;
+};
+
+export const paths = {
+  proxy: () => env('TT_PROXY_BIN'),
+  fake: () => env('TT_FAKE_BIN'),
+  web: () => env('TT_WEB_DIR'),
+  chromium: () => process.env.TT_CHROMIUM || '/usr/bin/chromium',
+};
+
+// Starts a program that prints "... http://127.0.0.1:PORT ..." once ready.
+function startServer(binary, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${binary} did not start: ${out}`)), 10000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), url: `http://127.0.0.1:${m[1]}` });
+      }
+    });
+    child.stderr.on('data', (chunk) => { out += chunk; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${binary} exited ${code}: ${out}`)); });
+  });
+}
+
+export async function startServers({ latencyMs = 0, proxyArgs = [] } = {}) {
+  if (!existsSync(join(paths.web(), 'tunetrack.wasm'))) {
+    throw new Error(`no web build in ${paths.web()}: run 'make test' (it builds build/wasm first)`);
+  }
+  const fake = await startServer(paths.fake(), ['--port', '0', '--latency-ms', String(latencyMs)]);
+  const proxy = await startServer(paths.proxy(), [
+    '--port', '0', '--upstream', fake.url, '--web', paths.web(), '--access-log', 'off',
+    '--retry-delay-ms', '50', '--rate', '0', '--tunebook-ttl-s', '0', ...proxyArgs,
+  ]);
+  const stop = () => { for (const s of [proxy, fake]) s.child.kill('SIGTERM'); };
+  return { fake, proxy, stop };
+}
+
+export const chromiumArgs = [
+  '--no-sandbox', '--no-first-run', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+];
+
+export function newProfileDir() {
+  return mkdtempSync(join(tmpdir(), 'tunetrack-e2e-'));
+}
+
+export function removeProfileDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// A persistent context keeps IndexedDB in `profileDir` across launches.
+export async function launch(profileDir, options = {}) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: paths.chromium(),
+    headless: true,
+    args: chromiumArgs,
+    viewport: options.viewport || { width: 1280, height: 800 },
+    deviceScaleFactor: options.deviceScaleFactor || 1,
+    hasTouch: !!options.hasTouch,
+    isMobile: !!options.isMobile,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+}
+
+export async function openApp(context, url) {
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready, null, { timeout: 30000 });
+  await nextFrames(page, 3);
+  page.ttErrors = errors;
+  return page;
+}
+
+export const snapshot = (page) => page.evaluate(() => window.tunetrack.snapshot());
+
+export async function nextFrames(page, n = 2) {
+  for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+// Waits until `predicate(snapshot)` holds; returns that snapshot.
+export async function waitFor(page, predicate, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await snapshot(page);
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 2000)}`);
+}
+
+// The centre of a named widget, in CSS pixels, once the UI has drawn it.
+export async function rect(page, name) {
+  const s = await waitFor(page, (s) => s.rects[name], `widget ${name}`);
+  const [x, y, w, h] = s.rects[name];
+  return { x: x + w / 2, y: y + h / 2 };
+}
+
+export async function click(page, name) {
+  const { x, y } = await rect(page, name);
+  await page.mouse.click(x, y);
+  await nextFrames(page, 2);
+}
+
+export async function tap(page, name) {
+  const { x, y } = await rect(page, name);
+  await page.touchscreen.tap(x, y);
+  await nextFrames(page, 2);
+}
+
+export async function typeInto(page, name, text) {
+  await click(page, name);
+  await page.keyboard.type(text, { delay: 15 });
+  await nextFrames(page, 2);
+}
+
+// Counts distinct colours in a screenshot of the canvas: a blank canvas has one or two.
+export async function distinctColours(page) {
+  const png = (await page.locator('#canvas').screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  }, png);
+}

@@ -1,0 +1,167 @@
+// The web app's entry point: GLFW (Emscripten's JS implementation) + Dear
+// ImGui on WebGL2, the frame loop, and the functions the browser calls back.
+// The database is loaded from IndexedDB before the first frame.
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+
+#include "web/app.h"
+#include "web/browser.h"
+#include "web/ui.h"
+
+namespace {
+
+tt::web::App g_app;
+GLFWwindow* g_window = nullptr;
+double g_font_scale = 0;
+double g_dpr = 1;
+int g_pending_backspace = 0;  // phone keyboard: frames left to hold Backspace
+
+// Taps and fast clicks move the pointer and press in the same frame; some
+// ImGui widgets (tabs) only take a press on an item hovered the frame
+// before. So a press that arrives together with a move is held back one
+// frame: the pointer lands first, then presses, as a mouse user's would.
+void settle_pointer_presses(ImGuiIO& io) {
+  static ImVec2 last_pos(-1, -1);
+  static bool was_down = false;
+  static bool deferred = false;
+  const bool moved = io.MousePos.x != last_pos.x || io.MousePos.y != last_pos.y;
+  last_pos = io.MousePos;
+  if (deferred) {
+    io.MouseDown[0] = true;  // the held-back press; a release follows next frame
+    deferred = false;
+  } else if (io.MouseDown[0] && !was_down && moved) {
+    io.MouseDown[0] = false;
+    deferred = true;
+  }
+  was_down = io.MouseDown[0];
+}
+
+constexpr float kFontCssPixels = 16.0f;
+constexpr float kNarrowCssWidth = 700.0f;
+
+// Latin-1, Latin Extended-A and general punctuation (curly quotes, dashes):
+// what Irish and Scottish tune names use.
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+
+void load_fonts(double dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 2;
+  if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", kFontCssPixels * static_cast<float>(dpr), &config, kGlyphRanges)) {
+    io.Fonts->AddFontDefault();
+  }
+  ImGuiStyle fresh;
+  ImGui::StyleColorsDark(&fresh);
+  fresh.ScaleAllSizes(static_cast<float>(dpr));
+  fresh.TouchExtraPadding = ImVec2(4 * static_cast<float>(dpr), 4 * static_cast<float>(dpr));
+  ImGui::GetStyle() = fresh;
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the font texture is rebuilt on the next frame
+  g_font_scale = dpr;
+}
+
+void frame() {
+  int width = 0, height = 0;
+  g_dpr = tt::web::fit_canvas_to_window(&width, &height);
+  if (g_dpr != g_font_scale) load_fonts(g_dpr);
+  g_app.tick();
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // Work in canvas pixels: the canvas backing store is CSS size x devicePixelRatio,
+  // and Emscripten reports the mouse in canvas pixels too.
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;  // headless clocks may stand still
+  settle_pointer_presses(io);
+  if (g_pending_backspace > 0) {
+    io.KeysDown[GLFW_KEY_BACKSPACE] = g_pending_backspace == 2;
+    --g_pending_backspace;
+  }
+  ImGui::NewFrame();
+
+  tt::web::Layout layout;
+  layout.width = io.DisplaySize.x;
+  layout.height = io.DisplaySize.y;
+  layout.scale = static_cast<float>(g_dpr);
+  layout.narrow = width / g_dpr < kNarrowCssWidth;
+  tt::web::draw_app(g_app, layout);
+  tt::web::set_text_input_active(io.WantTextInput);
+
+  ImGui::Render();
+  glViewport(0, 0, width, height);
+  glClearColor(0.09f, 0.1f, 0.12f, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
+  g_app.on_storage_loaded(error ? error : "");
+  emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
+  EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { g_app.on_persisted(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { g_app.on_storage_reloaded(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { g_app.on_lock(state); }
+EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { g_app.on_other_tab_saved(); }
+EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) { g_app.on_timer(id); }
+EMSCRIPTEN_KEEPALIVE void tt_on_hash_changed(const char* fragment) { g_app.on_hash_changed(fragment ? fragment : ""); }
+EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* text, const char* error) {
+  g_app.on_file_picked(text ? text : "", error ? error : "");
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, int retry_after_ms, const char* error,
+                                           const char* redirected) {
+  tt::HttpOutcome outcome;
+  outcome.status = status;
+  outcome.body = body ? body : "";
+  if (retry_after_ms >= 0) outcome.retry_after_ms = retry_after_ms;
+  const std::string err = error ? error : "";
+  if (err == "timeout") outcome.timed_out = true;
+  else if (!err.empty()) outcome.transport_error = err;
+  g_app.on_fetch_done(id, outcome, redirected ? redirected : "");
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
+EMSCRIPTEN_KEEPALIVE void tt_on_backspace() { g_pending_backspace = 2; }
+// The automation hook: window.tunetrack.snapshot() returns this.
+EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
+  static std::string text;
+  text = g_app.snapshot_json(g_dpr);
+  return text.c_str();
+}
+}
+
+int main() {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "glfwInit failed\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  g_window = glfwCreateWindow(800, 600, "tunetrack", nullptr, nullptr);
+  if (!g_window) {
+    EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("WebGL2 is not available in this browser", $0); }, 0);
+    return 1;
+  }
+  glfwMakeContextCurrent(g_window);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini in the browser
+  io.ConfigInputTextCursorBlink = true;
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop
+  return 0;
+}

@@ -1,0 +1,152 @@
+// The collection: search and filters (kept in the URL), "N of M tunes", and a
+// clipped, sortable table that stays smooth with 10,000 rows.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "web/browser.h"
+#include "web/ui.h"
+
+namespace tt::web {
+namespace {
+
+const char* status_label(LearnStatus s) {
+  switch (s) {
+    case LearnStatus::WantToLearn: return "want to learn";
+    case LearnStatus::Learning: return "learning";
+    case LearnStatus::Learned: return "learned";
+  }
+  return "";
+}
+
+void draw_filters(App& app, const Layout& layout) {
+  ViewState view = app.view();
+  bool changed = false;
+  const float search_width = layout.narrow ? -1.0f : layout.width * 0.3f;
+  ImGui::SetNextItemWidth(search_width);
+  const bool typed = ImGui::InputTextWithHint("##search", "Search names", &view.filter.search);
+  remember_rect(app, "search");
+  if (!layout.narrow) ImGui::SameLine();
+
+  ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
+  if (ImGui::BeginCombo("##type", view.filter.type.empty() ? "All types" : view.filter.type.c_str())) {
+    if (ImGui::Selectable("All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
+    remember_rect(app, "type_option_all");
+    for (const std::string& type : app.index().types_present()) {
+      if (ImGui::Selectable(type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
+      remember_rect(app, ("type_option_" + type).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  remember_rect(app, "type_filter");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
+  const char* status_preview = view.filter.status ? status_label(*view.filter.status) : "Any status";
+  if (ImGui::BeginCombo("##status", status_preview)) {
+    if (ImGui::Selectable("Any status", !view.filter.status)) { view.filter.status.reset(); changed = true; }
+    remember_rect(app, "status_option_any");
+    for (LearnStatus s : kAllLearnStatuses) {
+      if (ImGui::Selectable(status_label(s), view.filter.status == s)) { view.filter.status = s; changed = true; }
+      remember_rect(app, (std::string("status_option_") + std::string(to_string(s))).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  remember_rect(app, "status_filter");
+  // Typing replaces the history entry; picking a filter makes a new one.
+  if (typed || changed) app.set_view(view, !typed);
+}
+
+void draw_table(App& app, const Layout& layout) {
+  const auto& entries = app.entries();
+  const auto& visible = app.visible();
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_SizingStretchProp;
+  const int columns = layout.narrow ? 3 : 5;
+  if (!ImGui::BeginTable("collection", columns, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 4.0f, 0);
+  ImGui::TableSetupColumn("Type", 0, 1.2f, 1);
+  ImGui::TableSetupColumn("Status", 0, 1.4f, 2);
+  if (!layout.narrow) {
+    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_NoSort, 1.0f, 4);
+    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending, 1.0f, 3);
+  }
+  ImGui::TableHeadersRow();
+  remember_rect(app, "table_header");
+
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      static const SortKey keys[] = {SortKey::Name, SortKey::Type, SortKey::Status, SortKey::DateAdded};
+      const auto& spec = specs->Specs[0];
+      app.set_sort({keys[spec.ColumnUserID], spec.SortDirection == ImGuiSortDirection_Ascending});
+    }
+    specs->SpecsDirty = false;
+  }
+
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(visible.size()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const CollectionEntry& e = entries[visible[static_cast<size_t>(row)]];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushID(static_cast<int>(e.tune_id));
+      const bool selected = app.view().open_tune == e.tune_id || app.highlighted_tune() == e.tune_id;
+      std::string label = e.name;
+      if (e.heard_count > 0) label += "  (heard " + std::to_string(e.heard_count) + ")";
+      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) app.open_tune(e.tune_id);
+      if (row < 12) remember_rect(app, ("row_" + std::to_string(row)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.type.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(status_label(e.status));
+      if (!layout.narrow) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.key.c_str());
+        ImGui::TableNextColumn();
+        char date[16];
+        const time_t seconds = static_cast<time_t>(e.created_at_ms / 1000);
+        std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&seconds));
+        ImGui::TextUnformatted(date);
+      }
+      ImGui::PopID();
+    }
+  }
+  // Touch: drag anywhere on the list to scroll it.
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6 * layout.scale)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_collection(App& app, const Layout& layout) {
+  if (!app.ready()) {
+    ImGui::TextUnformatted("Opening your collection...");
+    return;
+  }
+  draw_filters(app, layout);
+  ImGui::Text("%zu of %zu tunes", app.visible().size(), app.entries().size());
+  remember_rect(app, "count");
+  if (app.entries().empty()) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("Your collection is empty. Sync your thesession.org tunebook (Sync tab) or add tunes one by one (Add tune tab).");
+    return;
+  }
+  if (app.visible().empty()) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("No tunes match these filters.");
+    if (ImGui::Button("Clear filters")) {
+      ViewState v = app.view();
+      v.filter = {};
+      app.set_view(v, true);
+    }
+    remember_rect(app, "clear_filters");
+    return;
+  }
+  draw_table(app, layout);
+}
+
+}  // namespace tt::web
