@@ -48,6 +48,7 @@ ProxyServer::ProxyServer(ProxyConfig config)
   server_->set_read_timeout(10, 0);
   server_->set_write_timeout(10, 0);
   server_->set_keep_alive_max_count(1000);
+  server_->set_tcp_nodelay(true);  // small JSON answers must not wait for delayed ACKs
   install_routes();
 }
 

@@ -18,6 +18,7 @@ HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
   client.set_read_timeout(options.read_timeout_ms / 1000, (options.read_timeout_ms % 1000) * 1000);
   client.set_follow_location(false);
   client.set_keep_alive(false);
+  client.set_tcp_nodelay(true);
   if (parsed->scheme == "https") client.enable_server_certificate_verification(true);
 
   std::string body;

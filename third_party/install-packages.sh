@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev zlib1g-dev
   emscripten nodejs
   chromium fonts-dejavu-core fonttools
-  wrk
+  wrk curl
 )
 # The Dear ImGui sources come from Debian's source package (see TOOLCHAIN.md).
 src_list=/etc/apt/sources.list.d/tunetrack-deb-src.sources

@@ -32,6 +32,7 @@ FaultRule fault_from_json(const std::string& text) {
 }
 
 FakeThesession::FakeThesession(Options options) : options_(options), server_(std::make_unique<httplib::Server>()) {
+  server_->set_tcp_nodelay(true);
   install_routes();
 }
 

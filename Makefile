@@ -1,0 +1,53 @@
+# The README's commands. Every target runs `setup` first, which installs what
+# is missing (apt packages, third-party sources, playwright-core) and is quick
+# when everything is there.
+BUILD      := build
+NATIVE     := $(BUILD)/native
+WASM       := $(BUILD)/wasm
+PORT       ?= 8080
+DEMO_PORT  ?= 8081
+UPSTREAM   ?= https://thesession.org
+PROXY      := $(NATIVE)/proxy/tunetrack-proxy
+FAKE       := $(NATIVE)/tests/fake-thesession
+
+.PHONY: setup native wasm build run demo test bench clean
+
+setup:
+	@third_party/install-packages.sh
+	@third_party/fetch.sh $(BUILD)/third_party
+	@test -d tests/e2e/node_modules/playwright-core || (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+native: setup
+	@test -f $(NATIVE)/build.ninja || cmake --preset native
+	cmake --build $(NATIVE)
+
+wasm: setup
+	@test -f $(WASM)/build.ninja || cmake --preset wasm
+	cmake --build $(WASM)
+
+build: native wasm
+
+# Serves the app and forwards to thesession.org.
+run: build
+	@echo "tunetrack: open http://127.0.0.1:$(PORT) (Ctrl-C stops)"
+	$(PROXY) --port $(PORT) --upstream $(UPSTREAM) --web $(WASM)/web
+
+# The same against the local fake thesession.org with synthetic data: try it offline.
+# Member numbers 100000 to 120000 exist; member 100000+N has N tunes (e.g. 100300).
+demo: build
+	@echo "tunetrack demo: open http://127.0.0.1:$(PORT) and sync member 100300 (Ctrl-C stops)"
+	@$(FAKE) --port $(DEMO_PORT) & fake=$$!; \
+	  trap 'kill $$fake 2>/dev/null' EXIT INT TERM; \
+	  $(PROXY) --port $(PORT) --upstream http://127.0.0.1:$(DEMO_PORT) --web $(WASM)/web
+
+# Builds both targets and runs every test (unit, integration, browser) through ctest.
+test: build
+	cd $(NATIVE) && ctest --output-on-failure -j2
+
+bench: build
+	$(NATIVE)/tests/bench/sync_bench
+	$(NATIVE)/tests/bench/proxy_bench.sh $(PROXY) $(FAKE)
+	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/web_bench.mjs
+
+clean:
+	rm -rf $(NATIVE) $(WASM)
