@@ -24,8 +24,8 @@ struct ProxyConfig {
   int tunebook_ttl_s = 60;
   int tune_ttl_s = 86400;
   int stale_s = 86400;                    // how long an expired copy may still be served while upstream is down
-  double rate = 10;                        // API requests per second per client (0 = off)
-  double burst = 40;
+  double rate = 20;                        // API requests per second per client (0 = off)
+  double burst = 100;  // a 5,000-tune sync (100 pages) fits in one burst
   int breaker_failures = 5;
   int breaker_cooldown_s = 30;
   int threads = 16;
