@@ -521,6 +521,7 @@ std::string App::snapshot_json(double dpr) const {
       {"details_loaded", view_.open_tune && details(view_.open_tune) != nullptr},
       {"sync", sync},
       {"last_sync", last_sync_ ? json::parse(to_json(*last_sync_)) : json(nullptr)},
+      {"member_id", member_id_text},
       {"search_results", search_results_.size()},
       {"search_message", search_message_},
       {"import_summary", import_summary},

@@ -8,7 +8,9 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cfloat>
 #include <cstdio>
+#include <deque>
 
 #include "web/app.h"
 #include "web/browser.h"
@@ -21,6 +23,29 @@ GLFWwindow* g_window = nullptr;
 double g_font_scale = 0;
 double g_dpr = 1;
 int g_pending_backspace = 0;  // phone keyboard: frames left to hold Backspace
+int g_pending_enter = 0;
+
+// Touch, fed by index.html (Emscripten's GLFW does not report touch
+// positions). One queued step per frame keeps "move there", "press" and
+// "release" in separate frames, as ImGui expects of a pointer.
+struct TouchStep {
+  float x, y;
+  bool down;
+  bool leave;  // after a release: the finger is gone, nothing stays hovered
+};
+std::deque<TouchStep> g_touch_steps;
+bool g_touch_mode = false;
+TouchStep g_touch_now{0, 0, false, true};
+
+void apply_touch(ImGuiIO& io) {
+  if (!g_touch_mode) return;
+  if (!g_touch_steps.empty()) {
+    g_touch_now = g_touch_steps.front();
+    g_touch_steps.pop_front();
+  }
+  io.MousePos = g_touch_now.leave ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(g_touch_now.x, g_touch_now.y);
+  io.MouseDown[0] = g_touch_now.down;
+}
 
 // Taps and fast clicks move the pointer and press in the same frame; some
 // ImGui widgets (tabs) only take a press on an item hovered the frame
@@ -81,9 +106,14 @@ void frame() {
   io.DisplayFramebufferScale = ImVec2(1, 1);
   if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;  // headless clocks may stand still
   settle_pointer_presses(io);
+  apply_touch(io);
   if (g_pending_backspace > 0) {
     io.KeysDown[GLFW_KEY_BACKSPACE] = g_pending_backspace == 2;
     --g_pending_backspace;
+  }
+  if (g_pending_enter > 0) {
+    io.KeysDown[GLFW_KEY_ENTER] = g_pending_enter == 2;
+    --g_pending_enter;
   }
   ImGui::NewFrame();
 
@@ -133,6 +163,25 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
 EMSCRIPTEN_KEEPALIVE void tt_on_backspace() { g_pending_backspace = 2; }
+EMSCRIPTEN_KEEPALIVE void tt_on_enter() { g_pending_enter = 2; }
+// phase: 1 start, 2 move, 0 end. Coordinates in canvas pixels.
+EMSCRIPTEN_KEEPALIVE void tt_on_touch(float x, float y, int phase) {
+  g_touch_mode = true;
+  if (phase == 1) {
+    g_touch_steps.push_back({x, y, false, false});  // land first...
+    g_touch_steps.push_back({x, y, true, false});   // ...then press
+  } else if (phase == 2) {
+    if (!g_touch_steps.empty() && g_touch_steps.back().down) {
+      g_touch_steps.back().x = x;  // coalesce moves within a frame
+      g_touch_steps.back().y = y;
+    } else {
+      g_touch_steps.push_back({x, y, true, false});
+    }
+  } else {
+    g_touch_steps.push_back({x, y, false, false});
+    g_touch_steps.push_back({x, y, false, true});
+  }
+}
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string text;

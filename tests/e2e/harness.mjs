@@ -81,7 +81,8 @@ export async function launch(profileDir, options = {}) {
 }
 
 export async function openApp(context, url) {
-  const page = context.pages()[0] || (await context.newPage());
+  // Reuse the blank tab a new context opens with; otherwise open another tab.
+  const page = context.pages().find((p) => p.url() === 'about:blank') || (await context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
@@ -116,9 +117,14 @@ export async function rect(page, name) {
   return { x: x + w / 2, y: y + h / 2 };
 }
 
+// Moves, presses and releases in separate frames, as a hand on a mouse does.
 export async function click(page, name) {
   const { x, y } = await rect(page, name);
-  await page.mouse.click(x, y);
+  await page.mouse.move(x, y);
+  await nextFrames(page, 2);
+  await page.mouse.down();
+  await nextFrames(page, 1);
+  await page.mouse.up();
   await nextFrames(page, 2);
 }
 

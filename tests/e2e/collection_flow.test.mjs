@@ -1,0 +1,98 @@
+// A musician's session in the browser, with real clicks and typing on the
+// canvas: sync a 300-tune tunebook, search and filter, reopen the view from
+// its URL, change a status and press "+", reload, and everything is there.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServers, launch, openApp, snapshot, waitFor, click, typeInto, nextFrames, newProfileDir, removeProfileDir,
+} from './harness.mjs';
+
+let servers, context, page;
+const profile = newProfileDir();
+
+before(async () => {
+  servers = await startServers();
+  context = await launch(profile);
+  page = await openApp(context, servers.proxy.url);
+});
+after(async () => { await context?.close(); servers?.stop(); removeProfileDir(profile); });
+
+test('sync a 300-tune member: progress, summary, and the list', async () => {
+  await click(page, 'tab_sync');
+  await typeInto(page, 'member_id', '100300');
+  await click(page, 'default_want_to_learn');
+  await click(page, 'sync_button');
+  const s = await waitFor(page, (s) => s.last_sync && s.rects.sync_summary, 'the sync to finish and its summary');
+  assert.equal(s.last_sync.status, 'completed');
+  assert.equal(s.last_sync.tunes_fetched, 300);
+  assert.equal(s.last_sync.person_tunes_added, 300);
+  assert.equal(s.last_sync.progress_percent, 100);
+  assert.equal(s.total, 300);
+  assert.equal(s.counts.want_to_learn, 300);
+  await click(page, 'tab_collection');
+  const list = await snapshot(page);
+  assert.equal(list.shown, 300);
+  assert.ok(list.rects.row_0, 'rows are drawn');
+});
+
+test('search and filter by typing and clicking, kept in the URL', async () => {
+  await typeInto(page, 'search', 'maire');
+  let s = await waitFor(page, (s) => s.view.search === 'maire', 'the search text');
+  assert.ok(s.shown > 0 && s.shown < 300, `some tunes match (${s.shown})`);
+  for (const row of s.rows) assert.match(row.name, /Máire/);
+  await click(page, 'type_filter');
+  await click(page, 'type_option_reel');
+  s = await waitFor(page, (s) => s.view.type === 'reel', 'the type filter');
+  for (const row of s.rows) assert.equal(row.type, 'reel');
+  const filtered = s.shown;
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /q=maire/);
+  assert.match(hash, /type=reel/);
+
+  // The same URL in a new tab reopens the same view.
+  const other = await context.newPage();
+  await other.goto(`${servers.proxy.url}/${hash}`);
+  await other.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  const reopened = await waitFor(other, (s) => s.ready, 'the second page');
+  assert.equal(reopened.view.search, 'maire');
+  assert.equal(reopened.view.type, 'reel');
+  assert.equal(reopened.shown, filtered);
+  await other.close();
+
+  // Back undoes the type filter (a new history entry); Forward brings it back.
+  await page.goBack();
+  s = await waitFor(page, (s) => s.view.type === '', 'Back to remove the type filter');
+  assert.equal(s.view.search, 'maire');
+  await page.goForward();
+  await waitFor(page, (s) => s.view.type === 'reel', 'Forward to restore it');
+
+  // Nothing matches: a message and a Clear filters button.
+  await typeInto(page, 'search', 'zzzz');
+  s = await waitFor(page, (s) => s.shown === 0 && s.rects.clear_filters, 'the empty state');
+  await click(page, 'clear_filters');
+  s = await waitFor(page, (s) => s.shown === 300, 'all tunes again');
+  assert.equal(s.view.search, '');
+});
+
+test('status change and "+" persist across a reload', async () => {
+  await click(page, 'row_0');
+  let s = await waitFor(page, (s) => s.view.open_tune > 0 && s.rects.heard_plus, 'the detail panel');
+  const tune = s.view.open_tune;
+  await waitFor(page, (s) => s.details_loaded, 'details from thesession.org');
+  await click(page, 'heard_plus');
+  await click(page, 'heard_plus');
+  s = await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune)?.heard_count === 2, 'two hearings');
+  await click(page, 'status_learned');
+  s = await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune)?.learn_status === 'learned' && !s.saving,
+    'the learned status, saved');
+  assert.ok(s.rows.find((r) => r.tune_id === tune).learned_at > 0, 'learned stamps the date');
+
+  await page.reload();
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  s = await waitFor(page, (s) => s.total === 300, 'the collection after reload');
+  const row = s.rows.find((r) => r.tune_id === tune);
+  assert.equal(row.learn_status, 'learned');
+  assert.equal(row.heard_count, 2);
+  assert.equal(s.view.open_tune, tune, 'the open tune came back from the URL');
+  await nextFrames(page, 2);
+});
