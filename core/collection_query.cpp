@@ -8,35 +8,39 @@
 
 namespace tt {
 
+namespace {
+std::string folded_name_and_aliases(const CollectionEntry& entry) {
+  std::string text = fold_for_search(entry.name);
+  for (const auto& alias : entry.aliases) {
+    text.push_back('\n');
+    text += fold_for_search(alias);
+  }
+  return text;
+}
+}  // namespace
+
 CollectionIndex::CollectionIndex(const std::vector<CollectionEntry>& entries) : entries_(entries) {
   folded_names_.reserve(entries.size());
+  sort_names_.reserve(entries.size());
   for (const auto& entry : entries) {
-    std::string text = fold_for_search(entry.name);
-    for (const auto& alias : entry.aliases) {
-      text.push_back('\n');
-      text += fold_for_search(alias);
-    }
-    folded_names_.push_back(std::move(text));
+    sort_names_.push_back(fold_for_search(entry.name));
+    folded_names_.push_back(folded_name_and_aliases(entry));
   }
 }
 
-std::vector<size_t> CollectionIndex::query(const CollectionFilter& filter, const CollectionSort& sort) const {
-  const std::string needle = fold_for_search(filter.search);
-  const std::string type = filter.type.empty() ? std::string() : normalise_tune_type(filter.type);
-  std::vector<size_t> hits;
-  hits.reserve(entries_.size());
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    const CollectionEntry& e = entries_[i];
-    if (filter.status && e.status != *filter.status) continue;
-    if (!type.empty() && e.type != type) continue;
-    if (!needle.empty() && !folded_contains(folded_names_[i], needle)) continue;
-    hits.push_back(i);
-  }
+void CollectionIndex::entry_changed(size_t i) {
+  sort_names_[i] = fold_for_search(entries_[i].name);
+  folded_names_[i] = folded_name_and_aliases(entries_[i]);
+  ordered_by_.reset();
+}
+
+const std::vector<size_t>& CollectionIndex::order_for(const CollectionSort& sort) const {
+  if (ordered_by_ && ordered_by_->key == sort.key && ordered_by_->ascending == sort.ascending) return order_;
+  order_.resize(entries_.size());
+  for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
   const auto by_name = [&](size_t a, size_t b) {
     // The folded name sorts "Ó" with "O"; the id breaks ties so order is total.
-    const std::string_view fa = std::string_view(folded_names_[a]).substr(0, folded_names_[a].find('\n'));
-    const std::string_view fb = std::string_view(folded_names_[b]).substr(0, folded_names_[b].find('\n'));
-    if (fa != fb) return fa < fb;
+    if (sort_names_[a] != sort_names_[b]) return sort_names_[a] < sort_names_[b];
     return entries_[a].tune_id < entries_[b].tune_id;
   };
   const auto less = [&](size_t a, size_t b) {
@@ -53,9 +57,25 @@ std::vector<size_t> CollectionIndex::query(const CollectionFilter& filter, const
     return by_name(a, b);
   };
   if (sort.ascending) {
-    std::sort(hits.begin(), hits.end(), less);
+    std::sort(order_.begin(), order_.end(), less);
   } else {
-    std::sort(hits.begin(), hits.end(), [&](size_t a, size_t b) { return less(b, a); });
+    std::sort(order_.begin(), order_.end(), [&](size_t a, size_t b) { return less(b, a); });
+  }
+  ordered_by_ = sort;
+  return order_;
+}
+
+std::vector<size_t> CollectionIndex::query(const CollectionFilter& filter, const CollectionSort& sort) const {
+  const std::string needle = fold_for_search(filter.search);
+  const std::string type = filter.type.empty() ? std::string() : normalise_tune_type(filter.type);
+  std::vector<size_t> hits;
+  hits.reserve(entries_.size());
+  for (const size_t i : order_for(sort)) {
+    const CollectionEntry& e = entries_[i];
+    if (filter.status && e.status != *filter.status) continue;
+    if (!type.empty() && e.type != type) continue;
+    if (!needle.empty() && !folded_contains(folded_names_[i], needle)) continue;
+    hits.push_back(i);
   }
   return hits;
 }

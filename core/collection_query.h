@@ -29,14 +29,24 @@ class CollectionIndex {
   explicit CollectionIndex(const std::vector<CollectionEntry>& entries);
 
   // Indices into the entries, matching `filter`, ordered by `sort` (ties by name, then id).
+  // The full order for a sort is computed once and reused, so a keystroke
+  // costs one pass over the entries, not a sort.
   std::vector<size_t> query(const CollectionFilter& filter, const CollectionSort& sort) const;
+
+  // Entry `i` changed in place (status, aliases...): refresh what was derived from it.
+  void entry_changed(size_t i);
 
   // The distinct types present, sorted: what a type filter offers.
   std::vector<std::string> types_present() const;
 
  private:
+  const std::vector<size_t>& order_for(const CollectionSort& sort) const;
+
   const std::vector<CollectionEntry>& entries_;
   std::vector<std::string> folded_names_;  // name and aliases, folded, '\n'-separated
+  std::vector<std::string> sort_names_;    // the name alone, folded: the sort key
+  mutable std::optional<CollectionSort> ordered_by_;
+  mutable std::vector<size_t> order_;
 };
 
 struct StatusCounts {

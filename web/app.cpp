@@ -135,8 +135,12 @@ void App::refresh_visible() { visible_ = index_->query(view_.filter, sort_); }
 
 void App::replace_entry(int64_t tune_id) {
   const auto fresh = store_->entry(tune_id);
-  for (auto& e : entries_) {
-    if (e.tune_id == tune_id && fresh) e = *fresh;
+  if (!fresh) return reload_entries();
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].tune_id == tune_id) {
+      entries_[i] = *fresh;
+      index_->entry_changed(i);
+    }
   }
   refresh_visible();
 }
@@ -154,6 +158,10 @@ const TuneDetails* App::details(int64_t tune_id) const {
 }
 
 std::string App::sqlite_version() const { return Store::sqlite_version(); }
+
+bool App::busy() const {
+  return syncing() || search_request_ != 0 || search_due_ms_ > 0 || persisting_ || !details_requests_.empty();
+}
 
 void App::set_view(const ViewState& view, bool new_history_entry) {
   const bool changed = !(view == view_);
@@ -301,11 +309,13 @@ void App::run_sync_commands(std::vector<SyncCommand> commands) {
       }
       case SyncCommand::Kind::Apply: {
         std::vector<SyncCommand> next;
+        const double apply_start = now_ms();
         try {
           const ApplyOutcome applied = store_->apply_sync(sync_->fetched_tunes(), sync_->options().default_status,
                                                          [&](double f) { sync_->on_apply_progress(f); });
           next = sync_->on_applied(applied, clock_ms());
           reload_entries();
+          last_apply_ms_ = now_ms() - apply_start;
           after_write();  // saved to IndexedDB at once, not on a timer
         } catch (const std::exception& e) {
           next = sync_->on_apply_failed(e.what(), clock_ms());
@@ -522,6 +532,7 @@ std::string App::snapshot_json(double dpr) const {
       {"sync", sync},
       {"last_sync", last_sync_ ? json::parse(to_json(*last_sync_)) : json(nullptr)},
       {"member_id", member_id_text},
+      {"last_apply_ms", last_apply_ms_},
       {"search_results", search_results_.size()},
       {"search_message", search_message_},
       {"import_summary", import_summary},

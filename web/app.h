@@ -41,6 +41,8 @@ class App {
 
   // --- State for the UI.
   bool ready() const { return store_ != nullptr; }
+  // Something is in progress that the screen should follow.
+  bool busy() const;
   bool read_only() const { return !owns_database_; }
   const std::vector<CollectionEntry>& entries() const { return entries_; }
   const std::vector<size_t>& visible() const { return visible_; }
@@ -130,6 +132,7 @@ class App {
   std::unique_ptr<SyncEngine> sync_;
   std::optional<SyncResult> last_sync_;
   int64_t sync_started_ms_ = 0;
+  double last_apply_ms_ = 0;  // writing the last sync to the store and reloading the list
 
   std::map<int64_t, TuneDetails> details_;
   std::map<int64_t, int> details_requests_;

@@ -10,7 +10,9 @@
 
 #include <cfloat>
 #include <cstdio>
+#include <algorithm>
 #include <deque>
+#include <vector>
 
 #include "web/app.h"
 #include "web/browser.h"
@@ -91,7 +93,70 @@ void load_fonts(double dpr) {
   g_font_scale = dpr;
 }
 
+// Time of recent frames, for the benchmarks (tt_frame_stats): the whole
+// frame, and the UI part alone (everything before the WebGL calls).
+struct FrameTimes {
+  static constexpr size_t kWindow = 240;
+  std::vector<double> ms;
+  size_t next = 0;
+  void add(double value) {
+    if (ms.size() < kWindow) ms.push_back(value); else ms[next] = value;
+    next = (next + 1) % kWindow;
+  }
+  void clear() { ms.clear(); next = 0; }
+  std::string summary() const {  // "count p50 p95 max"
+    std::vector<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    const auto at = [&](double p) {
+      return sorted.empty() ? 0.0 : sorted[std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()))];
+    };
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%zu %.3f %.3f %.3f", sorted.size(), at(0.5), at(0.95), sorted.empty() ? 0.0 : sorted.back());
+    return buf;
+  }
+};
+FrameTimes g_frame_total;
+FrameTimes g_frame_ui;
+double g_ui_done_at = 0;
+
+void draw_frame();
+
+// Frames are drawn only while something happens (input, network answers,
+// timers, a sync or search in progress) and for a moment after, so an idle
+// page costs nothing: phones keep their battery.
+double g_last_activity_ms = 0;
+constexpr double kSettleMs = 700;
+void mark_activity() { g_last_activity_ms = emscripten_get_now(); }
+
+EM_JS(double, js_last_input_ms, (), { return Module.ttLastInput || 0; });
+
+double g_last_draw_ms = 0;
+constexpr double kBusyFrameMs = 100;  // progress needs ~10 frames a second, not 60
+
+bool should_draw() {
+  const double now = emscripten_get_now();
+  const double last = std::max(g_last_activity_ms, js_last_input_ms());
+  if (now - last < kSettleMs || !g_touch_steps.empty() || g_pending_backspace > 0 || g_pending_enter > 0) return true;
+  // Work in the background (a sync, a save): follow it without starving the
+  // network callbacks of the main thread.
+  return g_app.busy() && now - g_last_draw_ms >= kBusyFrameMs;
+}
+
 void frame() {
+  static bool first = true;
+  if (!first && !should_draw()) return;
+  const double start = emscripten_get_now();
+  g_last_draw_ms = start;
+  draw_frame();
+  g_frame_total.add(emscripten_get_now() - start);
+  g_frame_ui.add(g_ui_done_at - start);
+  if (first) {
+    first = false;
+    EM_ASM({ window.tunetrack.firstFrameAt = performance.now() + $0; }, 0);
+  }
+}
+
+void draw_frame() {
   int width = 0, height = 0;
   g_dpr = tt::web::fit_canvas_to_window(&width, &height);
   if (g_dpr != g_font_scale) load_fonts(g_dpr);
@@ -126,6 +191,7 @@ void frame() {
   tt::web::set_text_input_active(io.WantTextInput);
 
   ImGui::Render();
+  g_ui_done_at = emscripten_get_now();
   glViewport(0, 0, width, height);
   glClearColor(0.09f, 0.1f, 0.12f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -137,21 +203,24 @@ void frame() {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
+  mark_activity();
   g_app.on_storage_loaded(error ? error : "");
   emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
   EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
 }
-EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { g_app.on_persisted(error ? error : ""); }
-EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { g_app.on_storage_reloaded(error ? error : ""); }
-EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { g_app.on_lock(state); }
-EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { g_app.on_other_tab_saved(); }
-EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) { g_app.on_timer(id); }
-EMSCRIPTEN_KEEPALIVE void tt_on_hash_changed(const char* fragment) { g_app.on_hash_changed(fragment ? fragment : ""); }
+EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { mark_activity(); g_app.on_persisted(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { mark_activity(); g_app.on_storage_reloaded(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { mark_activity(); g_app.on_lock(state); }
+EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { mark_activity(); g_app.on_other_tab_saved(); }
+EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) { mark_activity(); g_app.on_timer(id); }
+EMSCRIPTEN_KEEPALIVE void tt_on_hash_changed(const char* fragment) { mark_activity(); g_app.on_hash_changed(fragment ? fragment : ""); }
 EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* text, const char* error) {
+  mark_activity();
   g_app.on_file_picked(text ? text : "", error ? error : "");
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, int retry_after_ms, const char* error,
                                            const char* redirected) {
+  mark_activity();
   tt::HttpOutcome outcome;
   outcome.status = status;
   outcome.body = body ? body : "";
@@ -161,11 +230,12 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
   else if (!err.empty()) outcome.transport_error = err;
   g_app.on_fetch_done(id, outcome, redirected ? redirected : "");
 }
-EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
-EMSCRIPTEN_KEEPALIVE void tt_on_backspace() { g_pending_backspace = 2; }
-EMSCRIPTEN_KEEPALIVE void tt_on_enter() { g_pending_enter = 2; }
+EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* text) { mark_activity(); ImGui::GetIO().AddInputCharactersUTF8(text); }
+EMSCRIPTEN_KEEPALIVE void tt_on_backspace() { mark_activity(); g_pending_backspace = 2; }
+EMSCRIPTEN_KEEPALIVE void tt_on_enter() { mark_activity(); g_pending_enter = 2; }
 // phase: 1 start, 2 move, 0 end. Coordinates in canvas pixels.
 EMSCRIPTEN_KEEPALIVE void tt_on_touch(float x, float y, int phase) {
+  mark_activity();
   g_touch_mode = true;
   if (phase == 1) {
     g_touch_steps.push_back({x, y, false, false});  // land first...
@@ -188,6 +258,17 @@ EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   text = g_app.snapshot_json(g_dpr);
   return text.c_str();
 }
+// Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"
+// (whole frame | UI without the WebGL calls).
+EMSCRIPTEN_KEEPALIVE const char* tt_frame_stats() {
+  static std::string text;
+  text = g_frame_total.summary() + "|" + g_frame_ui.summary();
+  return text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void tt_reset_frame_stats() {
+  g_frame_total.clear();
+  g_frame_ui.clear();
+}
 }
 
 int main() {
@@ -208,7 +289,7 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini in the browser
-  io.ConfigInputTextCursorBlink = true;
+  io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop

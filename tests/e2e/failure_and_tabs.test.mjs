@@ -22,15 +22,16 @@ const control = (path, init) => fetch(`${servers.fake.url}/_control/${path}`, in
 test('unavailable: the error after 3 attempts, then Retry once it recovers', async (t) => {
   const page = await openApp(context, servers.proxy.url);
   t.after(() => page.close());
+  t.after(() => control('faults', { method: 'DELETE' }));
   await control('faults', { method: 'POST', body: JSON.stringify({ path_contains: '/tunebook', fault: 'status', status: 503 }) });
   await click(page, 'tab_sync');
   await typeInto(page, 'member_id', '100120');
   await click(page, 'sync_button');
-  let s = await waitFor(page, (s) => s.last_sync, 'the sync to fail', 30000);
+  let s = await waitFor(page, (s) => s.last_sync && s.rects.retry_button, 'the sync to fail', 30000);
   assert.equal(s.last_sync.status, 'failed');
   assert.match(s.last_sync.message, /unavailable.*\(after 3 attempts\)/);
   assert.equal(s.total, 0, 'nothing changed');
-  assert.ok(s.rects.sync_error && s.rects.retry_button);
+  assert.ok(s.rects.sync_error, 'the message is on screen');
 
   await control('faults', { method: 'DELETE' });
   await click(page, 'retry_button');

@@ -86,6 +86,18 @@ TEST(CollectionQuery, SortsByEachKeyBothWays) {
   EXPECT_EQ(counts.total(), 3);
 }
 
+TEST(CollectionQuery, ReflectsEntriesChangedInPlace) {
+  std::vector<CollectionEntry> entries = {make(1, "a", "reel", LearnStatus::Learned),
+                                          make(2, "b", "reel", LearnStatus::WantToLearn)};
+  CollectionIndex index(entries);
+  EXPECT_EQ(ids(entries, index.query({}, {SortKey::Status, true})), (std::vector<int64_t>{2, 1}));
+  entries[0].status = LearnStatus::WantToLearn;
+  entries[0].aliases = {"Zebra"};
+  index.entry_changed(0);
+  EXPECT_EQ(ids(entries, index.query({}, {SortKey::Status, true})), (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(ids(entries, index.query({"zebra", "", {}}, {})), (std::vector<int64_t>{1}));
+}
+
 TEST(SyncPlan, CreatesAddsSkipsAndFlagsWithoutTouchingCollectedTunes) {
   const std::vector<TuneSummary> fetched = {{1, "A", "reel", ""}, {2, "B", "jig", ""}, {3, "C", "jig", ""},
                                             {2, "B again", "jig", ""}};
