@@ -49,8 +49,8 @@ void App::open_store() {
     damaged_copy_ = "/data/tunetrack-damaged-" + std::to_string(clock_ms()) + ".db";
     std::rename(kDatabasePath, damaged_copy_.c_str());
     add_banner(Banner::Kind::Error,
-               "The saved collection could not be read (" + problem +
-                   "). It was set aside, not deleted: download it from the Data tab. A new, empty collection was started.");
+               "Your saved collection could not be read, so it was set aside, not deleted: download it from the "
+               "Data tab. A new, empty collection was started. (" + problem + ")");
     problem = try_open();
     if (!problem.empty()) add_banner(Banner::Kind::Error, "Cannot create a database: " + problem);
   }
