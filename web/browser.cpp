@@ -26,7 +26,9 @@ EM_JS(void, js_mount_storage, (), {
 });
 
 EM_JS(void, js_persist_storage, (), {
+  Module.ttSaving = true;
   FS.syncfs(false, function(err) {
+    Module.ttSaving = false;
     var msg = "";
     if (err) {
       msg = String(err && err.name ? err.name : err);

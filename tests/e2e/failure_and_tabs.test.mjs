@@ -35,7 +35,7 @@ test('unavailable: the error after 3 attempts, then Retry once it recovers', asy
 
   await control('faults', { method: 'DELETE' });
   await click(page, 'retry_button');
-  s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed', 'the retried sync', 30000);
+  s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the retried sync', 30000);
   assert.equal(s.total, 120);
 });
 
@@ -61,6 +61,7 @@ test('a second tab is read-only and follows the first', async (t) => {
   assert.match(s.banners.join(' '), /read-only/);
   const before = s.total;
 
+  await first.bringToFront();  // the user switches back to the first tab
   await click(first, 'tab_add');
   await typeInto(first, 'remote_search', 'Lament');
   await waitFor(first, (s) => s.search_results > 0, 'search results');
@@ -72,6 +73,7 @@ test('a second tab is read-only and follows the first', async (t) => {
   assert.equal(s.read_only, true);
 
   // Edits in the read-only tab are refused with a message, and change nothing.
+  await second.bringToFront();
   await click(second, 'tab_add');
   await typeInto(second, 'remote_search', 'Harbour');
   await waitFor(second, (s) => s.search_results > 0, 'search results in the second tab');
