@@ -99,6 +99,32 @@ std::optional<json> parse_json(std::string_view body, std::string& error) {
   return doc;
 }
 
+// The paging fields and "tunes" list that tunebook pages and search results
+// share. nullopt when there is no tunes list at all.
+struct TuneList {
+  int page = 1, pages = 1, total = 0;
+  std::vector<TuneSummary> tunes;
+  std::vector<std::string> entry_errors;
+};
+
+std::optional<TuneList> read_tune_list(const json& doc) {
+  const auto tunes_it = doc.find("tunes");
+  if (tunes_it == doc.end() || !tunes_it->is_array()) return std::nullopt;
+  TuneList list;
+  list.page = read_int(doc, "page", 1);
+  list.pages = std::max(1, read_int(doc, "pages", 1));
+  list.total = read_int(doc, "total", 0);
+  for (const auto& entry : *tunes_it) {
+    std::string entry_problem;
+    if (auto tune = read_tune_entry(entry, entry_problem)) {
+      list.tunes.push_back(std::move(*tune));
+    } else {
+      list.entry_errors.push_back(std::move(entry_problem));
+    }
+  }
+  return list;
+}
+
 }  // namespace
 
 TunebookParse parse_tunebook_page(std::string_view body) {
@@ -109,26 +135,20 @@ TunebookParse parse_tunebook_page(std::string_view body) {
     result.error = std::string(kInvalidTunebookMessage) + " (" + problem + ")";
     return result;
   }
-  const auto tunes_it = doc->find("tunes");
-  if (tunes_it == doc->end() || !tunes_it->is_array()) {
+  auto list = read_tune_list(*doc);
+  if (!list) {
     result.error = std::string(kInvalidTunebookMessage) + " (no tunes list)";
     return result;
   }
   TunebookPage page;
-  page.page = read_int(*doc, "page", 1);
-  page.pages = std::max(1, read_int(*doc, "pages", 1));
-  page.total = read_int(*doc, "total", 0);
+  page.page = list->page;
+  page.pages = list->pages;
+  page.total = list->total;
+  page.tunes = std::move(list->tunes);
+  page.entry_errors = std::move(list->entry_errors);
   if (const auto m = doc->find("member"); m != doc->end() && m->is_object()) {
     if (const auto id_it = m->find("id"); id_it != m->end()) page.member_id = read_id(*id_it).value_or(0);
     page.member_name = read_string(*m, "name");
-  }
-  for (const auto& entry : *tunes_it) {
-    std::string entry_problem;
-    if (auto tune = read_tune_entry(entry, entry_problem)) {
-      page.tunes.push_back(std::move(*tune));
-    } else {
-      page.entry_errors.push_back(std::move(entry_problem));
-    }
   }
   result.page = std::move(page);
   return result;
@@ -185,19 +205,16 @@ SearchParse parse_search_results(std::string_view body) {
     result.error = "Invalid search results from thesession.org (" + problem + ")";
     return result;
   }
-  const auto tunes_it = doc->find("tunes");
-  if (tunes_it == doc->end() || !tunes_it->is_array()) {
+  auto list = read_tune_list(*doc);
+  if (!list) {
     result.error = "Invalid search results from thesession.org (no tunes list)";
     return result;
   }
   SearchResults results;
-  results.page = read_int(*doc, "page", 1);
-  results.pages = std::max(1, read_int(*doc, "pages", 1));
-  results.total = read_int(*doc, "total", 0);
-  for (const auto& entry : *tunes_it) {
-    std::string entry_problem;
-    if (auto tune = read_tune_entry(entry, entry_problem)) results.tunes.push_back(std::move(*tune));
-  }
+  results.page = list->page;
+  results.pages = list->pages;
+  results.total = list->total;
+  results.tunes = std::move(list->tunes);  // bad entries are simply not offered
   result.results = std::move(results);
   return result;
 }

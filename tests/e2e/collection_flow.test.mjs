@@ -3,19 +3,15 @@
 // its URL, change a status and press "+", reload, and everything is there.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServers, launch, openApp, snapshot, waitFor, click, typeInto, nextFrames, newProfileDir, removeProfileDir,
-} from './harness.mjs';
+import { startSession, snapshot, waitFor, click, typeInto, nextFrames } from './harness.mjs';
 
-let servers, context, page;
-const profile = newProfileDir();
+let session, servers, context, page;
 
 before(async () => {
-  servers = await startServers();
-  context = await launch(profile);
-  page = await openApp(context, servers.proxy.url);
+  session = await startSession();
+  ({ servers, context, page } = session);
 });
-after(async () => { await context?.close(); servers?.stop(); removeProfileDir(profile); });
+after(() => session?.close());
 
 test('sync a 300-tune member: progress, summary, and the list', async () => {
   await click(page, 'tab_sync');

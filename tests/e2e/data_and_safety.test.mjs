@@ -4,23 +4,19 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  startServers, launch, openApp, waitFor, click, typeInto, newProfileDir, removeProfileDir,
-} from './harness.mjs';
+import { startSession, waitFor, click, typeInto } from './harness.mjs';
 
-let servers, context, page;
-const profile = newProfileDir();
+let session, servers, page, profile;
 
 before(async () => {
-  servers = await startServers();
-  context = await launch(profile);
-  page = await openApp(context, servers.proxy.url);
+  session = await startSession();
+  ({ servers, page, profile } = session);
   await click(page, 'tab_sync');
   await typeInto(page, 'member_id', '100030');
   await click(page, 'sync_button');
   await waitFor(page, (s) => s.total === 30 && !s.saving, 'a 30-tune collection');
 });
-after(async () => { await context?.close(); servers?.stop(); removeProfileDir(profile); });
+after(() => session?.close());
 
 async function download(name) {
   const [file] = await Promise.all([page.waitForEvent('download'), click(page, name)]);

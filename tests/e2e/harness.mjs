@@ -158,3 +158,18 @@ export async function distinctColours(page) {
     return seen.size;
   }, png);
 }
+
+// The usual start of a test file: servers, a fresh profile, the app open.
+// `close()` undoes all of it.
+export async function startSession({ serverOptions, launchOptions } = {}) {
+  const servers = await startServers(serverOptions);
+  const profile = newProfileDir();
+  const context = await launch(profile, launchOptions);
+  const page = await openApp(context, servers.proxy.url);
+  const close = async () => {
+    await context.close();
+    servers.stop();
+    removeProfileDir(profile);
+  };
+  return { servers, profile, context, page, close };
+}

