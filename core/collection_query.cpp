@@ -100,4 +100,10 @@ StatusCounts count_by_status(const std::vector<CollectionEntry>& entries) {
   return counts;
 }
 
+std::map<std::string, int> count_by_type(const std::vector<CollectionEntry>& entries) {
+  std::map<std::string, int> counts;
+  for (const auto& e : entries) ++counts[e.type];
+  return counts;
+}
+
 }  // namespace tt

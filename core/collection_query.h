@@ -1,6 +1,7 @@
 #pragma once
 // Search, filter and sort over the collection in memory. The CLI's list and
 // the web page's table both go through here, so they always agree.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,5 +55,7 @@ struct StatusCounts {
   int total() const { return want_to_learn + learning + learned; }
 };
 StatusCounts count_by_status(const std::vector<CollectionEntry>& entries);
+// Tunes per type, by type name ("" for tunes whose type is unknown).
+std::map<std::string, int> count_by_type(const std::vector<CollectionEntry>& entries);
 
 }  // namespace tt

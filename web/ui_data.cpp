@@ -9,6 +9,11 @@ void draw_data(App& app, const Layout&) {
   const StatusCounts counts = count_by_status(app.entries());
   ImGui::Text("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
               counts.learning, counts.learned);
+  std::string by_type;
+  for (const auto& [type, n] : count_by_type(app.entries())) {
+    by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
+  }
+  if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
   if (ImGui::Button("Download JSON")) app.export_collection(true);
   remember_rect(app, "export_json");
   ImGui::SameLine();

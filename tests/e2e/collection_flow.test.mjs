@@ -74,7 +74,22 @@ test('status change and "+" persist across a reload', async () => {
   await click(page, 'row_0');
   let s = await waitFor(page, (s) => s.view.open_tune > 0 && s.rects.heard_plus, 'the detail panel');
   const tune = s.view.open_tune;
-  await waitFor(page, (s) => s.details_loaded, 'details from thesession.org');
+  await waitFor(page, (s) => s.details_loaded && s.rects.copy_abc, 'details from thesession.org');
+
+  // Copy the ABC to the clipboard.
+  await click(page, 'copy_abc');
+  const copied = await page.evaluate(() => Module.ttLastCopied);
+  assert.match(copied, /^X: 1\nT: .+\nR: .+\nK: .+\n/);
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
+  if (clipboard !== null) assert.equal(clipboard, copied);
+
+  // The link opens the tune on thesession.org in a new tab, straight from the click.
+  // The request is answered here: tests never reach the real site.
+  await context.route('https://thesession.org/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: 'stand-in' }));
+  const [tab] = await Promise.all([context.waitForEvent('page'), click(page, 'open_link')]);
+  await tab.waitForURL(/thesession\.org/, { waitUntil: 'commit' }).catch(() => {});
+  assert.equal(tab.url(), `https://thesession.org/tunes/${tune}`);
+  await tab.close();
   await click(page, 'heard_plus');
   await click(page, 'heard_plus');
   s = await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune)?.heard_count === 2, 'two hearings');

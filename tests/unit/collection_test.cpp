@@ -84,6 +84,7 @@ TEST(CollectionQuery, SortsByEachKeyBothWays) {
   const StatusCounts counts = count_by_status(entries);
   EXPECT_EQ(counts.learned, 1);
   EXPECT_EQ(counts.total(), 3);
+  EXPECT_EQ(count_by_type(entries), (std::map<std::string, int>{{"jig", 1}, {"reel", 2}}));
 }
 
 TEST(CollectionQuery, ReflectsEntriesChangedInPlace) {
