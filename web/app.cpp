@@ -170,7 +170,18 @@ void App::set_view(const ViewState& view, bool new_history_entry) {
   view_ = view;
   if (filter_changed) refresh_visible();
   if (changed) set_location_hash(to_fragment(view_), new_history_entry);
-  if (view_.open_tune && !details(view_.open_tune)) fetch_details(view_.open_tune);
+  if (view_.open_tune) ensure_details(view_.open_tune);
+}
+
+void App::ensure_details(int64_t tune_id) {
+  if (details(tune_id)) return;
+  if (store_) {
+    if (auto kept = store_->tune_details(tune_id)) {
+      details_[tune_id] = *kept;
+      return;
+    }
+  }
+  fetch_details(tune_id);
 }
 
 void App::on_hash_changed(const std::string& fragment) {
@@ -180,10 +191,7 @@ void App::on_hash_changed(const std::string& fragment) {
                                 parsed.filter.status == view_.filter.status);
   view_ = parsed;
   if (filter_changed && index_) refresh_visible();
-  if (view_.open_tune && store_) {
-    if (auto d = store_->tune_details(view_.open_tune)) details_[view_.open_tune] = *d;
-    if (!details(view_.open_tune)) fetch_details(view_.open_tune);
-  }
+  if (view_.open_tune) ensure_details(view_.open_tune);
 }
 
 void App::set_sort(const CollectionSort& sort) {
@@ -194,9 +202,6 @@ void App::set_sort(const CollectionSort& sort) {
 void App::open_tune(int64_t tune_id) {
   ViewState v = view_;
   v.open_tune = tune_id;
-  if (store_) {
-    if (auto d = store_->tune_details(tune_id)) details_[tune_id] = *d;
-  }
   set_view(v, true);
 }
 
@@ -342,7 +347,7 @@ void App::finish_sync() {
 
 // ---------------------------------------------------------------- network answers
 
-void App::on_fetch_done(int id, const HttpOutcome& outcome, const std::string& redirected_to) {
+void App::on_fetch_done(int id, const HttpOutcome& outcome) {
   const auto it = fetches_.find(id);
   if (it == fetches_.end()) return;
   const Pending pending = it->second;
@@ -374,12 +379,11 @@ void App::on_fetch_done(int id, const HttpOutcome& outcome, const std::string& r
         details_error_ = parsed.error;
         break;
       }
-      details_[pending.tune_id] = *parsed.tune;
-      if (!redirected_to.empty()) details_[pending.tune_id].id = pending.tune_id;
+      TuneDetails details = *parsed.tune;
+      details.id = pending.tune_id;  // a merged tune stays under the id the user has
+      details_[pending.tune_id] = details;
       if (store_ && owns_database_ && entry(pending.tune_id)) {
-        TuneDetails keep = *parsed.tune;
-        keep.id = pending.tune_id;  // a merged tune stays under the id the user has
-        store_->save_tune_details(keep);
+        store_->save_tune_details(details);  // fetched once, then kept
         replace_entry(pending.tune_id);
         after_write();
       }

@@ -33,7 +33,7 @@ class App {
   void on_persisted(const std::string& error);
   void on_other_tab_saved();
   void on_storage_reloaded(const std::string& error);
-  void on_fetch_done(int id, const HttpOutcome& outcome, const std::string& redirected_to);
+  void on_fetch_done(int id, const HttpOutcome& outcome);
   void on_timer(int id);
   void on_file_picked(const std::string& text, const std::string& error);
   void on_hash_changed(const std::string& fragment);
@@ -104,6 +104,7 @@ class App {
   void replace_entry(int64_t tune_id);
   int next_fetch_id() { return next_id_++; }
   void run_sync_commands(std::vector<SyncCommand> commands);
+  void ensure_details(int64_t tune_id);  // from the store, else from thesession.org
   void fetch_details(int64_t tune_id);
   void add_banner(Banner::Kind kind, std::string text);
   void finish_sync();

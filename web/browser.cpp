@@ -77,21 +77,20 @@ EM_JS(void, js_fetch_url, (int id, const char* url_ptr, int timeout_ms), {
   Module.ttFetches[id] = controller;
   var timedOut = false;
   var timer = setTimeout(function() { timedOut = true; controller.abort(); }, timeout_ms);
-  var done = function(status, body, retryAfter, error, redirected) {
+  var done = function(status, body, retryAfter, error) {
     clearTimeout(timer);
     delete Module.ttFetches[id];
-    Module.ccall('tt_on_fetch_done', null, ['number', 'number', 'string', 'number', 'string', 'string'],
-                 [id, status, body, retryAfter, error, redirected]);
+    Module.ccall('tt_on_fetch_done', null, ['number', 'number', 'string', 'number', 'string'],
+                 [id, status, body, retryAfter, error]);
   };
   fetch(url, {headers: {'Accept': 'application/json'}, signal: controller.signal, credentials: 'omit'})
     .then(function(response) {
       var ra = response.headers.get('Retry-After');
       var retryAfter = ra && String(parseInt(ra, 10)) === ra.trim() ? parseInt(ra, 10) * 1000 : -1;
-      var redirected = response.headers.get('X-Tunetrack-Redirected-To') || "";
-      return response.text().then(function(text) { done(response.status, text, retryAfter, "", redirected); });
+      return response.text().then(function(text) { done(response.status, text, retryAfter, ""); });
     })
     .catch(function(err) {
-      done(0, "", -1, timedOut ? 'timeout' : (controller.signal.aborted ? 'aborted' : 'network error: ' + err.message), "");
+      done(0, "", -1, timedOut ? 'timeout' : (controller.signal.aborted ? 'aborted' : 'network error: ' + err.message));
     });
 });
 

@@ -218,8 +218,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* text, const char* error)
   mark_activity();
   g_app.on_file_picked(text ? text : "", error ? error : "");
 }
-EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, int retry_after_ms, const char* error,
-                                           const char* redirected) {
+EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, int retry_after_ms, const char* error) {
   mark_activity();
   tt::HttpOutcome outcome;
   outcome.status = status;
@@ -228,7 +227,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
   const std::string err = error ? error : "";
   if (err == "timeout") outcome.timed_out = true;
   else if (!err.empty()) outcome.transport_error = err;
-  g_app.on_fetch_done(id, outcome, redirected ? redirected : "");
+  g_app.on_fetch_done(id, outcome);
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* text) { mark_activity(); ImGui::GetIO().AddInputCharactersUTF8(text); }
 EMSCRIPTEN_KEEPALIVE void tt_on_backspace() { mark_activity(); g_pending_backspace = 2; }
