@@ -19,7 +19,12 @@ int64_t clock_ms() { return static_cast<int64_t>(now_ms()); }
 
 void App::on_storage_loaded(const std::string& error) {
   proxy_ = proxy_base_url();
-  if (!error.empty()) add_banner(Banner::Kind::Error, error + ". Changes will stay in this tab until saved.");
+  if (!error.empty()) {
+    // Saving now would replace what could not be read with an empty collection.
+    storage_unavailable_ = true;
+    add_banner(Banner::Kind::Error, error + ". Nothing will be saved in this tab, so your saved collection stays "
+                                            "as it is; export anything you change here from the Data tab.");
+  }
   open_store();
   on_hash_changed(location_hash());
   request_db_lock();
@@ -88,6 +93,7 @@ void App::on_storage_reloaded(const std::string& error) {
 // ---------------------------------------------------------------- persistence
 
 void App::after_write() {
+  if (storage_unavailable_) return;
   if (persisting_) {
     persist_again_ = true;
     return;

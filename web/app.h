@@ -113,6 +113,7 @@ class App {
   std::unique_ptr<Store> store_;
   bool owns_database_ = false;
   bool persisting_ = false;
+  bool storage_unavailable_ = false;  // saved data could not be loaded: never overwrite it
   bool persist_again_ = false;
   std::vector<CollectionEntry> entries_;
   std::unique_ptr<CollectionIndex> index_;
