@@ -97,8 +97,4 @@ std::string fold_for_search(std::string_view text) {
   return out;
 }
 
-bool folded_contains(std::string_view folded_haystack, std::string_view folded_needle) {
-  return folded_haystack.find(folded_needle) != std::string_view::npos;
-}
-
 }  // namespace tt

@@ -11,7 +11,12 @@ namespace tt {
 // haystack with a plain substring search.
 std::string fold_for_search(std::string_view text);
 
-// True when the folded `needle` occurs in `text` (folded here).
-bool folded_contains(std::string_view folded_haystack, std::string_view folded_needle);
+// True when the folded `needle` occurs in the folded haystack. Inline and
+// noexcept on purpose: it runs once per tune per keystroke, and under
+// Emscripten's JS exception handling a call that might throw goes through a
+// slow JavaScript trampoline.
+inline bool folded_contains(std::string_view folded_haystack, std::string_view folded_needle) noexcept {
+  return folded_haystack.find(folded_needle) != std::string_view::npos;
+}
 
 }  // namespace tt

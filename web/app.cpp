@@ -12,6 +12,7 @@ namespace tt::web {
 namespace {
 constexpr int kSyncTimeoutMs = 20000;
 constexpr int kSearchDebounceMs = 350;
+constexpr int kHashDebounceMs = 300;
 int64_t clock_ms() { return static_cast<int64_t>(now_ms()); }
 }  // namespace
 
@@ -166,16 +167,29 @@ const TuneDetails* App::details(int64_t tune_id) const {
 std::string App::sqlite_version() const { return Store::sqlite_version(); }
 
 bool App::busy() const {
-  return syncing() || search_request_ != 0 || search_due_ms_ > 0 || persisting_ || !details_requests_.empty();
+  return syncing() || search_request_ != 0 || search_due_ms_ > 0 || hash_due_ms_ > 0 || persisting_ ||
+         !details_requests_.empty();
 }
 
 void App::set_view(const ViewState& view, bool new_history_entry) {
+  const std::string shown_before = to_fragment(view_);
   const bool changed = !(view == view_);
   const bool filter_changed = view.filter.search != view_.filter.search || view.filter.type != view_.filter.type ||
                               view.filter.status != view_.filter.status;
   view_ = view;
   if (filter_changed) refresh_visible();
-  if (changed) set_location_hash(to_fragment(view_), new_history_entry);
+  if (changed) {
+    if (new_history_entry) {
+      // A search typed just before still belongs to the current entry: Back returns to it.
+      if (hash_due_ms_ > 0) set_location_hash(shown_before, false);
+      set_location_hash(to_fragment(view_), true);
+      hash_due_ms_ = 0;
+    } else {
+      // Typing: the address bar follows once the typing pauses. Browsers
+      // take milliseconds per history update, too slow for every keystroke.
+      hash_due_ms_ = now_ms() + kHashDebounceMs;
+    }
+  }
   if (view_.open_tune) ensure_details(view_.open_tune);
 }
 
@@ -429,6 +443,10 @@ void App::on_timer(int id) {
 void App::search_changed(double now) { search_due_ms_ = now + kSearchDebounceMs; }
 
 void App::tick() {
+  if (hash_due_ms_ > 0 && now_ms() >= hash_due_ms_) {
+    hash_due_ms_ = 0;
+    set_location_hash(to_fragment(view_), false);
+  }
   if (search_due_ms_ > 0 && now_ms() >= search_due_ms_) {
     search_due_ms_ = 0;
     searched_text_ = search_text;

@@ -144,6 +144,7 @@ class App {
   std::string search_message_;
   std::string searched_text_;
   double search_due_ms_ = 0;
+  double hash_due_ms_ = 0;  // when the typed search goes into the URL
   int search_request_ = 0;
 };
 
