@@ -19,11 +19,7 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
   return parts;
 }
 
-bool is_id(std::string_view s) {
-  if (s.empty() || s.size() > 10 || s.front() == '0') return false;
-  for (char c : s) if (c < '0' || c > '9') return false;
-  return true;
-}
+bool is_id(std::string_view s) { return parse_thesession_id(s).has_value(); }
 
 bool is_small_number(std::string_view s, int max) {
   if (s.empty() || s.size() > 5) return false;

@@ -219,6 +219,16 @@ SearchParse parse_search_results(std::string_view body) {
   return result;
 }
 
+std::optional<int64_t> parse_thesession_id(std::string_view text) {
+  if (text.empty() || text.size() > 10 || text.front() == '0') return std::nullopt;
+  int64_t id = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
 std::string normalise_base_url(std::string_view url) {
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
   return std::string(url);

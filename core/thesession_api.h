@@ -87,6 +87,10 @@ struct ApiEndpoint {
   std::string search(std::string_view query, int page, int per_page) const;
 };
 
+// A thesession.org member or tune id as typed or found in a path: 1 to 10
+// digits, no sign, no leading zero. nullopt for anything else.
+std::optional<int64_t> parse_thesession_id(std::string_view text);
+
 // Trims trailing slashes so "http://x/" and "http://x" build the same URLs.
 std::string normalise_base_url(std::string_view url);
 

@@ -289,7 +289,8 @@ void App::start_sync() {
   std::string digits = member_id_text;
   digits.erase(0, digits.find_first_not_of(' '));
   digits.erase(digits.find_last_not_of(' ') + 1);
-  if (digits.empty() || digits.size() > 10 || digits.find_first_not_of("0123456789") != std::string::npos) {
+  const std::optional<int64_t> member = parse_thesession_id(digits);
+  if (!member) {
     SyncResult r;
     r.status = SyncStage::Failed;
     r.failure = SyncFailure::Other;
@@ -300,7 +301,7 @@ void App::start_sync() {
   store_->set_setting("member_id", digits);
   store_->set_setting("default_status", std::string(to_string(sync_default_status)));
   SyncOptions options;
-  options.member_id = std::stoll(digits);
+  options.member_id = *member;
   options.endpoint = {proxy_, true};
   options.default_status = sync_default_status;
   sync_ = std::make_unique<SyncEngine>(options);

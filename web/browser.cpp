@@ -80,17 +80,16 @@ EM_JS(void, js_fetch_url, (int id, const char* url_ptr, int timeout_ms), {
   var done = function(status, body, retryAfter, error) {
     clearTimeout(timer);
     delete Module.ttFetches[id];
-    Module.ccall('tt_on_fetch_done', null, ['number', 'number', 'string', 'number', 'string'],
+    Module.ccall('tt_on_fetch_done', null, ['number', 'number', 'string', 'string', 'string'],
                  [id, status, body, retryAfter, error]);
   };
   fetch(url, {headers: {'Accept': 'application/json'}, signal: controller.signal, credentials: 'omit'})
     .then(function(response) {
-      var ra = response.headers.get('Retry-After');
-      var retryAfter = ra && String(parseInt(ra, 10)) === ra.trim() ? parseInt(ra, 10) * 1000 : -1;
+      var retryAfter = response.headers.get('Retry-After') || "";
       return response.text().then(function(text) { done(response.status, text, retryAfter, ""); });
     })
     .catch(function(err) {
-      done(0, "", -1, timedOut ? 'timeout' : (controller.signal.aborted ? 'aborted' : 'network error: ' + err.message));
+      done(0, "", "", timedOut ? 'timeout' : (controller.signal.aborted ? 'aborted' : 'network error: ' + err.message));
     });
 });
 

@@ -218,12 +218,13 @@ EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* text, const char* error)
   mark_activity();
   g_app.on_file_picked(text ? text : "", error ? error : "");
 }
-EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, int retry_after_ms, const char* error) {
+EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, const char* retry_after,
+                                           const char* error) {
   mark_activity();
   tt::HttpOutcome outcome;
   outcome.status = status;
   outcome.body = body ? body : "";
-  if (retry_after_ms >= 0) outcome.retry_after_ms = retry_after_ms;
+  outcome.retry_after_ms = tt::parse_retry_after_ms(retry_after ? retry_after : "");
   const std::string err = error ? error : "";
   if (err == "timeout") outcome.timed_out = true;
   else if (!err.empty()) outcome.transport_error = err;

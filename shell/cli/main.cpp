@@ -62,11 +62,9 @@ std::string required(const Args& args, const std::string& name) {
 }
 
 int64_t parse_id(const std::string& text, const std::string& what) {
-  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoll(text) <= 0) {
-    throw UsageError(what + " must be a positive number, not '" + text + "'");
-  }
-  return std::stoll(text);
+  const auto id = parse_thesession_id(text);
+  if (!id) throw UsageError(what + " must be a thesession.org number (digits only), not '" + text + "'");
+  return *id;
 }
 
 LearnStatus parse_status_arg(const std::string& text) {

@@ -81,6 +81,14 @@ TEST(SearchParse, ReadsResults) {
   EXPECT_FALSE(parse_search_results(R"({"q":"x"})").results);
 }
 
+TEST(ThesessionId, DigitsOnlyWithoutLeadingZero) {
+  EXPECT_EQ(parse_thesession_id("12345"), 12345);
+  EXPECT_EQ(parse_thesession_id("9999999999"), 9999999999);
+  for (const char* bad : {"", "0", "012", "-5", "+5", "12a", " 12", "12345678901", "1e3"}) {
+    EXPECT_FALSE(parse_thesession_id(bad)) << bad;
+  }
+}
+
 TEST(ApiEndpoint, BuildsDirectAndProxiedUrls) {
   const ApiEndpoint direct{"https://thesession.org", false};
   EXPECT_EQ(direct.tunebook_page(7, 2, 50), "https://thesession.org/members/7/tunebook?format=json&page=2&perpage=50");
