@@ -204,6 +204,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   mark_activity();
+  if (!g_window) return;  // no WebGL: main() already said so on the page
   g_app.on_storage_loaded(error ? error : "");
   emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
   EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
@@ -272,6 +273,9 @@ EMSCRIPTEN_KEEPALIVE void tt_reset_frame_stats() {
 }
 
 int main() {
+  // Start reading IndexedDB first: the browser loads it while the WebGL
+  // context is being created below (the slowest step of start-up).
+  tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop
   if (!glfwInit()) {
     std::fprintf(stderr, "glfwInit failed\n");
     return 1;
@@ -292,6 +296,5 @@ int main() {
   io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop
   return 0;
 }
