@@ -6,7 +6,6 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <cfloat>
 #include <cstdio>
@@ -17,10 +16,12 @@
 #include "web/app.h"
 #include "web/browser.h"
 #include "web/ui.h"
+#include "web/webgl_renderer.h"
 
 namespace {
 
 tt::web::App g_app;
+tt::web::WebGlRenderer g_renderer;
 GLFWwindow* g_window = nullptr;
 double g_font_scale = 0;
 double g_dpr = 1;
@@ -38,6 +39,42 @@ struct TouchStep {
 std::deque<TouchStep> g_touch_steps;
 bool g_touch_mode = false;
 TouchStep g_touch_now{0, 0, false, true};
+
+// Keys pressed and released between two frames (a quick tap, Ctrl+A) would
+// never be seen down by ImGui 1.86, which reads key state once per frame.
+// Such keys are held down for one frame, then let go.
+std::vector<int> g_keys_pressed;     // since the last frame
+std::vector<int> g_keys_to_release;  // held artificially for the last frame
+
+void on_key(GLFWwindow*, int key, int, int action, int) {
+  if (action == GLFW_PRESS && key >= 0 && key < 512) g_keys_pressed.push_back(key);
+}
+
+std::vector<ImWchar> g_held_chars;  // typed right after a shortcut: given to ImGui a frame later
+
+void settle_key_presses(ImGuiIO& io) {
+  for (int key : g_keys_to_release) io.KeysDown[key] = glfwGetKey(g_window, key) == GLFW_PRESS;
+  g_keys_to_release.clear();
+  for (ImWchar c : g_held_chars) io.AddInputCharacter(c);
+  g_held_chars.clear();
+  for (int key : g_keys_pressed) {
+    if (!io.KeysDown[key]) {
+      io.KeysDown[key] = true;
+      g_keys_to_release.push_back(key);
+    }
+  }
+  g_keys_pressed.clear();
+  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+  io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+  io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+  io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+  // ImGui drops characters while Ctrl is down; text typed after a held-over
+  // Ctrl+A waits for the next frame instead of being lost.
+  if ((io.KeyCtrl || io.KeySuper) && !g_keys_to_release.empty()) {
+    for (ImWchar c : io.InputQueueCharacters) g_held_chars.push_back(c);
+    io.InputQueueCharacters.resize(0);
+  }
+}
 
 void apply_touch(ImGuiIO& io) {
   if (!g_touch_mode) return;
@@ -89,7 +126,7 @@ void load_fonts(double dpr) {
   fresh.ScaleAllSizes(static_cast<float>(dpr));
   fresh.TouchExtraPadding = ImVec2(4 * static_cast<float>(dpr), 4 * static_cast<float>(dpr));
   ImGui::GetStyle() = fresh;
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the font texture is rebuilt on the next frame
+  g_renderer.invalidate_font_texture();  // rebuilt on the next frame
   g_font_scale = dpr;
 }
 
@@ -144,7 +181,7 @@ bool should_draw() {
 
 void frame() {
   static bool first = true;
-  if (!first && !should_draw()) return;
+  if (!first && !should_draw() && g_keys_pressed.empty() && g_keys_to_release.empty() && g_held_chars.empty()) return;
   const double start = emscripten_get_now();
   g_last_draw_ms = start;
   draw_frame();
@@ -162,7 +199,6 @@ void draw_frame() {
   if (g_dpr != g_font_scale) load_fonts(g_dpr);
   g_app.tick();
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   // Work in canvas pixels: the canvas backing store is CSS size x devicePixelRatio,
@@ -171,6 +207,7 @@ void draw_frame() {
   io.DisplayFramebufferScale = ImVec2(1, 1);
   if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;  // headless clocks may stand still
   settle_pointer_presses(io);
+  settle_key_presses(io);
   apply_touch(io);
   if (g_pending_backspace > 0) {
     io.KeysDown[GLFW_KEY_BACKSPACE] = g_pending_backspace == 2;
@@ -193,9 +230,10 @@ void draw_frame() {
   ImGui::Render();
   g_ui_done_at = emscripten_get_now();
   glViewport(0, 0, width, height);
+  glDisable(GL_SCISSOR_TEST);
   glClearColor(0.09f, 0.1f, 0.12f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g_renderer.render(ImGui::GetDrawData(), width, height);
 }
 
 }  // namespace
@@ -294,7 +332,12 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini in the browser
   io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
+  glfwSetKeyCallback(g_window, on_key);  // before ImGui's, which then chains to it
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!g_renderer.init()) {
+    EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("Could not set up WebGL2 drawing", $0); }, 0);
+    g_window = nullptr;
+    return 1;
+  }
   return 0;
 }
