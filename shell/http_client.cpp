@@ -5,6 +5,27 @@
 #include "core/url.h"
 
 namespace tt {
+namespace {
+
+// httplib's own names ("Connection", "SSLConnection") say little to a person.
+std::string describe(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Connection: return "could not connect";
+    case httplib::Error::BindIPAddress: return "could not bind the local address";
+    case httplib::Error::Read: return "connection lost or read timed out";
+    case httplib::Error::Write: return "connection lost while sending";
+    case httplib::Error::ExceedRedirectCount: return "too many redirects";
+    case httplib::Error::Canceled: return "cancelled";
+    case httplib::Error::SSLConnection: return "TLS connection failed";
+    case httplib::Error::SSLLoadingCerts: return "could not load the system's CA certificates";
+    case httplib::Error::SSLServerVerification: return "the server's TLS certificate is not trusted";
+    case httplib::Error::UnsupportedMultipartBoundaryChars: return "bad request";
+    case httplib::Error::Compression: return "could not decompress the answer";
+    default: return httplib::to_string(error);
+  }
+}
+
+}  // namespace
 
 HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
   HttpOutcome outcome;
@@ -40,10 +61,8 @@ HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
     const auto error = result.error();
     if (error == httplib::Error::ConnectionTimeout) {
       outcome.timed_out = true;
-    } else if (error == httplib::Error::Read) {
-      outcome.transport_error = "connection lost or read timed out";
     } else {
-      outcome.transport_error = httplib::to_string(error);
+      outcome.transport_error = describe(error);
     }
     return outcome;
   }
