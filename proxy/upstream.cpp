@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/retry_policy.h"
 #include "core/version.h"
 #include "shell/http_client.h"
 
@@ -53,7 +54,10 @@ UpstreamResult Upstream::fetch(const std::string& initial_target) {
   const int64_t deadline = start + config_.deadline_ms;
   std::string target = initial_target;
   int redirects = 0;
-  int64_t delay = config_.retry_delay_ms;
+  // The product's retry rule (core), with the proxy's own attempts and first delay.
+  RetryPolicy retry;
+  retry.max_attempts = config_.retry_attempts;
+  retry.initial_delay_ms = config_.retry_delay_ms;
 
   while (true) {
     {
@@ -108,12 +112,9 @@ UpstreamResult Upstream::fetch(const std::string& initial_target) {
       continue;
     }
     result.outcome = std::move(outcome);
-    if (failure != FailureClass::Transient || result.attempts >= config_.retry_attempts) break;
-    const int64_t wait = result.outcome.status == 429 && result.outcome.retry_after_ms
-                             ? *result.outcome.retry_after_ms : delay;
-    if (steady_now_ms() + wait >= deadline) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(wait));
-    delay *= 2;
+    const std::optional<int64_t> wait = retry.next_delay(result.attempts, result.outcome);
+    if (!wait || steady_now_ms() + *wait >= deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(*wait));
   }
   result.elapsed_ms = steady_now_ms() - start;
   return result;
