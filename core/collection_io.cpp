@@ -81,11 +81,8 @@ bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {
     e.learned_at_ms = parse_iso8601_utc(learned);
     if (!e.learned_at_ms) { problem = prefix + "invalid learned_at '" + learned + "'"; return false; }
   }
-  if (e.status == LearnStatus::Learned && !e.learned_at_ms) {
-    // Learned without a date: keep the status, the date stays unknown.
-  } else if (e.status != LearnStatus::Learned) {
-    e.learned_at_ms.reset();
-  }
+  // Only "learned" has a learned date (a "learned" without one keeps it unknown).
+  if (e.status != LearnStatus::Learned) e.learned_at_ms.reset();
   if (const auto created = parse_iso8601_utc(str("created_at"))) e.created_at_ms = *created;
   if (const auto updated = parse_iso8601_utc(str("updated_at"))) e.updated_at_ms = *updated;
   return true;

@@ -15,6 +15,8 @@ struct CollectionFilter {
   std::string type;                   // exact (normalised) type; empty = any
   std::optional<LearnStatus> status;  // empty = any
   bool empty() const { return search.empty() && type.empty() && !status; }
+  bool operator==(const CollectionFilter& o) const { return search == o.search && type == o.type && status == o.status; }
+  bool operator!=(const CollectionFilter& o) const { return !(*this == o); }
 };
 
 enum class SortKey { Name, Type, Status, DateAdded };

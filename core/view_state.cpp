@@ -5,8 +5,7 @@
 namespace tt {
 
 bool ViewState::operator==(const ViewState& o) const {
-  return filter.search == o.filter.search && filter.type == o.filter.type && filter.status == o.filter.status &&
-         open_tune == o.open_tune && tab == o.tab;
+  return filter == o.filter && open_tune == o.open_tune && tab == o.tab;
 }
 
 std::string to_fragment(const ViewState& view) {

@@ -174,8 +174,7 @@ bool App::busy() const {
 void App::set_view(const ViewState& view, bool new_history_entry) {
   const std::string shown_before = to_fragment(view_);
   const bool changed = !(view == view_);
-  const bool filter_changed = view.filter.search != view_.filter.search || view.filter.type != view_.filter.type ||
-                              view.filter.status != view_.filter.status;
+  const bool filter_changed = view.filter != view_.filter;
   view_ = view;
   if (filter_changed) refresh_visible();
   if (changed) {
@@ -207,8 +206,7 @@ void App::ensure_details(int64_t tune_id) {
 void App::on_hash_changed(const std::string& fragment) {
   const ViewState parsed = parse_fragment(fragment);
   if (parsed == view_) return;
-  const bool filter_changed = !(parsed.filter.search == view_.filter.search && parsed.filter.type == view_.filter.type &&
-                                parsed.filter.status == view_.filter.status);
+  const bool filter_changed = parsed.filter != view_.filter;
   view_ = parsed;
   if (filter_changed && index_) refresh_visible();
   if (view_.open_tune) ensure_details(view_.open_tune);
