@@ -1,7 +1,6 @@
 #include "core/collection_query.h"
 
 #include <algorithm>
-#include <set>
 
 #include "core/text_fold.h"
 #include "core/tune_type.h"
@@ -78,14 +77,6 @@ std::vector<size_t> CollectionIndex::query(const CollectionFilter& filter, const
     hits.push_back(i);
   }
   return hits;
-}
-
-std::vector<std::string> CollectionIndex::types_present() const {
-  std::set<std::string> types;
-  for (const auto& e : entries_) {
-    if (!e.type.empty()) types.insert(e.type);
-  }
-  return {types.begin(), types.end()};
 }
 
 StatusCounts count_by_status(const std::vector<CollectionEntry>& entries) {

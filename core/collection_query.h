@@ -39,9 +39,6 @@ class CollectionIndex {
   // Entry `i` changed in place (status, aliases...): refresh what was derived from it.
   void entry_changed(size_t i);
 
-  // The distinct types present, sorted: what a type filter offers.
-  std::vector<std::string> types_present() const;
-
  private:
   const std::vector<size_t>& order_for(const CollectionSort& sort) const;
 

@@ -135,7 +135,13 @@ bool App::guard_writable() {
 void App::reload_entries() {
   entries_ = store_ ? store_->list_collection() : std::vector<CollectionEntry>{};
   index_ = std::make_unique<CollectionIndex>(entries_);
+  refresh_summaries();
   refresh_visible();
+}
+
+void App::refresh_summaries() {
+  status_counts_ = count_by_status(entries_);
+  type_counts_ = count_by_type(entries_);
 }
 
 void App::refresh_visible() { visible_ = index_->query(view_.filter, sort_); }
@@ -149,6 +155,7 @@ void App::replace_entry(int64_t tune_id) {
       index_->entry_changed(i);
     }
   }
+  refresh_summaries();
   refresh_visible();
 }
 
@@ -539,9 +546,9 @@ std::string App::snapshot_json(double dpr) const {
     sync = {{"stage", to_string(p.stage)}, {"percent", p.percent}, {"pages_done", p.pages_done},
             {"pages_total", p.pages_total}, {"tunes_fetched", p.tunes_fetched}};
   }
-  json status = json::object();
-  const StatusCounts counts = count_by_status(entries_);
-  status = {{"want_to_learn", counts.want_to_learn}, {"learning", counts.learning}, {"learned", counts.learned}};
+  const json status = {{"want_to_learn", status_counts_.want_to_learn},
+                       {"learning", status_counts_.learning},
+                       {"learned", status_counts_.learned}};
   return json{
       {"ready", ready()},
       {"read_only", read_only()},

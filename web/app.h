@@ -46,7 +46,9 @@ class App {
   bool read_only() const { return !owns_database_; }
   const std::vector<CollectionEntry>& entries() const { return entries_; }
   const std::vector<size_t>& visible() const { return visible_; }
-  const CollectionIndex& index() const { return *index_; }
+  // Summaries of the collection, recomputed when it changes, not per frame.
+  const StatusCounts& status_counts() const { return status_counts_; }
+  const std::map<std::string, int>& type_counts() const { return type_counts_; }  // also the types present
   const ViewState& view() const { return view_; }
   const CollectionSort& sort() const { return sort_; }
   const std::vector<Banner>& banners() const { return banners_; }
@@ -100,6 +102,7 @@ class App {
   void open_store();
   void reload_entries();
   void refresh_visible();
+  void refresh_summaries();
   void after_write();  // persist + notify
   void replace_entry(int64_t tune_id);
   int next_fetch_id() { return next_id_++; }
@@ -118,6 +121,8 @@ class App {
   std::vector<CollectionEntry> entries_;
   std::unique_ptr<CollectionIndex> index_;
   std::vector<size_t> visible_;
+  StatusCounts status_counts_;
+  std::map<std::string, int> type_counts_;
   ViewState view_;
   CollectionSort sort_;
   std::vector<Banner> banners_;

@@ -31,7 +31,8 @@ void draw_filters(App& app, const Layout& layout) {
   if (ImGui::BeginCombo("##type", view.filter.type.empty() ? "All types" : view.filter.type.c_str())) {
     if (ImGui::Selectable("All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
     remember_rect(app, "type_option_all");
-    for (const std::string& type : app.index().types_present()) {
+    for (const auto& [type, count] : app.type_counts()) {
+      if (type.empty()) continue;  // unknown type: nothing to filter by
       if (ImGui::Selectable(type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
       remember_rect(app, ("type_option_" + type).c_str());
     }

@@ -6,11 +6,11 @@
 namespace tt::web {
 
 void draw_data(App& app, const Layout&) {
-  const StatusCounts counts = count_by_status(app.entries());
+  const StatusCounts& counts = app.status_counts();
   ImGui::Text("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
               counts.learning, counts.learned);
   std::string by_type;
-  for (const auto& [type, n] : count_by_type(app.entries())) {
+  for (const auto& [type, n] : app.type_counts()) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
   }
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
