@@ -64,21 +64,22 @@ void draw_app(App& app, const Layout& layout) {
   if (ImGui::BeginTabBar("tabs")) {
     struct Tab { const char* label; const char* id; };
     static const Tab tabs[] = {{"Collection", "collection"}, {"Add tune", "add"}, {"Sync", "sync"}, {"Data", "data"}};
-    static std::string shown_tab;
+    // The tab the URL asked for is selected once, when it changes; after that
+    // the user's clicks rule. (Selecting it every frame until it showed would
+    // undo a click made in the first frames after loading.)
+    static std::string url_tab_applied;
+    const bool url_changed_tab = app.view().tab != url_tab_applied;
+    url_tab_applied = app.view().tab;
     for (const Tab& tab : tabs) {
-      // Follow the URL: select the tab it names when it changes from outside.
-      const bool from_url = app.view().tab == tab.id && shown_tab != tab.id;
-      const ImGuiTabItemFlags flags = from_url ? ImGuiTabItemFlags_SetSelected : 0;
-      const bool open_tab = ImGui::BeginTabItem(tab.label, nullptr, flags);
+      const bool select = url_changed_tab && app.view().tab == tab.id;
+      const bool open_tab = ImGui::BeginTabItem(tab.label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
       remember_rect(app, (std::string("tab_") + tab.id).c_str());
       if (!open_tab) continue;
-      if (shown_tab != tab.id) {
-        shown_tab = tab.id;
-        if (app.view().tab != tab.id) {
-          ViewState v = app.view();
-          v.tab = tab.id;
-          app.set_view(v, true);
-        }
+      if (app.view().tab != tab.id && !url_changed_tab) {
+        ViewState v = app.view();  // the user picked this tab
+        v.tab = tab.id;
+        app.set_view(v, true);
+        url_tab_applied = tab.id;
       }
       if (std::string(tab.id) == "collection") {
         if (!layout.narrow && open) {

@@ -4,7 +4,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSession, waitFor, click, typeInto } from './harness.mjs';
+import { startSession, waitFor, click, typeInto, nextFrames } from './harness.mjs';
 
 let session, servers, page, profile;
 
@@ -65,6 +65,7 @@ test('a damaged database is set aside, offered for download, and a new one start
   }), garbage);
   await page.goto(servers.proxy.url);
   await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  await nextFrames(page, 3);  // as openApp does: let the first frames settle
   const s = await waitFor(page, (s) => s.banners.length > 0, 'the damaged-database message');
   assert.match(s.banners.join(' '), /could not be read, so it was set aside, not deleted/);
   assert.equal(s.total, 0);

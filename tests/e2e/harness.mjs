@@ -120,6 +120,9 @@ export async function rect(page, name) {
 // Moves, presses and releases in separate frames, as a hand on a mouse does.
 export async function click(page, name) {
   const { x, y } = await rect(page, name);
+  // Approach the target: a move to the very spot the pointer already is
+  // (as after a reload) sends the page no mousemove at all.
+  await page.mouse.move(x - 3, y - 3);
   await page.mouse.move(x, y);
   await nextFrames(page, 2);
   await page.mouse.down();
