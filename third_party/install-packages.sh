@@ -37,9 +37,29 @@ done
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 need_update=0
+# The deb-src entry reuses the URIs of the machine's own `deb` entry for Debian
+# main (deb822 or one-line format), so it follows whatever mirror or proxy this
+# machine is configured with; no address is written in this repository.
+debian_uris() {
+  local f
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    awk 'BEGIN{RS=""} /Types:[^\n]*deb( |$|\n)/ && /Suites:[^\n]*bookworm( |$|\n)/ && /Components:[^\n]*main/ {
+           if (match($0, /URIs:[^\n]*/)) { print substr($0, RSTART+5, RLENGTH-5); exit } }' "$f"
+  done
+  if [ -f /etc/apt/sources.list ]; then
+    awk '$1=="deb" && $3=="bookworm" {print $2; exit}' /etc/apt/sources.list
+  fi
+  return 0
+}
 if ! grep -rqs '^Types: *deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-  echo "setup: adding a deb-src entry for bookworm main ($src_list)"
-  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+  uris=$(debian_uris | head -n1 | xargs)
+  if [ -z "$uris" ]; then
+    echo "setup: no Debian bookworm 'deb' entry found in /etc/apt/sources.list(.d); add a deb-src entry for bookworm main by hand" >&2
+    exit 1
+  fi
+  echo "setup: adding a deb-src entry for bookworm main from the machine's own mirror ($src_list)"
+  printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uris" |
     "${sudo_cmd[@]}" tee "$src_list" >/dev/null
   need_update=1
 fi
