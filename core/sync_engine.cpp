@@ -17,9 +17,8 @@ SyncEngine::SyncEngine(SyncOptions options) : options_(std::move(options)) {
   options_.concurrency = std::max(1, options_.concurrency);
 }
 
-SyncCommand SyncEngine::fetch(int page, int attempt) {
-  SyncCommand c;
-  c.kind = SyncCommand::Kind::Fetch;
+sync::Fetch SyncEngine::fetch(int page, int attempt) {
+  sync::Fetch c;
   c.id = next_id_++;
   c.page = page;
   c.attempt = attempt;
@@ -30,6 +29,8 @@ SyncCommand SyncEngine::fetch(int page, int attempt) {
 }
 
 std::vector<SyncCommand> SyncEngine::start(int64_t now_ms) {
+  if (started_) throw SyncProtocolError("SyncEngine::start called twice: one engine runs one sync");
+  started_ = true;
   started_at_ms_ = now_ms;
   progress_ = {};
   progress_.stage = SyncStage::FetchingMetadata;
@@ -52,7 +53,10 @@ void SyncEngine::issue_more_pages(std::vector<SyncCommand>& out) {
 
 std::vector<SyncCommand> SyncEngine::on_response(int request_id, const HttpOutcome& outcome, int64_t now_ms) {
   const auto it = in_flight_.find(request_id);
-  if (finished_ || it == in_flight_.end()) return {};  // late answer after cancel or failure
+  if (it == in_flight_.end()) {
+    throw SyncProtocolError("SyncEngine: answer for request " + std::to_string(request_id) +
+                            ", which is not outstanding");
+  }
   const InFlight request = it->second;
   in_flight_.erase(it);
 
@@ -63,8 +67,7 @@ std::vector<SyncCommand> SyncEngine::on_response(int request_id, const HttpOutco
   }
   if (failure != FailureClass::None) {
     if (const auto delay = options_.retry.next_delay(request.attempt, outcome)) {
-      SyncCommand wait;
-      wait.kind = SyncCommand::Kind::Wait;
+      sync::Wait wait;
       wait.id = next_id_++;
       wait.delay_ms = *delay;
       waiting_[wait.id] = {request.page, request.attempt + 1};
@@ -103,7 +106,9 @@ std::vector<SyncCommand> SyncEngine::on_response(int request_id, const HttpOutco
 
 std::vector<SyncCommand> SyncEngine::on_timer(int timer_id) {
   const auto it = waiting_.find(timer_id);
-  if (finished_ || it == waiting_.end()) return {};
+  if (it == waiting_.end()) {
+    throw SyncProtocolError("SyncEngine: timer " + std::to_string(timer_id) + " is not pending");
+  }
   const InFlight next = it->second;
   waiting_.erase(it);
   return one(fetch(next.page, next.attempt));
@@ -113,19 +118,20 @@ std::vector<SyncCommand> SyncEngine::finish_fetching() {
   // Merge pages in order, keeping the first occurrence of each id: pages may
   // shift while they are fetched, so a tune can show up twice.
   std::unordered_set<int64_t> seen;
+  sync::Apply apply;
+  apply.default_status = options_.default_status;
   for (auto& [page_number, tunes] : pages_) {
     for (auto& tune : tunes) {
-      if (seen.insert(tune.id).second) fetched_.push_back(std::move(tune));
+      if (seen.insert(tune.id).second) apply.tunes.push_back(std::move(tune));
     }
   }
   pages_.clear();
-  progress_.tunes_fetched = static_cast<int>(fetched_.size());
+  fetched_count_ = static_cast<int>(apply.tunes.size());
+  progress_.tunes_fetched = fetched_count_;
   progress_.stage = SyncStage::AddingToCollection;
   progress_.percent = kFetchEnd;
   applying_ = true;
-  SyncCommand apply;
-  apply.kind = SyncCommand::Kind::Apply;
-  return one(apply);
+  return one(std::move(apply));
 }
 
 void SyncEngine::on_apply_progress(double fraction) {
@@ -134,38 +140,46 @@ void SyncEngine::on_apply_progress(double fraction) {
   progress_.percent = kFetchEnd + static_cast<int>((kApplyEnd - kFetchEnd) * fraction);
 }
 
+SyncResult SyncEngine::result_if_applied(const ApplyOutcome& outcome, int64_t now_ms) const {
+  if (finished_ || !applying_) throw SyncProtocolError("SyncEngine: on_applied without an Apply outstanding");
+  SyncResult r = result_;
+  r.status = entry_errors_.empty() ? SyncStage::Completed : SyncStage::CompletedWithErrors;
+  r.progress_percent = 100;
+  r.tunes_fetched = fetched_count_;
+  r.tunes_created = outcome.tunes_created;
+  r.person_tunes_added = outcome.person_tunes_added;
+  r.person_tunes_skipped = outcome.person_tunes_skipped;
+  r.left_tunebook = outcome.left_tunebook;
+  r.pages = progress_.pages_total;
+  r.errors = entry_errors_;
+  r.duration_ms = now_ms - started_at_ms_;
+  return r;
+}
+
 std::vector<SyncCommand> SyncEngine::on_applied(const ApplyOutcome& outcome, int64_t now_ms) {
-  if (finished_ || !applying_) return {};
+  result_ = result_if_applied(outcome, now_ms);
   finished_ = true;
-  result_.status = entry_errors_.empty() ? SyncStage::Completed : SyncStage::CompletedWithErrors;
-  result_.progress_percent = 100;
-  result_.tunes_fetched = static_cast<int>(fetched_.size());
-  result_.tunes_created = outcome.tunes_created;
-  result_.person_tunes_added = outcome.person_tunes_added;
-  result_.person_tunes_skipped = outcome.person_tunes_skipped;
-  result_.left_tunebook = outcome.left_tunebook;
-  result_.pages = progress_.pages_total;
-  result_.errors = entry_errors_;
-  result_.duration_ms = now_ms - started_at_ms_;
+  applying_ = false;
   progress_.stage = result_.status;
   progress_.percent = 100;
-  return one(SyncCommand{});
+  return one(sync::Done{result_});
 }
 
 std::vector<SyncCommand> SyncEngine::on_apply_failed(const std::string& message, int64_t now_ms) {
-  if (finished_) return {};
+  if (finished_ || !applying_) throw SyncProtocolError("SyncEngine: on_apply_failed without an Apply outstanding");
   return fail(SyncFailure::Other, "Could not save the tunebook: " + message, now_ms);
 }
 
 std::vector<SyncCommand> SyncEngine::cancel(int64_t now_ms) {
   if (finished_) return {};
-  auto out = fail(SyncFailure::Cancelled, "Sync cancelled", now_ms);
+  fail(SyncFailure::Cancelled, "Sync cancelled", now_ms);
   result_.status = progress_.stage = SyncStage::Cancelled;
-  return out;
+  return one(sync::Done{result_});
 }
 
 std::vector<SyncCommand> SyncEngine::fail(SyncFailure failure, std::string message, int64_t now_ms) {
   finished_ = true;
+  applying_ = false;
   in_flight_.clear();
   waiting_.clear();
   result_.status = SyncStage::Failed;
@@ -179,7 +193,7 @@ std::vector<SyncCommand> SyncEngine::fail(SyncFailure failure, std::string messa
   result_.duration_ms = now_ms - started_at_ms_;
   progress_.stage = SyncStage::Failed;
   progress_.percent = 0;
-  return one(SyncCommand{});
+  return one(sync::Done{result_});
 }
 
 }  // namespace tt

@@ -3,12 +3,15 @@
 // response arrived, a timer fired, the plan was applied, cancel) and answers
 // with commands (fetch this URL, wait N ms, apply the fetched tunes, done).
 // It never blocks, sleeps or reads a clock: time comes in with the events.
+// Request and timer ids are the engine's own; a shell that runs several syncs
+// maps them to ids unique for its lifetime (shell/sync_session.h).
 // The same engine runs in the browser's event loop and in the CLI's blocking
 // loop; unit tests drive it with a fake clock.
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_set>
+#include <stdexcept>
+#include <variant>
 #include <vector>
 
 #include "core/http_outcome.h"
@@ -28,14 +31,35 @@ struct SyncOptions {
   LearnStatus default_status = LearnStatus::WantToLearn;
 };
 
-struct SyncCommand {
-  enum class Kind { Fetch, Wait, Apply, Done };
-  Kind kind = Kind::Done;
-  int id = 0;            // request id (Fetch) or timer id (Wait)
-  std::string url;       // Fetch
-  int page = 0;          // Fetch
-  int attempt = 0;       // Fetch: 1 for the first try
-  int64_t delay_ms = 0;  // Wait
+// The engine's commands. The shell performs them and reports back; it never
+// reaches into the engine for data, everything it needs travels in the command.
+namespace sync {
+struct Fetch {   // GET `url`; answer with on_response(id, ...)
+  int id = 0;
+  std::string url;
+  int page = 0;
+  int attempt = 1;  // 1 for the first try
+};
+struct Wait {    // call on_timer(id) after delay_ms
+  int id = 0;
+  int64_t delay_ms = 0;
+};
+struct Apply {   // write the fetched tunebook; answer with on_applied / on_apply_failed
+  std::vector<TuneSummary> tunes;  // deduplicated by id, in page order
+  LearnStatus default_status = LearnStatus::WantToLearn;
+};
+struct Done {    // the sync is over (completed, failed or cancelled)
+  SyncResult result;
+};
+}  // namespace sync
+using SyncCommand = std::variant<sync::Fetch, sync::Wait, sync::Apply, sync::Done>;
+
+// A misuse of the protocol (a second start, an answer to a request the engine
+// never sent or no longer waits for): a bug in the layer above, said loudly.
+// Stale answers after a sync ended are that layer's to drop (see SyncSession).
+class SyncProtocolError : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
 };
 
 // What the store did with the plan (counts), reported back to the engine.
@@ -56,23 +80,22 @@ class SyncEngine {
   // The shell applies the plan in steps and reports the fraction done (0..1).
   void on_apply_progress(double fraction);
   std::vector<SyncCommand> on_applied(const ApplyOutcome& outcome, int64_t now_ms);
+  // The result on_applied would give, without finishing: the shell records it
+  // in the same transaction as the plan, before committing.
+  SyncResult result_if_applied(const ApplyOutcome& outcome, int64_t now_ms) const;
   std::vector<SyncCommand> on_apply_failed(const std::string& message, int64_t now_ms);
   std::vector<SyncCommand> cancel(int64_t now_ms);
 
   const SyncOptions& options() const { return options_; }
   const SyncProgress& progress() const { return progress_; }
   const SyncResult& result() const { return result_; }  // final once Done was issued
+  bool started() const { return started_; }
   bool finished() const { return finished_; }
-
-  // The tunebook as fetched: deduplicated by id, in page order. Valid once
-  // the Apply command has been issued.
-  const std::vector<TuneSummary>& fetched_tunes() const { return fetched_; }
-  const std::vector<std::string>& entry_errors() const { return entry_errors_; }
 
  private:
   struct InFlight { int page; int attempt; };
 
-  SyncCommand fetch(int page, int attempt);
+  sync::Fetch fetch(int page, int attempt);
   void issue_more_pages(std::vector<SyncCommand>& out);
   std::vector<SyncCommand> fail(SyncFailure failure, std::string message, int64_t now_ms);
   std::vector<SyncCommand> finish_fetching();
@@ -81,6 +104,7 @@ class SyncEngine {
   SyncOptions options_;
   SyncProgress progress_;
   SyncResult result_;
+  bool started_ = false;
   bool finished_ = false;
   bool applying_ = false;
   int64_t started_at_ms_ = 0;
@@ -89,8 +113,8 @@ class SyncEngine {
   std::map<int, InFlight> in_flight_;  // request id -> page
   std::map<int, InFlight> waiting_;    // timer id -> page and the attempt it will be
   std::map<int, std::vector<TuneSummary>> pages_;  // page -> its tunes, until merged
-  std::vector<TuneSummary> fetched_;
   std::vector<std::string> entry_errors_;
+  int fetched_count_ = 0;
 };
 
 }  // namespace tt

@@ -215,6 +215,24 @@ void Store::set_setting(const std::string& key, const std::string& value) {
 ApplyOutcome Store::apply_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                                const std::function<void(double)>& progress) {
   Transaction tx(db_);
+  const ApplyOutcome outcome = write_sync_plan(fetched, default_status, progress);
+  tx.commit();
+  return outcome;
+}
+
+SyncResult Store::apply_and_record_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+                                        int64_t member_id, int64_t started_at_ms,
+                                        const std::function<SyncResult(const ApplyOutcome&)>& finish,
+                                        const std::function<void(double)>& progress) {
+  Transaction tx(db_);
+  const SyncResult result = finish(write_sync_plan(fetched, default_status, progress));
+  record_sync_run(member_id, started_at_ms, result);
+  tx.commit();
+  return result;
+}
+
+ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+                                    const std::function<void(double)>& progress) {
   std::unordered_set<int64_t> known;
   {
     Statement s(db_.handle(), "SELECT id FROM tune");
@@ -261,7 +279,6 @@ ApplyOutcome Store::apply_sync(const std::vector<TuneSummary>& fetched, LearnSta
     flag.bind(1, id).bind(2, int64_t{1}).run();
     step();
   }
-  tx.commit();
 
   ApplyOutcome outcome;
   outcome.tunes_created = static_cast<int>(plan.tunes_to_create.size());

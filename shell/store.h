@@ -70,6 +70,14 @@ class Store {
   // `progress` gets the fraction done while rows are written.
   ApplyOutcome apply_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                           const std::function<void(double)>& progress = {});
+  // A sync's whole write, in ONE transaction: the plan applied, then `finish`
+  // turns the counts into the run's result (the engine's Done), which is
+  // recorded before the commit. When anything throws, nothing is written.
+  SyncResult apply_and_record_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+                                   int64_t member_id, int64_t started_at_ms,
+                                   const std::function<SyncResult(const ApplyOutcome&)>& finish,
+                                   const std::function<void(double)>& progress = {});
+  // The run of a sync that ended without applying (failed, cancelled).
   void record_sync_run(int64_t member_id, int64_t started_at_ms, const SyncResult& result);
   std::vector<SyncRunRecord> sync_runs(int limit = 20);
 
@@ -78,6 +86,8 @@ class Store {
 
  private:
   void migrate();
+  ApplyOutcome write_sync_plan(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+                               const std::function<void(double)>& progress);
   bool update_entry(int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
   void write_entry(const CollectionEntry& entry);
   void ensure_tune_row(const TuneSummary& tune);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shell/http_client.h"
+#include "shell/sync_session.h"
 
 namespace tt {
 
@@ -19,11 +20,66 @@ int64_t system_now_ms() {
 
 namespace {
 
-// Responses arrive from worker threads; the engine is only touched here.
-struct Mailbox {
-  std::mutex mutex;
-  std::condition_variable arrived;
-  std::deque<std::pair<int, HttpOutcome>> responses;
+// The CLI's transport: each fetch on its own worker thread (the engine bounds
+// how many run at once), timers as due times checked by the loop below.
+// Answers arrive from the workers through a mailbox; the session is only
+// touched on the runner's thread. A blocking GET cannot be interrupted, so an
+// aborted one runs to its timeout and its answer is dropped by the session.
+class ThreadedTransport : public SyncTransport {
+ public:
+  ThreadedTransport(HttpGet get, std::function<int64_t()> now) : get_(std::move(get)), now_(std::move(now)) {}
+  ~ThreadedTransport() override {
+    for (auto& worker : workers_) worker.join();  // no thread outlives the runner
+  }
+
+  uint64_t fetch(const std::string& url) override {
+    const uint64_t id = next_id_++;
+    workers_.emplace_back([this, id, url] {
+      HttpOutcome outcome = get_(url);
+      std::lock_guard<std::mutex> lock(mutex_);
+      answers_.emplace_back(id, std::move(outcome));
+      arrived_.notify_one();
+    });
+    return id;
+  }
+  void abort(uint64_t) override {}
+  uint64_t start_timer(int64_t delay_ms) override {
+    const uint64_t id = next_id_++;
+    timers_[id] = now_() + delay_ms;
+    return id;
+  }
+  void cancel_timer(uint64_t id) override { timers_.erase(id); }
+  void committed() override {}  // SQLite wrote the file itself
+
+  // Waits up to `poll_ms` (less when a timer is due sooner) for answers, and
+  // hands over the answers and the timers that are due.
+  void wait(int64_t poll_ms, std::deque<std::pair<uint64_t, HttpOutcome>>& answers, std::vector<uint64_t>& due) {
+    int64_t wait_ms = poll_ms;
+    for (const auto& [id, at] : timers_) wait_ms = std::min(wait_ms, std::max<int64_t>(0, at - now_()));
+    std::unique_lock<std::mutex> lock(mutex_);
+    arrived_.wait_for(lock, std::chrono::milliseconds(wait_ms), [&] { return !answers_.empty(); });
+    answers.swap(answers_);
+    lock.unlock();
+    const int64_t now = now_();
+    for (auto it = timers_.begin(); it != timers_.end();) {
+      if (it->second <= now) {
+        due.push_back(it->first);
+        it = timers_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+ private:
+  HttpGet get_;
+  std::function<int64_t()> now_;
+  uint64_t next_id_ = 1;
+  std::vector<std::thread> workers_;
+  std::map<uint64_t, int64_t> timers_;  // id -> due time (ms)
+  std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::deque<std::pair<uint64_t, HttpOutcome>> answers_;
 };
 
 }  // namespace
@@ -32,16 +88,11 @@ SyncResult run_sync(Store& store, const SyncOptions& options, SyncRunnerHooks ho
   if (!hooks.get) hooks.get = [](const std::string& url) { return http_get(url); };
   if (!hooks.now_ms) hooks.now_ms = system_now_ms;
 
-  SyncEngine engine(options);
-  Mailbox mailbox;
-  std::vector<std::thread> workers;
-  std::map<int, int64_t> timers;  // timer id -> due time (ms)
-  const int64_t started_at = hooks.now_ms();
+  ThreadedTransport transport(hooks.get, hooks.now_ms);
+  SyncSession session(transport);
   SyncProgress last_reported;
   last_reported.stage = SyncStage::Idle;
-
-  const auto report = [&] {
-    const SyncProgress& p = engine.progress();
+  session.on_progress = [&](const SyncProgress& p) {
     if (hooks.on_progress && (p.stage != last_reported.stage || p.percent != last_reported.percent ||
                               p.pages_done != last_reported.pages_done)) {
       last_reported = p;
@@ -49,89 +100,20 @@ SyncResult run_sync(Store& store, const SyncOptions& options, SyncRunnerHooks ho
     }
   };
 
-  std::deque<SyncCommand> pending;
-  const auto enqueue = [&](std::vector<SyncCommand> commands) {
-    for (auto& c : commands) pending.push_back(std::move(c));
-  };
-  enqueue(engine.start(started_at));
-  report();
-
-  while (!engine.finished() || !pending.empty()) {
-    while (!pending.empty()) {
-      SyncCommand command = std::move(pending.front());
-      pending.pop_front();
-      switch (command.kind) {
-        case SyncCommand::Kind::Fetch:
-          workers.emplace_back([&mailbox, &hooks, id = command.id, url = command.url] {
-            HttpOutcome outcome = hooks.get(url);
-            std::lock_guard<std::mutex> lock(mailbox.mutex);
-            mailbox.responses.emplace_back(id, std::move(outcome));
-            mailbox.arrived.notify_one();
-          });
-          break;
-        case SyncCommand::Kind::Wait:
-          timers[command.id] = hooks.now_ms() + command.delay_ms;
-          break;
-        case SyncCommand::Kind::Apply:
-          try {
-            const ApplyOutcome applied = store.apply_sync(
-                engine.fetched_tunes(), options.default_status, [&](double fraction) {
-                  engine.on_apply_progress(fraction);
-                  report();
-                });
-            enqueue(engine.on_applied(applied, hooks.now_ms()));
-          } catch (const std::exception& e) {
-            enqueue(engine.on_apply_failed(e.what(), hooks.now_ms()));
-          }
-          break;
-        case SyncCommand::Kind::Done:
-          break;
-      }
-      report();
-    }
-    if (engine.finished()) break;
-
-    // Wait for a response, the next timer, or a cancel request.
-    std::unique_lock<std::mutex> lock(mailbox.mutex);
-    int64_t wait_ms = 100;  // poll interval for cancellation
-    if (!timers.empty()) {
-      int64_t next_due = INT64_MAX;
-      for (const auto& [id, due] : timers) next_due = std::min(next_due, due);
-      wait_ms = std::max<int64_t>(0, std::min(wait_ms, next_due - hooks.now_ms()));
-    }
-    mailbox.arrived.wait_for(lock, std::chrono::milliseconds(wait_ms),
-                             [&] { return !mailbox.responses.empty(); });
-    auto responses = std::move(mailbox.responses);
-    mailbox.responses.clear();
-    lock.unlock();
-
+  session.start(store, options, hooks.now_ms());
+  constexpr int64_t kCancelPollMs = 100;
+  while (session.running()) {
+    std::deque<std::pair<uint64_t, HttpOutcome>> answers;
+    std::vector<uint64_t> due;
+    transport.wait(kCancelPollMs, answers, due);
     if (hooks.cancel_requested && hooks.cancel_requested->load()) {
-      enqueue(engine.cancel(hooks.now_ms()));
-      continue;
+      session.cancel(hooks.now_ms());
+      break;
     }
-    for (auto& [id, outcome] : responses) enqueue(engine.on_response(id, outcome, hooks.now_ms()));
-    const int64_t now = hooks.now_ms();
-    for (auto it = timers.begin(); it != timers.end();) {
-      if (it->second <= now) {
-        enqueue(engine.on_timer(it->first));
-        it = timers.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    for (auto& [id, outcome] : answers) session.on_response(id, outcome, hooks.now_ms());
+    for (const uint64_t id : due) session.on_timer(id, hooks.now_ms());
   }
-
-  // Fetches still running after a failure or cancel finish into a mailbox
-  // nobody reads; join them so no thread outlives the runner.
-  for (auto& worker : workers) worker.join();
-
-  const SyncResult& result = engine.result();
-  try {
-    store.record_sync_run(options.member_id, started_at, result);
-  } catch (const std::exception&) {
-    // The history is a convenience; a sync that applied must not be reported failed for it.
-  }
-  return result;
+  return *session.last_result();
 }
 
 }  // namespace tt

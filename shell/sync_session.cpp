@@ -1,0 +1,103 @@
+#include "shell/sync_session.h"
+
+#include <type_traits>
+#include <utility>
+
+namespace tt {
+
+void SyncSession::start(Store& store, const SyncOptions& options, int64_t now_ms) {
+  if (running()) throw SyncProtocolError("SyncSession::start while a sync is running: cancel it first");
+  store_ = &store;
+  engine_ = std::make_unique<SyncEngine>(options);
+  started_at_ms_ = now_ms;
+  recorded_ = false;
+  last_result_.reset();
+  perform(engine_->start(now_ms), now_ms);
+}
+
+bool SyncSession::on_response(uint64_t request_id, const HttpOutcome& outcome, int64_t now_ms) {
+  const auto it = fetches_.find(request_id);
+  if (it == fetches_.end()) return false;  // stale: its sync has ended
+  const int engine_id = it->second;
+  fetches_.erase(it);
+  perform(engine_->on_response(engine_id, outcome, now_ms), now_ms);
+  return true;
+}
+
+bool SyncSession::on_timer(uint64_t timer_id, int64_t now_ms) {
+  const auto it = timers_.find(timer_id);
+  if (it == timers_.end()) return false;
+  const int engine_id = it->second;
+  timers_.erase(it);
+  perform(engine_->on_timer(engine_id), now_ms);
+  return true;
+}
+
+void SyncSession::cancel(int64_t now_ms) {
+  if (running()) perform(engine_->cancel(now_ms), now_ms);
+}
+
+void SyncSession::perform(std::vector<SyncCommand> commands, int64_t now_ms) {
+  // Commands may lead to more commands (Apply -> Done): work through a queue.
+  for (size_t i = 0; i < commands.size(); ++i) {
+    std::vector<SyncCommand> next;
+    std::visit(
+        [&](auto& command) {
+          using T = std::decay_t<decltype(command)>;
+          if constexpr (std::is_same_v<T, sync::Fetch>) {
+            fetches_[transport_.fetch(command.url)] = command.id;
+          } else if constexpr (std::is_same_v<T, sync::Wait>) {
+            timers_[transport_.start_timer(command.delay_ms)] = command.id;
+          } else if constexpr (std::is_same_v<T, sync::Apply>) {
+            next = apply(command, now_ms);
+          } else {
+            finish(std::move(command.result));
+          }
+        },
+        commands[i]);
+    for (auto& c : next) commands.push_back(std::move(c));
+  }
+  report();
+}
+
+std::vector<SyncCommand> SyncSession::apply(const sync::Apply& apply, int64_t now_ms) {
+  std::optional<ApplyOutcome> applied;
+  try {
+    store_->apply_and_record_sync(
+        apply.tunes, apply.default_status, engine_->options().member_id, started_at_ms_,
+        [&](const ApplyOutcome& outcome) {
+          applied = outcome;
+          return engine_->result_if_applied(outcome, now_ms);
+        },
+        [&](double fraction) { engine_->on_apply_progress(fraction); });
+  } catch (const std::exception& e) {
+    return engine_->on_apply_failed(e.what(), now_ms);  // rolled back: nothing was written
+  }
+  recorded_ = true;
+  transport_.committed();
+  return engine_->on_applied(*applied, now_ms);
+}
+
+void SyncSession::finish(SyncResult result) {
+  // Whatever ended the sync, nothing of it may still be running.
+  for (const auto& [request_id, engine_id] : fetches_) transport_.abort(request_id);
+  for (const auto& [timer_id, engine_id] : timers_) transport_.cancel_timer(timer_id);
+  fetches_.clear();
+  timers_.clear();
+  if (!recorded_) {
+    try {
+      store_->record_sync_run(engine_->options().member_id, started_at_ms_, result);
+      transport_.committed();
+    } catch (const std::exception& e) {
+      // The sync's own outcome stands; say that its history line is missing.
+      result.errors.push_back(std::string("This sync could not be added to the history: ") + e.what());
+    }
+  }
+  last_result_ = std::move(result);
+}
+
+void SyncSession::report() {
+  if (on_progress && engine_) on_progress(engine_->progress());
+}
+
+}  // namespace tt
