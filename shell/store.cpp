@@ -333,16 +333,15 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries)
                    "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
                    "updated_at, source, in_tunebook) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0)");
   for (const auto& e : entries) {
-    if (const auto existing = entry(e.tune_id)) {
-      const bool same = existing->status == e.status && existing->heard_count == e.heard_count &&
-                        existing->notes == e.notes;
-      if (same) {
-        ++summary.unchanged;
-      } else {
-        ++summary.conflicts;
-        summary.messages.push_back("Tune #" + std::to_string(e.tune_id) + " (" + existing->name +
-                                   "): already in the collection with other data; kept as it was");
-      }
+    const auto existing = entry(e.tune_id);
+    const ImportDecision decision = decide_import(existing ? &*existing : nullptr, e);
+    if (decision == ImportDecision::Unchanged) {
+      ++summary.unchanged;
+      continue;
+    }
+    if (decision == ImportDecision::Conflict) {
+      ++summary.conflicts;
+      summary.messages.push_back(import_conflict_message(*existing));
       continue;
     }
     ensure_tune_row({e.tune_id, e.name, e.type, e.url});

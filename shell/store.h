@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/collection.h"
+#include "core/import_merge.h"
 #include "core/sync_engine.h"
 #include "core/thesession_api.h"
 #include "shell/sqlite_db.h"
@@ -25,13 +26,6 @@ struct SyncRunRecord {
   int tunes_fetched = 0, tunes_created = 0, person_tunes_added = 0, person_tunes_skipped = 0, left_tunebook = 0;
   std::vector<std::string> errors;
   std::string message;
-};
-
-struct ImportSummary {
-  int added = 0;       // new to the collection
-  int unchanged = 0;   // already there with the same data
-  int conflicts = 0;   // already there with different data: kept as it was, listed
-  std::vector<std::string> messages;  // one line per conflict or bad entry
 };
 
 class Store {

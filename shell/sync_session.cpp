@@ -25,6 +25,10 @@ bool SyncSession::on_response(uint64_t request_id, const HttpOutcome& outcome, i
 }
 
 bool SyncSession::on_timer(uint64_t timer_id, int64_t now_ms) {
+  if (pending_apply_ && timer_id == apply_timer_) {
+    perform(apply(now_ms), now_ms);
+    return true;
+  }
   const auto it = timers_.find(timer_id);
   if (it == timers_.end()) return false;
   const int engine_id = it->second;
@@ -49,7 +53,8 @@ void SyncSession::perform(std::vector<SyncCommand> commands, int64_t now_ms) {
           } else if constexpr (std::is_same_v<T, sync::Wait>) {
             timers_[transport_.start_timer(command.delay_ms)] = command.id;
           } else if constexpr (std::is_same_v<T, sync::Apply>) {
-            next = apply(command, now_ms);
+            pending_apply_ = std::move(command);
+            apply_timer_ = transport_.start_timer(0);
           } else {
             finish(std::move(command.result));
           }
@@ -60,7 +65,9 @@ void SyncSession::perform(std::vector<SyncCommand> commands, int64_t now_ms) {
   report();
 }
 
-std::vector<SyncCommand> SyncSession::apply(const sync::Apply& apply, int64_t now_ms) {
+std::vector<SyncCommand> SyncSession::apply(int64_t now_ms) {
+  const sync::Apply apply = std::move(*pending_apply_);
+  pending_apply_.reset();
   std::optional<ApplyOutcome> applied;
   try {
     store_->apply_and_record_sync(
@@ -82,6 +89,8 @@ void SyncSession::finish(SyncResult result) {
   // Whatever ended the sync, nothing of it may still be running.
   for (const auto& [request_id, engine_id] : fetches_) transport_.abort(request_id);
   for (const auto& [timer_id, engine_id] : timers_) transport_.cancel_timer(timer_id);
+  if (pending_apply_) transport_.cancel_timer(apply_timer_);
+  pending_apply_.reset();
   fetches_.clear();
   timers_.clear();
   if (!recorded_) {

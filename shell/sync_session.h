@@ -8,7 +8,9 @@
 //  - when a sync ends, for any reason, every outstanding fetch is aborted and
 //    every timer cancelled;
 //  - the plan is applied and the run recorded in ONE transaction, followed by
-//    one `committed()` (the page saves the database to IndexedDB then).
+//    one `committed()` (the page saves the database to IndexedDB then);
+//  - the apply waits for a zero-delay timer of the transport, so a page gets
+//    to draw "Adding to collection" before the write blocks its thread.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -61,7 +63,7 @@ class SyncSession {
 
  private:
   void perform(std::vector<SyncCommand> commands, int64_t now_ms);
-  std::vector<SyncCommand> apply(const sync::Apply& apply, int64_t now_ms);
+  std::vector<SyncCommand> apply(int64_t now_ms);
   void finish(SyncResult result);
   void report();
 
@@ -72,6 +74,8 @@ class SyncSession {
   bool recorded_ = false;  // the run was recorded with the applied plan
   std::map<uint64_t, int> fetches_;  // transport request id -> engine request id
   std::map<uint64_t, int> timers_;   // transport timer id -> engine timer id
+  std::optional<sync::Apply> pending_apply_;
+  uint64_t apply_timer_ = 0;
   std::optional<SyncResult> last_result_;
 };
 

@@ -14,6 +14,8 @@
 
 #include "core/collection_io.h"
 #include "core/collection_query.h"
+#include "core/parse_number.h"
+#include "core/summary_text.h"
 #include "core/tune_type.h"
 #include "core/url.h"
 #include "core/version.h"
@@ -73,14 +75,22 @@ LearnStatus parse_status_arg(const std::string& text) {
   return *status;
 }
 
-int64_t env_int(const char* name, int64_t fallback) {
+// Numbers from the environment, bounded to what they can mean; anything else
+// stops with a message naming the variable (never a silent truncation).
+int64_t env_int(const char* name, int64_t fallback, int64_t min, int64_t max) {
   const char* v = std::getenv(name);
   if (!v || !*v) return fallback;
-  try {
-    return std::stoll(v);
-  } catch (...) {
-    throw UsageError(std::string(name) + " must be a number");
-  }
+  const auto parsed = parse_int(v, min, max);
+  if (!parsed) throw UsageError(std::string(name) + ": " + parsed.error);
+  return parsed.value;
+}
+
+double env_decimal(const char* name, double fallback, double min, double max) {
+  const char* v = std::getenv(name);
+  if (!v || !*v) return fallback;
+  const auto parsed = parse_decimal(v, min, max);
+  if (!parsed) throw UsageError(std::string(name) + ": " + parsed.error);
+  return parsed.value;
 }
 
 bool file_exists(const std::string& path) {
@@ -111,12 +121,12 @@ int cmd_sync(const Args& args) {
   if (!parse_url(options.endpoint.base_url + "/")) throw UsageError("not an http(s) URL: " + options.endpoint.base_url);
   if (auto status = args.value("status")) options.default_status = parse_status_arg(*status);
   options.retry.enabled = !args.has("no-retry");
-  options.retry.max_attempts = static_cast<int>(env_int("TUNETRACK_RETRY_ATTEMPTS", options.retry.max_attempts));
-  options.retry.initial_delay_ms = env_int("TUNETRACK_RETRY_DELAY_MS", options.retry.initial_delay_ms);
-  options.retry.multiplier = static_cast<double>(env_int("TUNETRACK_RETRY_MULTIPLIER", 2));
-  options.concurrency = static_cast<int>(env_int("TUNETRACK_CONCURRENCY", options.concurrency));
+  options.retry.max_attempts = static_cast<int>(env_int("TUNETRACK_RETRY_ATTEMPTS", options.retry.max_attempts, 1, 10));
+  options.retry.initial_delay_ms = env_int("TUNETRACK_RETRY_DELAY_MS", options.retry.initial_delay_ms, 0, 600000);
+  options.retry.multiplier = env_decimal("TUNETRACK_RETRY_MULTIPLIER", options.retry.multiplier, 1, 10);
+  options.concurrency = static_cast<int>(env_int("TUNETRACK_CONCURRENCY", options.concurrency, 1, 16));
   HttpClientOptions http;
-  http.read_timeout_ms = static_cast<int>(env_int("TUNETRACK_TIMEOUT_MS", http.read_timeout_ms));
+  http.read_timeout_ms = static_cast<int>(env_int("TUNETRACK_TIMEOUT_MS", http.read_timeout_ms, 1, 600000));
 
   Store store(db_path, system_now_ms);
   store.set_setting("member_id", std::to_string(member));
@@ -136,11 +146,10 @@ int cmd_sync(const Args& args) {
     std::cout << to_json(result) << "\n";
   } else if (result.status == SyncStage::Completed || result.status == SyncStage::CompletedWithErrors) {
     std::cout << "Synced member #" << member << ": " << result.tunes_fetched << " tunes fetched from "
-              << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n"
-              << "  added to collection: " << result.person_tunes_added << "\n"
-              << "  already there (untouched): " << result.person_tunes_skipped << "\n"
-              << "  new tune records: " << result.tunes_created << "\n"
-              << "  no longer in tunebook (kept): " << result.left_tunebook << "\n";
+              << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n";
+    for (const auto& [label, count] : sync_summary_counts(result, true)) {
+      std::cout << "  " << label << ": " << count << "\n";
+    }
     for (const auto& e : result.errors) std::cout << "  error: " << e << "\n";
   }
   if (!result.message.empty()) std::cerr << "tunetrack: " << result.message << "\n";
@@ -224,11 +233,8 @@ int cmd_import(const Args& args) {
   if (!parsed.fatal.empty()) throw std::runtime_error(args.positional[0] + ": " + parsed.fatal);
   Store store(db_path, system_now_ms);
   const ImportSummary summary = store.import_entries(parsed.entries);
-  std::cout << "Imported " << args.positional[0] << ": " << summary.added << " added, " << summary.unchanged
-            << " already there, " << summary.conflicts << " kept as they were (different data), "
-            << parsed.errors.size() << " invalid\n";
-  for (const auto& m : summary.messages) std::cout << "  " << m << "\n";
-  for (const auto& m : parsed.errors) std::cout << "  invalid: " << m << "\n";
+  std::cout << "Imported " << args.positional[0] << ": " << import_headline(summary, parsed.errors.size()) << "\n";
+  for (const auto& line : import_details(summary, parsed.errors)) std::cout << "  " << line << "\n";
   return parsed.errors.empty() ? kExitOk : 2;
 }
 

@@ -48,6 +48,19 @@ struct RecordingTransport : SyncTransport {
   void cancel_timer(uint64_t id) override { cancelled.push_back(id); timers.erase(id); }
   void committed() override { ++commits; }
 
+  // Fires every zero-delay timer (the session applies a fetched tunebook on one).
+  void fire_zero_timers(SyncSession& session, int64_t now) {
+    for (auto it = timers.begin(); it != timers.end();) {
+      if (it->second == 0) {
+        const uint64_t id = it->first;
+        it = timers.erase(it);
+        session.on_timer(id, now);
+      } else {
+        ++it;
+      }
+    }
+  }
+
   // The outstanding fetch whose URL contains `part` (asserts there is one).
   uint64_t take(const std::string& part) {
     for (auto it = fetches.begin(); it != fetches.end(); ++it) {
@@ -84,6 +97,10 @@ TEST_F(SyncSessionTest, ASyncAppliesAndRecordsInOneCommitAndOneSave) {
   EXPECT_TRUE(session.running());
   session.on_response(transport.take("members/7/tunebook?page=1"), ok(page_body(1, 2, 1, 50)), 10);
   session.on_response(transport.take("page=2"), ok(page_body(2, 2, 51, 20)), 20);
+  EXPECT_TRUE(session.running());  // the apply waits for the transport's next turn
+  EXPECT_EQ(session.progress()->stage, SyncStage::AddingToCollection);
+  EXPECT_EQ(transport.commits, 0);
+  transport.fire_zero_timers(session, 21);
   EXPECT_FALSE(session.running());
   ASSERT_TRUE(session.last_result());
   EXPECT_EQ(session.last_result()->status, SyncStage::Completed);
@@ -113,6 +130,7 @@ TEST_F(SyncSessionTest, ALateAnswerFromAnEndedSyncChangesNothing) {
   session.start(store, member(2), 3);
   EXPECT_FALSE(session.on_response(member1_page2, ok(page_body(2, 3, 9001, 50)), 4));
   session.on_response(transport.take("members/2/tunebook?page=1"), ok(page_body(1, 1, 500, 5)), 5);
+  transport.fire_zero_timers(session, 6);
   EXPECT_EQ(session.last_result()->status, SyncStage::Completed);
   const auto entries = store.list_collection();
   ASSERT_EQ(entries.size(), 5u);
@@ -147,8 +165,19 @@ TEST_F(SyncSessionTest, RetriesGoThroughTheTransportTimers) {
   transport.timers.clear();
   EXPECT_TRUE(session.on_timer(timer, 2001));
   session.on_response(transport.take("page=1"), ok(page_body(1, 1, 1, 2)), 2100);
+  transport.fire_zero_timers(session, 2101);
   EXPECT_EQ(session.last_result()->status, SyncStage::Completed);
   EXPECT_EQ(session.last_result()->requests, 2);
+}
+
+TEST_F(SyncSessionTest, CancelBeforeTheApplyWritesNothing) {
+  session.start(store, member(9), 0);
+  session.on_response(transport.take("page=1"), ok(page_body(1, 1, 1, 5)), 1);
+  ASSERT_EQ(transport.timers.size(), 1u);  // the apply's turn
+  session.cancel(2);
+  EXPECT_TRUE(transport.timers.empty());
+  EXPECT_EQ(session.last_result()->status, SyncStage::Cancelled);
+  EXPECT_TRUE(store.list_collection().empty());
 }
 
 TEST_F(SyncSessionTest, StartingWhileRunningIsAProtocolError) {
@@ -169,7 +198,9 @@ TEST_F(SyncSessionTest, ProgressIsReportedAsTheSyncMovesOn) {
   session.start(store, member(8), 0);
   session.on_response(transport.take("page=1"), ok(page_body(1, 2, 1, 50)), 1);
   session.on_response(transport.take("page=2"), ok(page_body(2, 2, 51, 50)), 2);
-  ASSERT_GE(percents.size(), 3u);
+  EXPECT_EQ(percents.back(), 60);
+  transport.fire_zero_timers(session, 3);
+  ASSERT_GE(percents.size(), 4u);
   EXPECT_EQ(percents.front(), 10);
   EXPECT_EQ(percents[1], 35);
   EXPECT_EQ(percents.back(), 100);

@@ -1,0 +1,27 @@
+#include "core/summary_text.h"
+
+namespace tt {
+
+std::vector<std::pair<std::string, int>> sync_summary_counts(const SyncResult& r, bool always_list_left) {
+  std::vector<std::pair<std::string, int>> out = {
+      {"added to collection", r.person_tunes_added},
+      {"already there (untouched)", r.person_tunes_skipped},
+      {"new tune records", r.tunes_created},
+  };
+  if (always_list_left || r.left_tunebook > 0) out.emplace_back("no longer in tunebook (kept)", r.left_tunebook);
+  return out;
+}
+
+std::string import_headline(const ImportSummary& s, size_t invalid) {
+  return std::to_string(s.added) + " added, " + std::to_string(s.unchanged) + " already there, " +
+         std::to_string(s.conflicts) + " kept as they were (different data), " + std::to_string(invalid) +
+         " invalid";
+}
+
+std::vector<std::string> import_details(const ImportSummary& s, const std::vector<std::string>& invalid) {
+  std::vector<std::string> out = s.messages;
+  for (const auto& m : invalid) out.push_back("invalid: " + m);
+  return out;
+}
+
+}  // namespace tt

@@ -1,0 +1,63 @@
+#pragma once
+// What can happen to the page: answers from the browser (storage, network,
+// timers, the URL, other tabs) and what the user did on a screen. `update`
+// (web/update.h) takes one at a time.
+#include <cstdint>
+#include <string>
+#include <variant>
+
+#include "core/http_outcome.h"
+#include "core/view_state.h"
+#include "core/thesession_api.h"
+
+namespace tt::web {
+namespace event {
+
+// From the browser.
+struct StorageLoaded { std::string error; };      // IndexedDB read into the file system
+struct LockChanged { int state = 0; };            // 1 this tab owns the database, 0 read-only, 2 took over
+struct Saved { std::string error; };              // IndexedDB write finished
+struct OtherTabSaved {};
+struct StorageReloaded { std::string error; };    // read-only tabs: the other tab's data read again
+struct FetchDone { uint64_t id = 0; HttpOutcome outcome; };
+struct TimerFired { uint64_t id = 0; };
+struct FilePicked { std::string text, error; };
+struct UrlChanged { std::string fragment; };      // Back, Forward, a pasted link
+struct Tick {};                                   // once per frame: debounced work falls due
+
+// From the screens.
+struct ViewChanged { ViewState view; bool new_history_entry = true; };  // typing replaces the entry
+struct SortChanged { CollectionSort sort; };
+struct OpenTune { int64_t tune_id = 0; };
+struct CloseTune {};
+struct AddTune { TuneSummary tune; };
+struct RemoveTune { int64_t tune_id = 0; };
+struct SetStatus { int64_t tune_id = 0; LearnStatus status = LearnStatus::WantToLearn; };
+struct Heard { int64_t tune_id = 0; bool undo = false; };
+struct NotesEdited { int64_t tune_id = 0; std::string text; };
+struct NotesLeft { int64_t tune_id = 0; };        // the field lost focus: commit now
+struct CopyAbc { int64_t tune_id = 0; };
+struct OpenOnTheSession { int64_t tune_id = 0; };
+struct MemberIdEdited { std::string text; };
+struct DefaultStatusPicked { LearnStatus status = LearnStatus::WantToLearn; };
+struct StartSync {};
+struct CancelSync {};
+struct RemoteSearchEdited { std::string text; };
+struct ExportCollection { bool json = true; };
+struct PickImportFile {};
+struct DownloadDamagedCopy {};
+struct DismissBanner { size_t index = 0; };
+
+}  // namespace event
+
+using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Saved, event::OtherTabSaved,
+                           event::StorageReloaded, event::FetchDone, event::TimerFired, event::FilePicked,
+                           event::UrlChanged, event::Tick, event::ViewChanged, event::SortChanged,
+                           event::OpenTune, event::CloseTune, event::AddTune, event::RemoveTune,
+                           event::SetStatus, event::Heard, event::NotesEdited, event::NotesLeft,
+                           event::CopyAbc, event::OpenOnTheSession, event::MemberIdEdited,
+                           event::DefaultStatusPicked, event::StartSync, event::CancelSync,
+                           event::RemoteSearchEdited, event::ExportCollection, event::PickImportFile,
+                           event::DownloadDamagedCopy, event::DismissBanner>;
+
+}  // namespace tt::web

@@ -1,0 +1,101 @@
+#pragma once
+// Everything the page shows, as one value (the shape of lager or Elm). The
+// screens read it; only `update` (web/update.h) changes it. Nothing here
+// touches the browser.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/sync_result.h"
+#include "core/thesession_api.h"
+#include "core/view_state.h"
+#include "web/collection_view.h"
+
+namespace tt::web {
+
+struct Banner {
+  enum class Kind { Info, Warning, Error };
+  Kind kind = Kind::Info;
+  std::string text;
+};
+
+// What the user is typing into a tune's notes, kept apart from the entry
+// until it is committed (when the field is left, or typing pauses). Only a
+// draft with uncommitted edits is shown: otherwise the field shows the
+// entry's own notes, so an import or another tab's change shows at once.
+struct NotesDraft {
+  int64_t tune_id = 0;
+  std::string text;
+  bool dirty = false;
+  double due_ms = 0;  // when a pause in typing commits it
+};
+
+// Why a request or timer was made, so its answer goes to the right place.
+enum class Purpose { Sync, Details, Search, Health };
+
+struct Model {
+  // Storage and this tab's role.
+  bool ready = false;                // the database is open
+  bool owns_database = false;        // false: another tab edits, this one follows read-only
+  bool storage_unavailable = false;  // saved data could not be loaded: never save over it
+  bool saving = false;
+  bool save_again = false;           // a change arrived while saving
+  std::string damaged_copy;          // a damaged database set aside, downloadable
+  std::string proxy;                 // where the API calls go
+  std::string healthz = "checking...";
+
+  // The collection and the view of it (kept in the URL).
+  CollectionView collection;
+  ViewState view;
+  CollectionSort sort;
+  double url_due_ms = 0;  // a typed search reaches the URL once typing pauses
+  int64_t highlighted = 0;
+
+  // The open tune.
+  std::map<int64_t, TuneDetails> details;
+  std::map<int64_t, uint64_t> details_requests;  // tune -> request id
+  std::string details_error;
+  NotesDraft notes;
+
+  // Sync.
+  std::string member_id_text;
+  LearnStatus sync_default_status = LearnStatus::WantToLearn;
+  bool syncing = false;
+  std::optional<SyncProgress> sync_progress;  // of the sync in progress
+  std::optional<SyncResult> last_sync;
+  double last_apply_ms = 0;  // the last sync's write and list reload
+
+  // Remote search (Add tune).
+  std::string search_text;
+  std::string searched_text;
+  double search_due_ms = 0;
+  uint64_t search_request = 0;
+  std::vector<TuneSummary> search_results;
+  std::string search_message;
+
+  std::string import_summary;
+  std::vector<Banner> banners;
+
+  // Requests and timers in flight, by id (unique for the page's lifetime).
+  uint64_t next_id = 1;
+  std::map<uint64_t, Purpose> requests;
+  std::map<uint64_t, Purpose> timers;
+
+  bool read_only() const { return !owns_database; }
+  const CollectionEntry* entry(int64_t tune_id) const { return collection.find(tune_id); }
+  const TuneDetails* tune_details(int64_t tune_id) const {
+    const auto it = details.find(tune_id);
+    return it == details.end() ? nullptr : &it->second;
+  }
+  // The notes the field shows: the draft while it has uncommitted edits.
+  std::string notes_shown(int64_t tune_id) const;
+  // Something is in progress that the screen should follow.
+  bool busy() const {
+    return syncing || search_request != 0 || search_due_ms > 0 || url_due_ms > 0 || saving || notes.dirty ||
+           !details_requests.empty();
+  }
+};
+
+}  // namespace tt::web

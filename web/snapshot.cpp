@@ -1,0 +1,69 @@
+#include "web/snapshot.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/version.h"
+#include "shell/store.h"
+
+namespace tt::web {
+
+std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, double dpr) {
+  using nlohmann::json;
+  const auto& entries = m.collection.entries();
+  const auto& visible = m.collection.visible();
+  json rows = json::array();
+  for (size_t i = 0; i < visible.size() && i < 200; ++i) {
+    const auto& e = entries[visible[i]];
+    rows.push_back({{"tune_id", e.tune_id}, {"name", e.name}, {"type", e.type},
+                    {"learn_status", to_string(e.status)}, {"heard_count", e.heard_count},
+                    {"learned_at", e.learned_at_ms ? json(*e.learned_at_ms) : json(nullptr)}, {"notes", e.notes}});
+  }
+  json rects = json::object();
+  for (const auto& [name, r] : widget_rects) {
+    // Canvas pixels -> CSS pixels, which is what input events use.
+    rects[name] = {r[0] / dpr, r[1] / dpr, r[2] / dpr, r[3] / dpr};
+  }
+  json banners = json::array();
+  for (const auto& b : m.banners) banners.push_back(b.text);
+  json sync = nullptr;
+  if (m.sync_progress) {
+    const SyncProgress& p = *m.sync_progress;
+    sync = {{"stage", to_string(p.stage)}, {"percent", p.percent}, {"pages_done", p.pages_done},
+            {"pages_total", p.pages_total}, {"tunes_fetched", p.tunes_fetched}};
+  }
+  const StatusCounts& counts = m.collection.status_counts();
+  const json status = {{"want_to_learn", counts.want_to_learn}, {"learning", counts.learning},
+                       {"learned", counts.learned}};
+  const auto& v = m.view;
+  return json{
+      {"ready", m.ready},
+      {"read_only", m.read_only()},
+      {"app_version", kAppVersion},
+      {"sqlite_version", Store::sqlite_version()},
+      {"healthz", m.healthz},
+      {"total", entries.size()},
+      {"shown", visible.size()},
+      {"counts", status},
+      {"rows", rows},
+      {"view", {{"tab", v.tab}, {"search", v.filter.search}, {"type", v.filter.type},
+                {"status", v.filter.status ? json(to_string(*v.filter.status)) : json(nullptr)},
+                {"open_tune", v.open_tune}}},
+      {"details_loaded", v.open_tune && m.tune_details(v.open_tune) != nullptr},
+      {"sync", sync},
+      {"last_sync", m.last_sync ? json::parse(to_json(*m.last_sync)) : json(nullptr)},
+      {"member_id", m.member_id_text},
+      {"last_apply_ms", m.last_apply_ms},
+      {"search_results", m.search_results.size()},
+      {"search_message", m.search_message},
+      {"import_summary", m.import_summary},
+      {"banners", banners},
+      {"saving", m.saving},
+      {"highlighted", m.highlighted},
+      {"rects", rects},
+      // Added with the model/update shape.
+      {"notes_draft", m.notes.dirty ? json{{"tune_id", m.notes.tune_id}, {"text", m.notes.text}} : json(nullptr)},
+      {"requests_in_flight", m.requests.size()},
+  }.dump();
+}
+
+}  // namespace tt::web

@@ -1,0 +1,17 @@
+#pragma once
+// The automation hook's view of the page: window.tunetrack.snapshot() returns
+// this JSON. Browser tests rely on it: extend it, never rename or drop a field.
+#include <array>
+#include <map>
+#include <string>
+
+#include "web/model.h"
+
+namespace tt::web {
+
+// Where the screens drew their widgets this frame (canvas pixels: x, y, w, h).
+using WidgetRects = std::map<std::string, std::array<float, 4>>;
+
+std::string snapshot_json(const Model& model, const WidgetRects& rects, double device_pixel_ratio);
+
+}  // namespace tt::web

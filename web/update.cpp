@@ -1,0 +1,135 @@
+// The dispatcher: every event goes to the concern that owns it; answers and
+// timers are routed by what they were for. Shared steps live here too.
+#include <type_traits>
+
+#include "web/update_context.h"
+
+namespace tt::web {
+
+uint64_t EffectTransport::fetch(const std::string& url) {
+  const uint64_t id = model_->next_id++;
+  model_->requests[id] = Purpose::Sync;
+  out_->push_back(effect::Fetch{id, url, kSyncFetchTimeoutMs});
+  return id;
+}
+
+void EffectTransport::abort(uint64_t request_id) {
+  model_->requests.erase(request_id);
+  out_->push_back(effect::AbortFetch{request_id});
+}
+
+uint64_t EffectTransport::start_timer(int64_t delay_ms) {
+  const uint64_t id = model_->next_id++;
+  model_->timers[id] = Purpose::Sync;
+  out_->push_back(effect::StartTimer{id, delay_ms});
+  return id;
+}
+
+void EffectTransport::cancel_timer(uint64_t timer_id) {
+  model_->timers.erase(timer_id);
+  out_->push_back(effect::CancelTimer{timer_id});
+}
+
+uint64_t Context::fetch(Purpose purpose, const std::string& url, int timeout_ms) {
+  const uint64_t id = model.next_id++;
+  model.requests[id] = purpose;
+  out.push_back(effect::Fetch{id, url, timeout_ms});
+  return id;
+}
+
+void Context::banner(Banner::Kind kind, std::string text) {
+  for (const auto& b : model.banners) {
+    if (b.text == text) return;
+  }
+  model.banners.push_back({kind, std::move(text)});
+}
+
+void Context::save() {
+  if (model.storage_unavailable) return;
+  if (model.saving) {
+    model.save_again = true;  // one more save when this one finishes
+    return;
+  }
+  model.saving = true;
+  out.push_back(effect::Save{});
+}
+
+bool Context::writable() {
+  if (!services.store) return false;
+  if (!model.owns_database) {
+    banner(Banner::Kind::Warning, "This tab is read-only while tunetrack is open in another tab.");
+    return false;
+  }
+  return true;
+}
+
+void Context::reload_collection() {
+  model.collection.reset(services.store ? services.store->list_collection() : std::vector<CollectionEntry>{});
+  model.collection.query(model.view.filter, model.sort);
+}
+
+void Context::refresh_entry(int64_t tune_id) {
+  if (const auto fresh = services.store->entry(tune_id)) {
+    model.collection.replace(*fresh);
+  } else {
+    reload_collection();
+  }
+}
+
+namespace {
+
+void route_answer(Context& c, const event::FetchDone& e) {
+  const auto it = c.model.requests.find(e.id);
+  if (it == c.model.requests.end()) return;  // aborted or superseded: nobody waits for it
+  const Purpose purpose = it->second;
+  c.model.requests.erase(it);
+  switch (purpose) {
+    case Purpose::Sync: return on_sync_answer(c, e.id, e.outcome);
+    case Purpose::Details: return on_details_answer(c, e.id, e.outcome);
+    case Purpose::Search: return on_search_answer(c, e.id, e.outcome);
+    case Purpose::Health: return on_health_answer(c, e.outcome);
+  }
+}
+
+void route_timer(Context& c, const event::TimerFired& e) {
+  const auto it = c.model.timers.find(e.id);
+  if (it == c.model.timers.end()) return;
+  c.model.timers.erase(it);
+  on_sync_timer(c, e.id);  // only the sync uses timers; debounces ride on Tick
+}
+
+}  // namespace
+
+std::vector<Effect> update(Model& model, Services& services, const Event& event) {
+  std::vector<Effect> out;
+  services.transport.bind(&model, &out);
+  Context c{model, services, out, services.now_ms()};
+  std::visit(
+      [&](const auto& e) {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, event::FetchDone>) {
+          route_answer(c, e);
+        } else if constexpr (std::is_same_v<T, event::TimerFired>) {
+          route_timer(c, e);
+        } else if constexpr (std::is_same_v<T, event::Tick>) {
+          collection_tick(c);
+          search_tick(c);
+        }
+      },
+      event);
+  handle_storage(c, event);
+  handle_collection(c, event);
+  handle_sync(c, event);
+  handle_search(c, event);
+  handle_data(c, event);
+  services.transport.bind(nullptr, nullptr);
+  return out;
+}
+
+std::string Model::notes_shown(int64_t tune_id) const {
+  if (notes.dirty && notes.tune_id == tune_id) return notes.text;
+  const CollectionEntry* e = entry(tune_id);
+  return e ? e->notes : "";
+}
+
+}  // namespace tt::web

@@ -1,0 +1,175 @@
+// The collection and the open tune: the view (kept in the URL), sorting, the
+// tune's details, and every change a musician makes to a tune.
+#include "core/tune_text.h"
+#include "web/update_context.h"
+
+namespace tt::web {
+namespace {
+
+void show_view(Context& c, const ViewState& view) {
+  const bool filter_changed = view.filter != c.model.view.filter;
+  if (view.open_tune != c.model.view.open_tune) commit_notes(c);
+  c.model.view = view;
+  if (filter_changed) c.model.collection.query(view.filter, c.model.sort);
+  if (view.open_tune) ensure_details(c, view.open_tune);
+}
+
+void on_view_changed(Context& c, const event::ViewChanged& e) {
+  if (e.view == c.model.view) return;
+  const std::string shown_before = to_fragment(c.model.view);
+  show_view(c, e.view);
+  if (e.new_history_entry) {
+    // A search typed just before still belongs to the current entry: Back returns to it.
+    if (c.model.url_due_ms > 0) c.out.push_back(effect::SetUrl{shown_before, false});
+    c.out.push_back(effect::SetUrl{to_fragment(c.model.view), true});
+    c.model.url_due_ms = 0;
+  } else {
+    // Typing: the address bar follows once the typing pauses. Browsers take
+    // milliseconds per history update, too slow for every keystroke.
+    c.model.url_due_ms = c.now + kUrlDebounceMs;
+  }
+}
+
+void on_url_changed(Context& c, const event::UrlChanged& e) {
+  const ViewState parsed = parse_fragment(e.fragment);
+  if (!(parsed == c.model.view)) show_view(c, parsed);
+}
+
+// Runs one change to a tune in the store; on success the list follows and the
+// database is saved.
+template <typename Change>
+void change_tune(Context& c, int64_t tune_id, Change change) {
+  if (!c.writable()) return;
+  if (change(*c.services.store)) {
+    c.refresh_entry(tune_id);
+    c.save();
+  }
+}
+
+void on_add(Context& c, const event::AddTune& e) {
+  if (!c.writable()) return;
+  if (c.services.store->add_tune(e.tune, LearnStatus::WantToLearn, "search")) {
+    c.reload_collection();
+    c.model.highlighted = e.tune.id;
+    c.save();
+  }
+}
+
+void on_remove(Context& c, const event::RemoveTune& e) {
+  if (!c.writable()) return;
+  if (c.model.notes.tune_id == e.tune_id) c.model.notes = {};
+  if (!c.services.store->remove_tune(e.tune_id)) return;
+  if (c.model.view.open_tune == e.tune_id) {
+    ViewState v = c.model.view;
+    v.open_tune = 0;
+    on_view_changed(c, {v, true});
+  }
+  c.reload_collection();
+  c.save();
+}
+
+void on_notes_edited(Context& c, const event::NotesEdited& e) {
+  if (c.model.notes.tune_id != e.tune_id) commit_notes(c);
+  c.model.notes = {e.tune_id, e.text, true, c.now + kNotesDebounceMs};
+}
+
+}  // namespace
+
+void commit_notes(Context& c) {
+  NotesDraft& draft = c.model.notes;
+  if (!draft.dirty) return;
+  const NotesDraft committing = draft;
+  draft = {};
+  const CollectionEntry* entry = c.model.entry(committing.tune_id);
+  if (!entry || entry->notes == committing.text) return;
+  change_tune(c, committing.tune_id,
+              [&](Store& store) { return store.set_notes(committing.tune_id, committing.text); });
+}
+
+void ensure_details(Context& c, int64_t tune_id) {
+  if (c.model.tune_details(tune_id) || c.model.details_requests.count(tune_id)) return;
+  if (c.services.store) {
+    if (auto kept = c.services.store->tune_details(tune_id)) {
+      c.model.details[tune_id] = *kept;
+      return;
+    }
+  }
+  c.model.details_error.clear();
+  c.model.details_requests[tune_id] =
+      c.fetch(Purpose::Details, ApiEndpoint{c.model.proxy, true}.tune(tune_id), kDetailsTimeoutMs);
+}
+
+void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
+  int64_t tune_id = 0;
+  for (const auto& [tune, request] : c.model.details_requests) {
+    if (request == id) tune_id = tune;
+  }
+  if (!tune_id) return;
+  c.model.details_requests.erase(tune_id);
+  if (!outcome.ok()) {
+    c.model.details_error = classify(outcome) == FailureClass::NotFound
+                                ? "This tune is no longer on thesession.org"
+                                : "Details unavailable offline (" + describe_failure(outcome) + ")";
+    return;
+  }
+  const TuneDetailsParse parsed = parse_tune_details(outcome.body);
+  if (!parsed.tune) {
+    c.model.details_error = parsed.error;
+    return;
+  }
+  TuneDetails details = *parsed.tune;
+  details.id = tune_id;  // a merged tune stays under the id the user has
+  c.model.details[tune_id] = details;
+  if (c.services.store && c.model.owns_database && c.model.entry(tune_id)) {
+    c.services.store->save_tune_details(details);  // fetched once, then kept
+    c.refresh_entry(tune_id);
+    c.save();
+  }
+}
+
+void collection_tick(Context& c) {
+  if (c.model.url_due_ms > 0 && c.now >= c.model.url_due_ms) {
+    c.model.url_due_ms = 0;
+    c.out.push_back(effect::SetUrl{to_fragment(c.model.view), false});
+  }
+  if (c.model.notes.dirty && c.now >= c.model.notes.due_ms) commit_notes(c);
+}
+
+void handle_collection(Context& c, const Event& event) {
+  if (const auto* e = std::get_if<event::ViewChanged>(&event)) {
+    on_view_changed(c, *e);
+  } else if (const auto* e = std::get_if<event::UrlChanged>(&event)) {
+    on_url_changed(c, *e);
+  } else if (const auto* e = std::get_if<event::SortChanged>(&event)) {
+    c.model.sort = e->sort;
+    c.model.collection.query(c.model.view.filter, c.model.sort);
+  } else if (const auto* e = std::get_if<event::OpenTune>(&event)) {
+    ViewState v = c.model.view;
+    v.open_tune = e->tune_id;
+    on_view_changed(c, {v, true});
+  } else if (std::holds_alternative<event::CloseTune>(event)) {
+    ViewState v = c.model.view;
+    v.open_tune = 0;
+    on_view_changed(c, {v, true});
+  } else if (const auto* e = std::get_if<event::AddTune>(&event)) {
+    on_add(c, *e);
+  } else if (const auto* e = std::get_if<event::RemoveTune>(&event)) {
+    on_remove(c, *e);
+  } else if (const auto* e = std::get_if<event::SetStatus>(&event)) {
+    change_tune(c, e->tune_id, [&](Store& s) { return s.set_status(e->tune_id, e->status); });
+  } else if (const auto* e = std::get_if<event::Heard>(&event)) {
+    change_tune(c, e->tune_id, [&](Store& s) { return s.heard(e->tune_id, e->undo); });
+  } else if (const auto* e = std::get_if<event::NotesEdited>(&event)) {
+    on_notes_edited(c, *e);
+  } else if (const auto* e = std::get_if<event::NotesLeft>(&event)) {
+    if (c.model.notes.tune_id == e->tune_id) commit_notes(c);
+  } else if (const auto* e = std::get_if<event::CopyAbc>(&event)) {
+    if (const TuneDetails* d = c.model.tune_details(e->tune_id); d && !d->settings.empty()) {
+      c.out.push_back(effect::CopyToClipboard{abc_document(*d, 0)});
+    }
+  } else if (const auto* e = std::get_if<event::OpenOnTheSession>(&event)) {
+    c.out.push_back(effect::OpenInNewTab{thesession_tune_page(e->tune_id)});
+  }
+}
+
+}  // namespace tt::web

@@ -1,0 +1,55 @@
+#pragma once
+// Shared by the update_*.cpp files, one per concern: the state an event is
+// handled with, and the small steps several concerns take.
+#include <string>
+#include <vector>
+
+#include "web/update.h"
+
+namespace tt::web {
+
+struct Context {
+  Model& model;
+  Services& services;
+  std::vector<Effect>& out;
+  double now;  // when the event is handled (epoch ms)
+
+  uint64_t fetch(Purpose purpose, const std::string& url, int timeout_ms);
+  void banner(Banner::Kind kind, std::string text);
+  void save();  // after every committed write: to IndexedDB at once
+  // False (with a banner) when this tab may not write now.
+  bool writable();
+  void reload_collection();
+  void refresh_entry(int64_t tune_id);
+};
+
+constexpr int kSyncFetchTimeoutMs = 20000;
+constexpr int kDetailsTimeoutMs = 15000;
+constexpr int kSearchTimeoutMs = 15000;
+constexpr int kHealthTimeoutMs = 5000;
+constexpr double kSearchDebounceMs = 350;
+constexpr double kUrlDebounceMs = 300;
+constexpr double kNotesDebounceMs = 800;
+
+// Each concern's events (update_<concern>.cpp).
+void handle_storage(Context& c, const Event& e);
+void handle_collection(Context& c, const Event& e);
+void handle_sync(Context& c, const Event& e);
+void handle_search(Context& c, const Event& e);
+void handle_data(Context& c, const Event& e);
+
+// Answers, routed by what the request was for.
+void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
+void on_search_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
+void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
+void on_sync_timer(Context& c, uint64_t id);
+void on_health_answer(Context& c, const HttpOutcome& outcome);
+// Debounced work that fell due (Tick).
+void collection_tick(Context& c);
+void search_tick(Context& c);
+// Notes typed but not yet committed are written now.
+void commit_notes(Context& c);
+// The open tune's details: from the store, else fetched once.
+void ensure_details(Context& c, int64_t tune_id);
+
+}  // namespace tt::web

@@ -1,0 +1,81 @@
+// The tunebook sync in the page: the form (member number, default status),
+// and the shared SyncSession, whose fetches and timers become effects.
+#include "web/update_context.h"
+
+namespace tt::web {
+namespace {
+
+// After every event the session saw: its state into the model; when its one
+// commit happened, the list follows and the database is saved once.
+void follow_session(Context& c) {
+  SyncSession& session = c.services.sync;
+  c.model.syncing = session.running();
+  if (session.progress()) c.model.sync_progress = *session.progress();
+  if (c.services.transport.take_committed()) {
+    const double started = c.services.now_ms();
+    c.reload_collection();
+    c.model.last_apply_ms = c.services.now_ms() - started;
+    c.save();  // at once, not on a timer
+  }
+  if (!session.running() && session.last_result()) {
+    c.model.last_sync = session.last_result();
+    c.model.sync_progress.reset();
+  }
+}
+
+SyncResult form_error(std::string message) {
+  SyncResult r;
+  r.status = SyncStage::Failed;
+  r.failure = SyncFailure::Other;
+  r.message = std::move(message);
+  return r;
+}
+
+void start_sync(Context& c) {
+  if (!c.writable() || c.services.sync.running()) return;
+  std::string digits = c.model.member_id_text;
+  digits.erase(0, digits.find_first_not_of(' '));
+  digits.erase(digits.find_last_not_of(' ') + 1);
+  const auto member = parse_thesession_id(digits);
+  if (!member) {
+    c.model.last_sync = form_error("Enter your thesession.org member number (digits only)");
+    return;
+  }
+  Store& store = *c.services.store;
+  store.set_setting("member_id", digits);
+  store.set_setting("default_status", std::string(to_string(c.model.sync_default_status)));
+  SyncOptions options;
+  options.member_id = *member;
+  options.endpoint = {c.model.proxy, true};
+  options.default_status = c.model.sync_default_status;
+  c.model.last_sync.reset();
+  c.services.sync.start(store, options, static_cast<int64_t>(c.now));
+  follow_session(c);
+}
+
+}  // namespace
+
+void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
+  c.services.sync.on_response(id, outcome, static_cast<int64_t>(c.now));  // a stale answer is dropped there
+  follow_session(c);
+}
+
+void on_sync_timer(Context& c, uint64_t id) {
+  c.services.sync.on_timer(id, static_cast<int64_t>(c.now));
+  follow_session(c);
+}
+
+void handle_sync(Context& c, const Event& event) {
+  if (std::holds_alternative<event::StartSync>(event)) {
+    start_sync(c);
+  } else if (std::holds_alternative<event::CancelSync>(event)) {
+    c.services.sync.cancel(static_cast<int64_t>(c.now));
+    follow_session(c);
+  } else if (const auto* e = std::get_if<event::MemberIdEdited>(&event)) {
+    c.model.member_id_text = e->text;
+  } else if (const auto* e = std::get_if<event::DefaultStatusPicked>(&event)) {
+    c.model.sync_default_status = e->status;
+  }
+}
+
+}  // namespace tt::web
