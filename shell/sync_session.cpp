@@ -12,7 +12,7 @@ void SyncSession::start(Store& store, const SyncOptions& options, int64_t now_ms
   started_at_ms_ = now_ms;
   recorded_ = false;
   last_result_.reset();
-  perform(engine_->start(now_ms), now_ms);
+  perform(engine_->start(now_ms));
 }
 
 bool SyncSession::on_response(uint64_t request_id, const HttpOutcome& outcome, int64_t now_ms) {
@@ -20,31 +20,29 @@ bool SyncSession::on_response(uint64_t request_id, const HttpOutcome& outcome, i
   if (it == fetches_.end()) return false;  // stale: its sync has ended
   const int engine_id = it->second;
   fetches_.erase(it);
-  perform(engine_->on_response(engine_id, outcome, now_ms), now_ms);
+  perform(engine_->on_response(engine_id, outcome, now_ms));
   return true;
 }
 
 bool SyncSession::on_timer(uint64_t timer_id, int64_t now_ms) {
   if (pending_apply_ && timer_id == apply_timer_) {
-    perform(apply(now_ms), now_ms);
+    perform(apply(now_ms));
     return true;
   }
   const auto it = timers_.find(timer_id);
   if (it == timers_.end()) return false;
   const int engine_id = it->second;
   timers_.erase(it);
-  perform(engine_->on_timer(engine_id), now_ms);
+  perform(engine_->on_timer(engine_id));
   return true;
 }
 
 void SyncSession::cancel(int64_t now_ms) {
-  if (running()) perform(engine_->cancel(now_ms), now_ms);
+  if (running()) perform(engine_->cancel(now_ms));
 }
 
-void SyncSession::perform(std::vector<SyncCommand> commands, int64_t now_ms) {
-  // Commands may lead to more commands (Apply -> Done): work through a queue.
-  for (size_t i = 0; i < commands.size(); ++i) {
-    std::vector<SyncCommand> next;
+void SyncSession::perform(std::vector<SyncCommand> commands) {
+  for (auto& c : commands) {
     std::visit(
         [&](auto& command) {
           using T = std::decay_t<decltype(command)>;
@@ -59,8 +57,7 @@ void SyncSession::perform(std::vector<SyncCommand> commands, int64_t now_ms) {
             finish(std::move(command.result));
           }
         },
-        commands[i]);
-    for (auto& c : next) commands.push_back(std::move(c));
+        c);
   }
   report();
 }

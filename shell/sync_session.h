@@ -62,7 +62,7 @@ class SyncSession {
   std::function<void(const SyncProgress&)> on_progress;
 
  private:
-  void perform(std::vector<SyncCommand> commands, int64_t now_ms);
+  void perform(std::vector<SyncCommand> commands);
   std::vector<SyncCommand> apply(int64_t now_ms);
   void finish(SyncResult result);
   void report();

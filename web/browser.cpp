@@ -98,7 +98,18 @@ EM_JS(void, js_abort_fetch, (int id), {
 });
 
 EM_JS(void, js_set_timer, (int id, int delay_ms), {
-  setTimeout(function() { Module.ccall('tt_on_timer', null, ['number'], [id]); }, delay_ms);
+  Module.ttTimers = Module.ttTimers || {};
+  Module.ttTimers[id] = setTimeout(function() {
+    delete Module.ttTimers[id];
+    Module.ccall('tt_on_timer', null, ['number'], [id]);
+  }, delay_ms);
+});
+
+EM_JS(void, js_clear_timer, (int id), {
+  if (Module.ttTimers && Module.ttTimers[id] !== undefined) {
+    clearTimeout(Module.ttTimers[id]);
+    delete Module.ttTimers[id];
+  }
 });
 
 EM_JS(double, js_now_ms, (), { return Date.now(); });
@@ -196,6 +207,7 @@ void notify_other_tabs() { js_notify_other_tabs(); }
 void fetch_url(int id, const std::string& url, int timeout_ms) { js_fetch_url(id, url.c_str(), timeout_ms); }
 void abort_fetch(int id) { js_abort_fetch(id); }
 void set_timer(int id, int delay_ms) { js_set_timer(id, delay_ms); }
+void clear_timer(int id) { js_clear_timer(id); }
 double now_ms() { return js_now_ms(); }
 std::string location_hash() { return take_string(js_location_hash()); }
 void set_location_hash(const std::string& fragment, bool push) { js_set_location_hash(fragment.c_str(), push ? 1 : 0); }

@@ -2,7 +2,8 @@
 // Everything the web app asks of the browser, in one place: storage
 // (IDBFS + IndexedDB), fetch, timers, the URL fragment, clipboard, downloads,
 // file picking, Web Locks and cross-tab notices. Asynchronous answers come
-// back through the tt_on_* functions exported from main.cpp.
+// back through the tt_on_* functions exported from main.cpp. The runner
+// (web/runner.cpp) calls these to perform the effects `update` asks for.
 #include <string>
 
 namespace tt::web {
@@ -16,6 +17,7 @@ void notify_other_tabs();                  // the owner tab saved: others reload
 void fetch_url(int id, const std::string& url, int timeout_ms);  // -> tt_on_fetch_done(...)
 void abort_fetch(int id);
 void set_timer(int id, int delay_ms);      // -> tt_on_timer(id)
+void clear_timer(int id);
 double now_ms();                           // wall clock, epoch milliseconds
 
 std::string location_hash();               // without '#'

@@ -1,6 +1,12 @@
 #pragma once
-// The ImGui screens. Each draws from App's state and calls App's actions.
-#include "web/app.h"
+// The ImGui screens. Each reads the model and raises events; none performs
+// I/O or changes the model (immediate mode: no widget state mirrored here).
+#include <string>
+#include <vector>
+
+#include "web/event.h"
+#include "web/model.h"
+#include "web/snapshot.h"
 
 namespace tt::web {
 
@@ -10,16 +16,24 @@ struct Layout {
   bool narrow = false;          // phone-sized: one panel at a time
 };
 
-void draw_app(App& app, const Layout& layout);
+// What the screens hand back from a frame.
+struct Ui {
+  std::vector<Event> events;  // dispatched once the frame is drawn
+  WidgetRects rects;          // for the automation hook
+  std::string url_tab_applied;  // the tab last selected because the URL named it
+
+  void emit(Event e) { events.push_back(std::move(e)); }
+  // Records the last item's rectangle under `name`.
+  void remember(const std::string& name);
+};
+
+void draw_app(const Model& model, Ui& ui, const Layout& layout);
 
 // Screens (ui_*.cpp).
-void draw_collection(App& app, const Layout& layout);
-void draw_tune_detail(App& app, const Layout& layout, int64_t tune_id);
-void draw_add_tune(App& app, const Layout& layout);
-void draw_sync(App& app, const Layout& layout);
-void draw_data(App& app, const Layout& layout);
-
-// Records the last item's rectangle under `name` for the automation hook.
-void remember_rect(App& app, const char* name);
+void draw_collection(const Model& model, Ui& ui, const Layout& layout);
+void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id);
+void draw_add_tune(const Model& model, Ui& ui, const Layout& layout);
+void draw_sync(const Model& model, Ui& ui, const Layout& layout);
+void draw_data(const Model& model, Ui& ui, const Layout& layout);
 
 }  // namespace tt::web

@@ -3,62 +3,55 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
-#include "web/browser.h"
+#include "core/time_format.h"
 #include "web/ui.h"
 
 namespace tt::web {
 namespace {
 
-const char* status_label(LearnStatus s) {
-  switch (s) {
-    case LearnStatus::WantToLearn: return "want to learn";
-    case LearnStatus::Learning: return "learning";
-    case LearnStatus::Learned: return "learned";
-  }
-  return "";
-}
+const char* status_label(LearnStatus s) { return label(s).data(); }  // core's labels are literals
 
-void draw_filters(App& app, const Layout& layout) {
-  ViewState view = app.view();
+void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
+  ViewState view = model.view;
   bool changed = false;
   const float search_width = layout.narrow ? -1.0f : layout.width * 0.3f;
   ImGui::SetNextItemWidth(search_width);
   const bool typed = ImGui::InputTextWithHint("##search", "Search names", &view.filter.search);
-  remember_rect(app, "search");
+  ui.remember("search");
   if (!layout.narrow) ImGui::SameLine();
 
   ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
   if (ImGui::BeginCombo("##type", view.filter.type.empty() ? "All types" : view.filter.type.c_str())) {
     if (ImGui::Selectable("All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
-    remember_rect(app, "type_option_all");
-    for (const auto& [type, count] : app.type_counts()) {
+    ui.remember("type_option_all");
+    for (const auto& [type, count] : model.collection.type_counts()) {
       if (type.empty()) continue;  // unknown type: nothing to filter by
       if (ImGui::Selectable(type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
-      remember_rect(app, ("type_option_" + type).c_str());
+      ui.remember("type_option_" + type);
     }
     ImGui::EndCombo();
   }
-  remember_rect(app, "type_filter");
+  ui.remember("type_filter");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
   const char* status_preview = view.filter.status ? status_label(*view.filter.status) : "Any status";
   if (ImGui::BeginCombo("##status", status_preview)) {
     if (ImGui::Selectable("Any status", !view.filter.status)) { view.filter.status.reset(); changed = true; }
-    remember_rect(app, "status_option_any");
+    ui.remember("status_option_any");
     for (LearnStatus s : kAllLearnStatuses) {
       if (ImGui::Selectable(status_label(s), view.filter.status == s)) { view.filter.status = s; changed = true; }
-      remember_rect(app, (std::string("status_option_") + std::string(to_string(s))).c_str());
+      ui.remember("status_option_" + std::string(to_string(s)));
     }
     ImGui::EndCombo();
   }
-  remember_rect(app, "status_filter");
+  ui.remember("status_filter");
   // Typing replaces the history entry; picking a filter makes a new one.
-  if (typed || changed) app.set_view(view, !typed);
+  if (typed || changed) ui.emit(event::ViewChanged{view, !typed});
 }
 
-void draw_table(App& app, const Layout& layout) {
-  const auto& entries = app.entries();
-  const auto& visible = app.visible();
+void draw_table(const Model& model, Ui& ui, const Layout& layout) {
+  const auto& entries = model.collection.entries();
+  const auto& visible = model.collection.visible();
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -73,13 +66,13 @@ void draw_table(App& app, const Layout& layout) {
     ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending, 1.0f, 3);
   }
   ImGui::TableHeadersRow();
-  remember_rect(app, "table_header");
+  ui.remember("table_header");
 
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
       static const SortKey keys[] = {SortKey::Name, SortKey::Type, SortKey::Status, SortKey::DateAdded};
       const auto& spec = specs->Specs[0];
-      app.set_sort({keys[spec.ColumnUserID], spec.SortDirection == ImGuiSortDirection_Ascending});
+      ui.emit(event::SortChanged{{keys[spec.ColumnUserID], spec.SortDirection == ImGuiSortDirection_Ascending}});
     }
     specs->SpecsDirty = false;
   }
@@ -92,11 +85,11 @@ void draw_table(App& app, const Layout& layout) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(e.tune_id));
-      const bool selected = app.view().open_tune == e.tune_id || app.highlighted_tune() == e.tune_id;
+      const bool selected = model.view.open_tune == e.tune_id || model.highlighted == e.tune_id;
       std::string label = e.name;
       if (e.heard_count > 0) label += "  (heard " + std::to_string(e.heard_count) + ")";
-      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) app.open_tune(e.tune_id);
-      if (row < 12) remember_rect(app, ("row_" + std::to_string(row)).c_str());
+      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) ui.emit(event::OpenTune{e.tune_id});
+      if (row < 12) ui.remember("row_" + std::to_string(row));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.type.c_str());
       ImGui::TableNextColumn();
@@ -105,10 +98,7 @@ void draw_table(App& app, const Layout& layout) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.key.c_str());
         ImGui::TableNextColumn();
-        char date[16];
-        const time_t seconds = static_cast<time_t>(e.created_at_ms / 1000);
-        std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&seconds));
-        ImGui::TextUnformatted(date);
+        ImGui::TextUnformatted(format_date_utc(e.created_at_ms).c_str());
       }
       ImGui::PopID();
     }
@@ -123,31 +113,31 @@ void draw_table(App& app, const Layout& layout) {
 
 }  // namespace
 
-void draw_collection(App& app, const Layout& layout) {
-  if (!app.ready()) {
+void draw_collection(const Model& model, Ui& ui, const Layout& layout) {
+  if (!model.ready) {
     ImGui::TextUnformatted("Opening your collection...");
     return;
   }
-  draw_filters(app, layout);
-  ImGui::Text("%zu of %zu tunes", app.visible().size(), app.entries().size());
-  remember_rect(app, "count");
-  if (app.entries().empty()) {
+  draw_filters(model, ui, layout);
+  ImGui::Text("%zu of %zu tunes", model.collection.visible().size(), model.collection.entries().size());
+  ui.remember("count");
+  if (model.collection.entries().empty()) {
     ImGui::Spacing();
     ImGui::TextWrapped("Your collection is empty. Sync your thesession.org tunebook (Sync tab) or add tunes one by one (Add tune tab).");
     return;
   }
-  if (app.visible().empty()) {
+  if (model.collection.visible().empty()) {
     ImGui::Spacing();
     ImGui::TextWrapped("No tunes match these filters.");
     if (ImGui::Button("Clear filters")) {
-      ViewState v = app.view();
+      ViewState v = model.view;
       v.filter = {};
-      app.set_view(v, true);
+      ui.emit(event::ViewChanged{v, true});
     }
-    remember_rect(app, "clear_filters");
+    ui.remember("clear_filters");
     return;
   }
-  draw_table(app, layout);
+  draw_table(model, ui, layout);
 }
 
 }  // namespace tt::web

@@ -5,32 +5,32 @@
 
 namespace tt::web {
 
-void draw_data(App& app, const Layout&) {
-  const StatusCounts& counts = app.status_counts();
+void draw_data(const Model& model, Ui& ui, const Layout&) {
+  const StatusCounts& counts = model.collection.status_counts();
   ImGui::Text("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
               counts.learning, counts.learned);
   std::string by_type;
-  for (const auto& [type, n] : app.type_counts()) {
+  for (const auto& [type, n] : model.collection.type_counts()) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
   }
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
-  if (ImGui::Button("Download JSON")) app.export_collection(true);
-  remember_rect(app, "export_json");
+  if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
+  ui.remember("export_json");
   ImGui::SameLine();
-  if (ImGui::Button("Download CSV")) app.export_collection(false);
-  remember_rect(app, "export_csv");
+  if (ImGui::Button("Download CSV")) ui.emit(event::ExportCollection{false});
+  ui.remember("export_csv");
   ImGui::Separator();
   ImGui::TextWrapped("Import a tunetrack JSON export: tunes you have are kept as they are, new ones are added.");
-  ImGui::BeginDisabled(app.read_only());
-  if (ImGui::Button("Import JSON...")) app.pick_import_file();
+  ImGui::BeginDisabled(model.read_only());
+  if (ImGui::Button("Import JSON...")) ui.emit(event::PickImportFile{});
   ImGui::EndDisabled();
-  remember_rect(app, "import");
-  if (!app.import_summary.empty()) ImGui::TextWrapped("%s", app.import_summary.c_str());
-  if (app.has_damaged_copy()) {
+  ui.remember("import");
+  if (!model.import_summary.empty()) ImGui::TextWrapped("%s", model.import_summary.c_str());
+  if (!model.damaged_copy.empty()) {
     ImGui::Separator();
     ImGui::TextWrapped("A damaged database was set aside when this page opened.");
-    if (ImGui::Button("Download the damaged database")) app.download_damaged_copy();
-    remember_rect(app, "download_damaged");
+    if (ImGui::Button("Download the damaged database")) ui.emit(event::DownloadDamagedCopy{});
+    ui.remember("download_damaged");
   }
 }
 

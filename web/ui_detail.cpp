@@ -4,83 +4,91 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/time_format.h"
-#include "web/browser.h"
 #include "web/ui.h"
 
 namespace tt::web {
+namespace {
 
-void draw_tune_detail(App& app, const Layout& layout, int64_t tune_id) {
-  if (ImGui::Button(layout.narrow ? "< Back" : "Close")) {
-    app.close_tune();
-    return;
-  }
-  remember_rect(app, "detail_close");
-  const CollectionEntry* entry = app.entry(tune_id);
-  const TuneDetails* details = app.details(tune_id);
-  const std::string name = entry ? entry->name : details ? details->name : "Tune #" + std::to_string(tune_id);
-  ImGui::SameLine();
-  ImGui::TextUnformatted(name.c_str());
-  remember_rect(app, "detail_name");
-  ImGui::Separator();
-
+// The details block always takes the same lines, loaded or not, so nothing
+// below it (the status buttons) moves under the pointer when they arrive.
+void draw_details(const Model& model, int64_t tune_id, const CollectionEntry* entry, const TuneDetails* details) {
   const std::string type = entry ? entry->type : details ? details->type : "";
   ImGui::Text("Type: %s", type.empty() ? "-" : type.c_str());
   if (details) {
     const std::string key = details->settings.empty() ? "-" : details->settings.front().key;
     ImGui::Text("Key: %s", key.c_str());
     ImGui::Text("Popularity: in %d tunebooks on thesession.org", details->tunebooks);
-    if (!details->aliases.empty()) {
-      std::string aliases;
-      for (const auto& a : details->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-      ImGui::TextWrapped("Also known as: %s", aliases.c_str());
-    }
-  } else if (app.details_loading(tune_id)) {
-    ImGui::TextDisabled("Loading details from thesession.org...");
-  } else if (!app.details_error().empty()) {
-    ImGui::TextDisabled("%s", app.details_error().c_str());
+    std::string aliases;
+    for (const auto& a : details->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+    // One line, clipped: a long list must not push the buttons down either.
+    ImGui::TextDisabled("Also known as: %s", aliases.empty() ? "-" : aliases.c_str());
+    return;
   }
-  // Opened from the click itself (same frame), so popup blockers allow it.
-  if (ImGui::Button("Open on thesession.org")) {
-    open_in_new_tab("https://thesession.org/tunes/" + std::to_string(tune_id));
+  const bool loading = model.details_requests.count(tune_id) > 0;
+  ImGui::TextDisabled("Key: %s", loading ? "loading..." : "-");
+  ImGui::TextDisabled("%s", loading                           ? "Loading details from thesession.org..."
+                            : !model.details_error.empty()    ? model.details_error.c_str()
+                                                              : "Popularity: -");
+  ImGui::TextDisabled("Also known as: -");
+}
+
+void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const CollectionEntry& entry) {
+  ImGui::TextUnformatted("Learn status");
+  for (LearnStatus s : kAllLearnStatuses) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(label(s).data(), entry.status == s)) ui.emit(event::SetStatus{tune_id, s});
+    ui.remember("status_" + std::string(to_string(s)));
   }
-  remember_rect(app, "open_link");
+  if (entry.learned_at_ms) ImGui::Text("Learned on %s", format_date_utc(*entry.learned_at_ms).c_str());
+  if (entry.status == LearnStatus::WantToLearn) {
+    ImGui::Text("Heard %d time%s", entry.heard_count, entry.heard_count == 1 ? "" : "s");
+    ImGui::SameLine();
+    if (ImGui::Button(" + ")) ui.emit(event::Heard{tune_id, false});
+    ui.remember("heard_plus");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(entry.heard_count == 0);
+    if (ImGui::Button(" - ")) ui.emit(event::Heard{tune_id, true});
+    ui.remember("heard_minus");
+    ImGui::EndDisabled();
+  } else if (entry.heard_count > 0) {
+    ImGui::Text("Heard %d time%s before learning", entry.heard_count, entry.heard_count == 1 ? "" : "s");
+  }
+  ImGui::TextUnformatted("Notes");
+  // A draft in the model while typing; committed when the field is left or
+  // typing pauses (web/update_collection.cpp), not on every keystroke.
+  std::string notes = model.notes_shown(tune_id);
+  if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-1, ImGui::GetTextLineHeight() * 5))) {
+    ui.emit(event::NotesEdited{tune_id, notes});
+  }
+  if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(event::NotesLeft{tune_id});
+  ui.remember("notes");
+}
+
+}  // namespace
+
+void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id) {
+  if (ImGui::Button(layout.narrow ? "< Back" : "Close")) {
+    ui.emit(event::CloseTune{});
+    return;
+  }
+  ui.remember("detail_close");
+  const CollectionEntry* entry = model.entry(tune_id);
+  const TuneDetails* details = model.tune_details(tune_id);
+  const std::string name = entry ? entry->name : details ? details->name : "Tune #" + std::to_string(tune_id);
+  ImGui::SameLine();
+  ImGui::TextUnformatted(name.c_str());
+  ui.remember("detail_name");
+  ImGui::Separator();
+
+  draw_details(model, tune_id, entry, details);
+  // Opened right after this frame, within the click's user activation, so
+  // popup blockers allow it.
+  if (ImGui::Button("Open on thesession.org")) ui.emit(event::OpenOnTheSession{tune_id});
+  ui.remember("open_link");
 
   if (entry) {
     ImGui::Separator();
-    ImGui::TextUnformatted("Learn status");
-    for (LearnStatus s : kAllLearnStatuses) {
-      ImGui::SameLine();
-      const std::string label(tt::label(s));
-      if (ImGui::RadioButton(label.c_str(), entry->status == s)) app.set_status(tune_id, s);
-      remember_rect(app, ("status_" + std::string(to_string(s))).c_str());
-    }
-    if (entry->learned_at_ms) {
-      ImGui::Text("Learned on %s", format_iso8601_utc(*entry->learned_at_ms).substr(0, 10).c_str());
-    }
-    if (entry->status == LearnStatus::WantToLearn) {
-      ImGui::Text("Heard %d time%s", entry->heard_count, entry->heard_count == 1 ? "" : "s");
-      ImGui::SameLine();
-      if (ImGui::Button(" + ")) app.heard(tune_id, false);
-      remember_rect(app, "heard_plus");
-      ImGui::SameLine();
-      ImGui::BeginDisabled(entry->heard_count == 0);
-      if (ImGui::Button(" - ")) app.heard(tune_id, true);
-      remember_rect(app, "heard_minus");
-      ImGui::EndDisabled();
-    } else if (entry->heard_count > 0) {
-      ImGui::Text("Heard %d time%s before learning", entry->heard_count, entry->heard_count == 1 ? "" : "s");
-    }
-    ImGui::TextUnformatted("Notes");
-    static int64_t notes_for = 0;
-    static std::string notes;
-    if (notes_for != tune_id) {
-      notes_for = tune_id;
-      notes = entry->notes;
-    }
-    if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-1, ImGui::GetTextLineHeight() * 5))) {
-      app.set_notes(tune_id, notes);  // saved as you type
-    }
-    remember_rect(app, "notes");
+    draw_learning(model, ui, tune_id, *entry);
   } else {
     ImGui::TextDisabled("Not in your collection.");
   }
@@ -89,11 +97,8 @@ void draw_tune_detail(App& app, const Layout& layout, int64_t tune_id) {
     ImGui::Separator();
     ImGui::TextUnformatted("ABC (first setting)");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Copy")) {
-      const auto& s = details->settings.front();
-      copy_to_clipboard("X: 1\nT: " + details->name + "\nR: " + details->type + "\nK: " + s.key + "\n" + s.abc + "\n");
-    }
-    remember_rect(app, "copy_abc");
+    if (ImGui::SmallButton("Copy")) ui.emit(event::CopyAbc{tune_id});
+    ui.remember("copy_abc");
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(details->settings.front().abc.c_str());
     ImGui::PopTextWrapPos();
@@ -102,14 +107,14 @@ void draw_tune_detail(App& app, const Layout& layout, int64_t tune_id) {
   if (entry) {
     ImGui::Separator();
     if (ImGui::Button("Remove from collection")) ImGui::OpenPopup("confirm_remove");
-    remember_rect(app, "remove");
+    ui.remember("remove");
     if (ImGui::BeginPopupModal("confirm_remove", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("Remove \"%s\" with its status, count and notes?", entry->name.c_str());
       if (ImGui::Button("Remove")) {
         ImGui::CloseCurrentPopup();
-        app.remove_tune(tune_id);
+        ui.emit(event::RemoveTune{tune_id});
       }
-      remember_rect(app, "remove_confirm");
+      ui.remember("remove_confirm");
       ImGui::SameLine();
       if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();

@@ -2,19 +2,23 @@
 #include <imgui.h>
 
 #include "core/version.h"
+#include "shell/store.h"
 #include "web/ui.h"
 
 namespace tt::web {
 
-void remember_rect(App& app, const char* name) {
+void Ui::remember(const std::string& name) {
+  // A window's first frame (a popup opening) lays items out before ImGui
+  // places it: those positions are not where the items will be.
+  if (ImGui::IsWindowAppearing()) return;
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  app.widget_rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+  rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
 namespace {
 
-void draw_banners(App& app) {
-  const auto& banners = app.banners();
+void draw_banners(const Model& model, Ui& ui) {
+  const auto& banners = model.banners;
   for (size_t i = 0; i < banners.size(); ++i) {
     const Banner& b = banners[i];
     const ImVec4 colour = b.kind == Banner::Kind::Error     ? ImVec4(0.55f, 0.12f, 0.12f, 1)
@@ -26,37 +30,37 @@ void draw_banners(App& app) {
     ImGui::BeginChild("banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::TextWrapped("%s", b.text.c_str());
     ImGui::EndChild();
-    remember_rect(app, i == 0 ? "banner" : "banner_more");
+    ui.remember(i == 0 ? "banner" : "banner_more");
     ImGui::PopStyleColor();
-    if (ImGui::IsItemClicked()) app.dismiss_banner(i);
+    if (ImGui::IsItemClicked()) ui.emit(event::DismissBanner{i});
     ImGui::PopID();
   }
 }
 
 }  // namespace
 
-void draw_app(App& app, const Layout& layout) {
+void draw_app(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(layout.width, layout.height));
   ImGui::Begin("tunetrack", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  app.widget_rects.clear();
+  ui.rects.clear();
 
   ImGui::TextUnformatted("tunetrack");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s · SQLite %s · %s", kAppVersion, app.sqlite_version().c_str(), app.healthz().c_str());
-  remember_rect(app, "status_line");
-  if (app.read_only()) {
+  ImGui::TextDisabled("%s · SQLite %s · %s", kAppVersion, Store::sqlite_version().c_str(), model.healthz.c_str());
+  ui.remember("status_line");
+  if (model.read_only()) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "read-only");
   }
-  draw_banners(app);
+  draw_banners(model, ui);
 
-  const int64_t open = app.view().open_tune;
+  const int64_t open = model.view.open_tune;
   // Narrow screens show the detail as a full-screen panel instead of the tabs.
   if (layout.narrow && open) {
-    draw_tune_detail(app, layout, open);
+    draw_tune_detail(model, ui, layout, open);
     ImGui::End();
     return;
   }
@@ -67,39 +71,38 @@ void draw_app(App& app, const Layout& layout) {
     // The tab the URL asked for is selected once, when it changes; after that
     // the user's clicks rule. (Selecting it every frame until it showed would
     // undo a click made in the first frames after loading.)
-    static std::string url_tab_applied;
-    const bool url_changed_tab = app.view().tab != url_tab_applied;
-    url_tab_applied = app.view().tab;
+    const bool url_changed_tab = model.view.tab != ui.url_tab_applied;
+    ui.url_tab_applied = model.view.tab;
     for (const Tab& tab : tabs) {
-      const bool select = url_changed_tab && app.view().tab == tab.id;
+      const bool select = url_changed_tab && model.view.tab == tab.id;
       const bool open_tab = ImGui::BeginTabItem(tab.label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-      remember_rect(app, (std::string("tab_") + tab.id).c_str());
+      ui.remember(std::string("tab_") + tab.id);
       if (!open_tab) continue;
-      if (app.view().tab != tab.id && !url_changed_tab) {
-        ViewState v = app.view();  // the user picked this tab
+      if (model.view.tab != tab.id && !url_changed_tab) {
+        ViewState v = model.view;  // the user picked this tab
         v.tab = tab.id;
-        app.set_view(v, true);
-        url_tab_applied = tab.id;
+        ui.emit(event::ViewChanged{v, true});
+        ui.url_tab_applied = tab.id;
       }
       if (std::string(tab.id) == "collection") {
         if (!layout.narrow && open) {
           const float list_width = layout.width * 0.55f;
           ImGui::BeginChild("list_pane", ImVec2(list_width, 0));
-          draw_collection(app, layout);
+          draw_collection(model, ui, layout);
           ImGui::EndChild();
           ImGui::SameLine();
           ImGui::BeginChild("detail_pane", ImVec2(0, 0), true);
-          draw_tune_detail(app, layout, open);
+          draw_tune_detail(model, ui, layout, open);
           ImGui::EndChild();
         } else {
-          draw_collection(app, layout);
+          draw_collection(model, ui, layout);
         }
       } else if (std::string(tab.id) == "add") {
-        draw_add_tune(app, layout);
+        draw_add_tune(model, ui, layout);
       } else if (std::string(tab.id) == "sync") {
-        draw_sync(app, layout);
+        draw_sync(model, ui, layout);
       } else {
-        draw_data(app, layout);
+        draw_data(model, ui, layout);
       }
       ImGui::EndTabItem();
     }

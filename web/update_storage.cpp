@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kNotSaved = "Not saved to this browser: ";
 
 // Opens the database; returns what went wrong, or "" when it opened.
-std::string try_open(Services& s, double now_ms) {
+std::string try_open(Services& s) {
   try {
     const auto clock = [&s] { return static_cast<int64_t>(s.now_ms()); };
     s.store = std::make_unique<Store>(s.db_path, clock);
@@ -23,11 +23,10 @@ std::string try_open(Services& s, double now_ms) {
     s.store.reset();
     return e.what();
   }
-  (void)now_ms;
 }
 
 void open_store(Context& c) {
-  std::string problem = try_open(c.services, c.now);
+  std::string problem = try_open(c.services);
   if (!problem.empty()) {
     // Keep the damaged file: move it aside, offer it for download, start afresh.
     const std::string& db = c.services.db_path;
@@ -37,7 +36,7 @@ void open_store(Context& c) {
     c.banner(Banner::Kind::Error,
              "Your saved collection could not be read, so it was set aside, not deleted: download it from the "
              "Data tab. A new, empty collection was started. (" + problem + ")");
-    problem = try_open(c.services, c.now);
+    problem = try_open(c.services);
     if (!problem.empty()) c.banner(Banner::Kind::Error, "Cannot create a database: " + problem);
   }
   c.model.ready = c.services.store != nullptr;

@@ -111,8 +111,16 @@ export async function waitFor(page, predicate, what, timeoutMs = 20000) {
 }
 
 // The centre of a named widget, in CSS pixels, once the UI has drawn it.
+// It must have stayed put for a frame: a popup or panel still settling would
+// send the pointer to where the widget was, not where it is.
 export async function rect(page, name) {
-  const s = await waitFor(page, (s) => s.rects[name], `widget ${name}`);
+  let previous = null;
+  const s = await waitFor(page, (s) => {
+    const r = s.rects[name];
+    const steady = r && previous && r.every((v, i) => v === previous[i]);
+    previous = r;
+    return steady;
+  }, `widget ${name} to stay put`);
   const [x, y, w, h] = s.rects[name];
   return { x: x + w / 2, y: y + h / 2 };
 }

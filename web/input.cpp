@@ -1,0 +1,88 @@
+#include "web/input.h"
+
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cfloat>
+
+namespace tt::web {
+
+void Input::pointer(float x, float y, Phase phase, bool touch) {
+  seen_pointer_ = true;
+  switch (phase) {
+    case Phase::Press:
+      steps_.push_back({x, y, false, false, false});  // land first...
+      steps_.push_back({x, y, true, false, false});   // ...then press
+      break;
+    case Phase::Move:
+      // Moves within a frame coalesce; a queued press or release stays put.
+      if (!steps_.empty() && steps_.back().move) {
+        steps_.back().x = x;
+        steps_.back().y = y;
+      } else {
+        steps_.push_back({x, y, steps_.empty() ? now_.down : steps_.back().down, false, true});
+      }
+      break;
+    case Phase::Release:
+      steps_.push_back({x, y, false, false, false});
+      if (touch) steps_.push_back({x, y, false, true, false});
+      break;
+  }
+}
+
+void Input::key_pressed(int key) {
+  if (key >= 0 && key < 512) keys_pressed_.push_back(key);
+}
+
+bool Input::pending() const {
+  return !steps_.empty() || !keys_pressed_.empty() || !keys_to_release_.empty() || !held_chars_.empty() ||
+         pending_backspace_ > 0 || pending_enter_ > 0;
+}
+
+void Input::apply(ImGuiIO& io, GLFWwindow* window) {
+  if (seen_pointer_) {
+    if (!steps_.empty()) {
+      now_ = steps_.front();
+      steps_.pop_front();
+    }
+    io.MousePos = now_.leave ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(now_.x, now_.y);
+    io.MouseDown[0] = now_.down;
+  }
+  apply_keys(io, window);
+}
+
+void Input::apply_keys(ImGuiIO& io, GLFWwindow* window) {
+  for (int key : keys_to_release_) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
+  keys_to_release_.clear();
+  for (ImWchar c : held_chars_) io.AddInputCharacter(c);
+  held_chars_.clear();
+  for (int key : keys_pressed_) {
+    if (!io.KeysDown[key]) {
+      io.KeysDown[key] = true;
+      keys_to_release_.push_back(key);
+    }
+  }
+  keys_pressed_.clear();
+  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+  io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+  io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+  io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+  // ImGui drops characters while Ctrl is down; text typed after a held-over
+  // Ctrl+A waits for the next frame instead of being lost.
+  if ((io.KeyCtrl || io.KeySuper) && !keys_to_release_.empty()) {
+    for (ImWchar c : io.InputQueueCharacters) held_chars_.push_back(c);
+    io.InputQueueCharacters.resize(0);
+  }
+  // The phone keyboard's Backspace and Enter: down one frame, up the next.
+  if (pending_backspace_ > 0) {
+    io.KeysDown[GLFW_KEY_BACKSPACE] = pending_backspace_ == 2;
+    --pending_backspace_;
+  }
+  if (pending_enter_ > 0) {
+    io.KeysDown[GLFW_KEY_ENTER] = pending_enter_ == 2;
+    --pending_enter_;
+  }
+}
+
+}  // namespace tt::web

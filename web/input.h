@@ -1,0 +1,54 @@
+#pragma once
+// Pointer and keyboard input as ImGui 1.86 needs it, from what the browser
+// reports. The page feeds mouse and touch itself (index.html -> tt_on_pointer)
+// rather than through Emscripten's GLFW, which does not report touch
+// positions and can report the pointer at (0, 0) for the first click after a
+// reload. Each queued step is given to ImGui in its own frame, so "move
+// there", "press" and "release" stay apart, as a widget expects of a pointer
+// (a tab takes a press only on an item hovered the frame before).
+#include <deque>
+#include <vector>
+
+struct ImGuiIO;
+struct GLFWwindow;
+
+namespace tt::web {
+
+class Input {
+ public:
+  enum class Phase { Press = 1, Move = 2, Release = 0 };
+  // x, y in canvas pixels. A finger leaves after it is lifted (nothing stays
+  // hovered); a mouse stays where it is.
+  void pointer(float x, float y, Phase phase, bool touch);
+  void key_pressed(int key);   // GLFW key codes, from GLFW's key callback
+  void phone_backspace() { pending_backspace_ = 2; }
+  void phone_enter() { pending_enter_ = 2; }
+
+  // Applies what is due to this frame; call after ImGui_ImplGlfw_NewFrame.
+  void apply(ImGuiIO& io, GLFWwindow* window);
+  // Input still waiting for a frame of its own.
+  bool pending() const;
+
+ private:
+  struct Step {
+    float x, y;
+    bool down;
+    bool leave;  // a lifted finger: nothing stays hovered
+    bool move;   // a plain move, which later moves may replace
+  };
+  void apply_keys(ImGuiIO& io, GLFWwindow* window);
+
+  std::deque<Step> steps_;
+  bool seen_pointer_ = false;
+  Step now_{0, 0, false, true, false};
+  // Keys pressed and released between two frames (a quick tap, Ctrl+A) would
+  // never be seen down by ImGui, which reads key state once per frame: such
+  // keys are held down for one frame, then let go.
+  std::vector<int> keys_pressed_;
+  std::vector<int> keys_to_release_;
+  std::vector<unsigned short> held_chars_;  // typed right after a shortcut: given a frame later
+  int pending_backspace_ = 0;
+  int pending_enter_ = 0;
+};
+
+}  // namespace tt::web
