@@ -1,0 +1,48 @@
+// Input that must land where the user aims: the first click right after a
+// reload (Emscripten's GLFW used to report the pointer at 0,0 for it, about
+// 1 in 25), and a detail panel whose buttons do not move when the tune's
+// details arrive from thesession.org (a quick click used to hit the wrong one).
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, waitFor, click, typeInto, rect } from './harness.mjs';
+
+let session, servers, page;
+
+before(async () => {
+  session = await startSession();
+  ({ servers, page } = session);
+});
+after(() => session?.close());
+
+const control = (path, init) => fetch(`${servers.fake.url}/_control/${path}`, init);
+
+test('the first click after a reload lands where the pointer is, every time', async () => {
+  const tabs = ['tab_sync', 'tab_data', 'tab_add'];
+  for (let i = 0; i < 25; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+    const target = tabs[i % tabs.length];
+    const { x, y } = await rect(page, target);
+    await page.mouse.click(x, y);  // no approach, no pause: a quick hand
+    const want = target.slice(4);
+    await waitFor(page, (s) => s.view.tab === want, `click ${i + 1} on ${target} to select it`, 5000);
+    await click(page, 'tab_collection');
+  }
+});
+
+test('the status buttons stay put while the details arrive', async (t) => {
+  await click(page, 'tab_sync');
+  await typeInto(page, 'member_id', '100012');
+  await click(page, 'sync_button');
+  await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync');
+  await click(page, 'tab_collection');
+  t.after(() => control('faults', { method: 'DELETE' }));
+  await control('faults', { method: 'POST', body: JSON.stringify({ path_contains: '/tunes/', fault: 'delay', delay_ms: 1500 }) });
+  await click(page, 'row_0');
+  const loading = await waitFor(page, (s) => s.view.open_tune > 0 && !s.details_loaded && s.rects.status_learned,
+    'the detail panel while its details load');
+  const loaded = await waitFor(page, (s) => s.details_loaded && s.rects.copy_abc, 'the details', 10000);
+  for (const name of ['status_want_to_learn', 'status_learning', 'status_learned', 'heard_plus', 'notes']) {
+    assert.deepEqual(loaded.rects[name], loading.rects[name], `${name} did not move`);
+  }
+});
