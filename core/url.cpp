@@ -1,5 +1,7 @@
 #include "core/url.h"
 
+#include "core/parse_number.h"
+
 namespace tt {
 
 namespace {
@@ -46,14 +48,9 @@ std::optional<ParsedUrl> parse_url(std::string_view url) {
   }
   if (!authority.empty()) {  // ":port"
     authority.remove_prefix(1);
-    if (authority.empty() || authority.size() > 5) return std::nullopt;
-    int port = 0;
-    for (char c : authority) {
-      if (c < '0' || c > '9') return std::nullopt;
-      port = port * 10 + (c - '0');
-    }
-    if (port < 1 || port > 65535) return std::nullopt;
-    out.port = port;
+    const auto port = parse_int(authority, 1, 65535);
+    if (!port) return std::nullopt;
+    out.port = static_cast<int>(port.value);
   }
   if (host.empty()) return std::nullopt;
   out.host = std::string(host);

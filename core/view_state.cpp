@@ -1,5 +1,6 @@
 #include "core/view_state.h"
 
+#include "core/thesession_api.h"
 #include "core/url.h"
 
 namespace tt {
@@ -38,9 +39,8 @@ ViewState parse_fragment(std::string_view fragment) {
     else if (*key == "type") view.filter.type = *value;
     else if (*key == "status") view.filter.status = parse_learn_status(*value);
     else if (*key == "tab" && (*value == "add" || *value == "sync" || *value == "data")) view.tab = *value;
-    else if (*key == "tune" && !value->empty() && value->size() < 12 &&
-             value->find_first_not_of("0123456789") == std::string::npos) {
-      view.open_tune = std::stoll(*value);
+    else if (*key == "tune") {
+      if (const auto id = parse_thesession_id(*value)) view.open_tune = *id;
     }
   }
   return view;

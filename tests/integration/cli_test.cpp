@@ -166,3 +166,21 @@ TEST_F(CliTest, BadInputGetsAClearErrorAndLosesNothing) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+TEST_F(CliTest, MalformedNumbersInTheEnvironmentAreRefusedNotTruncated) {
+  CommandResult r = run_command("TUNETRACK_RETRY_ATTEMPTS=1.5 " + std::string(TT_CLI_PATH) + " " + sync_args(10));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("TUNETRACK_RETRY_ATTEMPTS: expected a whole number from 1 to 10, got \"1.5\""),
+            std::string::npos) << r.err;
+  r = run_command("TUNETRACK_CONCURRENCY=4294967297 " + std::string(TT_CLI_PATH) + " " + sync_args(10));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("TUNETRACK_CONCURRENCY: expected a whole number from 1 to 16"), std::string::npos) << r.err;
+  // A multiplier is a decimal: 1.5 means 1.5.
+  r = run_command("TUNETRACK_RETRY_DELAY_MS=10 TUNETRACK_RETRY_MULTIPLIER=1.5 " + std::string(TT_CLI_PATH) + " " +
+                  sync_args(10) + " --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+}  // namespace tt
