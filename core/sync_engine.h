@@ -89,7 +89,6 @@ class SyncEngine {
   const SyncOptions& options() const { return options_; }
   const SyncProgress& progress() const { return progress_; }
   const SyncResult& result() const { return result_; }  // final once Done was issued
-  bool started() const { return started_; }
   bool finished() const { return finished_; }
 
  private:

@@ -220,15 +220,15 @@ ApplyOutcome Store::apply_sync(const std::vector<TuneSummary>& fetched, LearnSta
   return outcome;
 }
 
-SyncResult Store::apply_and_record_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+ApplyOutcome Store::apply_and_record_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                                         int64_t member_id, int64_t started_at_ms,
                                         const std::function<SyncResult(const ApplyOutcome&)>& finish,
                                         const std::function<void(double)>& progress) {
   Transaction tx(db_);
-  const SyncResult result = finish(write_sync_plan(fetched, default_status, progress));
-  record_sync_run(member_id, started_at_ms, result);
+  const ApplyOutcome outcome = write_sync_plan(fetched, default_status, progress);
+  record_sync_run(member_id, started_at_ms, finish(outcome));
   tx.commit();
-  return result;
+  return outcome;
 }
 
 ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, LearnStatus default_status,

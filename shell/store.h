@@ -67,7 +67,7 @@ class Store {
   // A sync's whole write, in ONE transaction: the plan applied, then `finish`
   // turns the counts into the run's result (the engine's Done), which is
   // recorded before the commit. When anything throws, nothing is written.
-  SyncResult apply_and_record_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
+  ApplyOutcome apply_and_record_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                                    int64_t member_id, int64_t started_at_ms,
                                    const std::function<SyncResult(const ApplyOutcome&)>& finish,
                                    const std::function<void(double)>& progress = {});

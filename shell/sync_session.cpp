@@ -65,21 +65,21 @@ void SyncSession::perform(std::vector<SyncCommand> commands) {
 std::vector<SyncCommand> SyncSession::apply(int64_t now_ms) {
   const sync::Apply apply = std::move(*pending_apply_);
   pending_apply_.reset();
-  std::optional<ApplyOutcome> applied;
+  ApplyOutcome applied;
   try {
-    store_->apply_and_record_sync(
+    applied = store_->apply_and_record_sync(
         apply.tunes, apply.default_status, engine_->options().member_id, started_at_ms_,
-        [&](const ApplyOutcome& outcome) {
-          applied = outcome;
-          return engine_->result_if_applied(outcome, now_ms);
-        },
-        [&](double fraction) { engine_->on_apply_progress(fraction); });
+        [&](const ApplyOutcome& outcome) { return engine_->result_if_applied(outcome, now_ms); },
+        [&](double fraction) {
+          engine_->on_apply_progress(fraction);
+          report();
+        });
   } catch (const std::exception& e) {
     return engine_->on_apply_failed(e.what(), now_ms);  // rolled back: nothing was written
   }
   recorded_ = true;
   transport_.committed();
-  return engine_->on_applied(*applied, now_ms);
+  return engine_->on_applied(applied, now_ms);
 }
 
 void SyncSession::finish(SyncResult result) {

@@ -9,8 +9,9 @@
 //    every timer cancelled;
 //  - the plan is applied and the run recorded in ONE transaction, followed by
 //    one `committed()` (the page saves the database to IndexedDB then);
-//  - the apply waits for a zero-delay timer of the transport, so a page gets
-//    to draw "Adding to collection" before the write blocks its thread.
+//  - the apply waits for the transport's next turn (a zero-delay timer): the
+//    page's runner fires it after its next frame, so "Adding to collection"
+//    is on screen before the write blocks the thread.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -56,7 +57,6 @@ class SyncSession {
   bool running() const { return engine_ != nullptr && !engine_->finished(); }
   // The sync in progress, or the last one; null before the first.
   const SyncProgress* progress() const { return engine_ ? &engine_->progress() : nullptr; }
-  const SyncOptions* options() const { return engine_ ? &engine_->options() : nullptr; }
   const std::optional<SyncResult>& last_result() const { return last_result_; }
   // Called after every event that moved the sync on (the CLI's progress bar).
   std::function<void(const SyncProgress&)> on_progress;

@@ -6,7 +6,10 @@ CollectionView::CollectionView()
     : entries_(std::make_unique<std::vector<CollectionEntry>>()),
       index_(std::make_unique<CollectionIndex>(*entries_)) {}
 
-void CollectionView::reset(std::vector<CollectionEntry> entries) {
+void CollectionView::reset(std::vector<CollectionEntry> entries, const CollectionFilter& filter,
+                           const CollectionSort& sort) {
+  filter_ = filter;
+  sort_ = sort;
   *entries_ = std::move(entries);
   index_ = std::make_unique<CollectionIndex>(*entries_);
   summarise();

@@ -18,7 +18,8 @@ class CollectionView {
   CollectionView(CollectionView&&) = default;
   CollectionView& operator=(CollectionView&&) = default;
 
-  void reset(std::vector<CollectionEntry> entries);       // a new collection
+  // A new collection, shown with `filter` and `sort`.
+  void reset(std::vector<CollectionEntry> entries, const CollectionFilter& filter, const CollectionSort& sort);
   void replace(const CollectionEntry& entry);             // one entry changed in place
   void query(const CollectionFilter& filter, const CollectionSort& sort);
 

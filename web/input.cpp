@@ -55,7 +55,10 @@ void Input::apply(ImGuiIO& io, GLFWwindow* window) {
 void Input::apply_keys(ImGuiIO& io, GLFWwindow* window) {
   for (int key : keys_to_release_) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
   keys_to_release_.clear();
-  for (ImWchar c : held_chars_) io.AddInputCharacter(c);
+  // Held characters were typed before any that arrived since: they go first.
+  for (size_t i = 0; i < held_chars_.size(); ++i) {
+    io.InputQueueCharacters.insert(io.InputQueueCharacters.begin() + static_cast<int>(i), held_chars_[i]);
+  }
   held_chars_.clear();
   for (int key : keys_pressed_) {
     if (!io.KeysDown[key]) {

@@ -46,20 +46,18 @@ void load_fonts(double dpr) {
   g_runner.font_scale = dpr;
 }
 
-double g_last_activity_ms = 0;
-double g_last_draw_ms = 0;
-double g_ui_done_at = 0;
-void mark_activity() { g_last_activity_ms = emscripten_get_now(); }
+void mark_activity() { g_runner.schedule.last_activity_ms = emscripten_get_now(); }
 
 EM_JS(double, js_last_input_ms, (), { return Module.ttLastInput || 0; });
 
 bool should_draw() {
   const double now = emscripten_get_now();
-  const double last = std::max(g_last_activity_ms, js_last_input_ms());
+  const tt::web::FrameSchedule& schedule = g_runner.schedule;
+  const double last = std::max(schedule.last_activity_ms, js_last_input_ms());
   if (now - last < kSettleMs || g_runner.input.pending()) return true;
   // Work in the background (a sync, a save): follow it without starving the
   // network callbacks of the main thread.
-  return g_runner.model.busy() && now - g_last_draw_ms >= kBusyFrameMs;
+  return g_runner.model.busy() && now - schedule.last_draw_ms >= kBusyFrameMs;
 }
 
 void draw_frame() {
@@ -86,26 +84,26 @@ void draw_frame() {
   tt::web::set_text_input_active(io.WantTextInput);
 
   ImGui::Render();
-  g_ui_done_at = emscripten_get_now();
+  g_runner.schedule.ui_done_at_ms = emscripten_get_now();
   glViewport(0, 0, width, height);
   glDisable(GL_SCISSOR_TEST);
   glClearColor(0.09f, 0.1f, 0.12f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   g_runner.renderer.render(ImGui::GetDrawData(), width, height);
   // What the screens asked for, after they have drawn from a steady model.
-  g_runner.dispatch_ui_events();
+  g_runner.after_frame();
 }
 
 void frame() {
-  static bool first = true;
-  if (!first && !should_draw()) return;
+  tt::web::FrameSchedule& schedule = g_runner.schedule;
+  if (!schedule.first && !should_draw()) return;
   const double start = emscripten_get_now();
-  g_last_draw_ms = start;
+  schedule.last_draw_ms = start;
   draw_frame();
   g_runner.frame_total.add(emscripten_get_now() - start);
-  g_runner.frame_ui.add(g_ui_done_at - start);
-  if (first) {
-    first = false;
+  g_runner.frame_ui.add(schedule.ui_done_at_ms - start);
+  if (schedule.first) {
+    schedule.first = false;
     EM_ASM({ window.tunetrack.firstFrameAt = performance.now() + $0; }, 0);
   }
 }
@@ -123,8 +121,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   mark_activity();
   if (!g_runner.window) return;  // no WebGL: main() already said so on the page
-  g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
+  g_runner.model.proxy = tt::web::proxy_base_url();
   g_runner.dispatch(tt::web::event::StorageLoaded{text(error)});
+  g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
   emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
   EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
 }

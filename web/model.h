@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct Model {
   std::string damaged_copy;          // a damaged database set aside, downloadable
   std::string proxy;                 // where the API calls go
   std::string healthz = "checking...";
+  std::string sqlite_version;
 
   // The collection and the view of it (kept in the URL).
   CollectionView collection;
@@ -81,7 +83,7 @@ struct Model {
   // Requests and timers in flight, by id (unique for the page's lifetime).
   uint64_t next_id = 1;
   std::map<uint64_t, Purpose> requests;
-  std::map<uint64_t, Purpose> timers;
+  std::set<uint64_t> sync_timers;
 
   bool read_only() const { return !owns_database; }
   const CollectionEntry* entry(int64_t tune_id) const { return collection.find(tune_id); }

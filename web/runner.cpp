@@ -6,28 +6,31 @@
 
 namespace tt::web {
 
-Runner::Runner() : services(kDatabasePath, now_ms) { model.proxy = proxy_base_url(); }
+Runner::Runner() : services(kDatabasePath, now_ms) {}
 
 void Runner::dispatch(const Event& event) {
-  std::vector<Effect> effects;
-  try {
-    effects = update(model, services, event);
-  } catch (const std::exception& e) {
-    // Nothing may escape into JavaScript: say what failed and keep the page.
-    model.banners.push_back({Banner::Kind::Error, std::string("Something went wrong: ") + e.what() +
-                                                       ". Your saved collection is untouched; reload the page."});
-    return;
-  }
-  for (const Effect& effect : effects) perform(effect);
+  for (const Effect& effect : update(model, services, event)) perform(effect);
 }
 
-void Runner::dispatch_ui_events() {
+void Runner::after_frame() {
   std::vector<Event> events;
   events.swap(ui.events);
   for (const Event& e : events) dispatch(e);
+  std::vector<uint64_t> timers;
+  timers.swap(after_frame_timers_);
+  for (const uint64_t id : timers) dispatch(event::TimerFired{id});
 }
 
 void Runner::perform(const Effect& effect) {
+  // A zero-delay timer is "your next turn": here, after the next frame, so
+  // what led to it is on screen first (the sync's "Adding to collection"
+  // before its write). A real timer backs it up for a hidden tab, which
+  // draws no frames; whichever fires second is dropped by update.
+  if (const auto* timer = std::get_if<effect::StartTimer>(&effect); timer && timer->delay_ms == 0) {
+    after_frame_timers_.push_back(timer->id);
+    set_timer(static_cast<int>(timer->id), 250);
+    return;
+  }
   std::visit(
       [](const auto& e) {
         using T = std::decay_t<decltype(e)>;

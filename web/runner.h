@@ -3,7 +3,7 @@
 // the model and services, feeds each event to `update`, and performs the
 // effects it returns through web/browser.h. The frame loop (main.cpp) draws
 // the screens from the model and hands their events here.
-#include <GLFW/glfw3.h>
+#include <vector>
 
 #include "web/frame_stats.h"
 #include "web/input.h"
@@ -11,7 +11,19 @@
 #include "web/update.h"
 #include "web/webgl_renderer.h"
 
+struct GLFWwindow;
+
 namespace tt::web {
+
+// When frames are drawn: only while something happens (input, answers,
+// timers, a sync in progress) and for a moment after, so an idle page costs
+// nothing and phones keep their battery.
+struct FrameSchedule {
+  double last_activity_ms = 0;
+  double last_draw_ms = 0;
+  double ui_done_at_ms = 0;  // this frame's UI work ended (the rest is WebGL)
+  bool first = true;
+};
 
 class Runner {
  public:
@@ -19,8 +31,9 @@ class Runner {
 
   Runner();
   void dispatch(const Event& event);
-  // The events the screens raised while drawing the last frame.
-  void dispatch_ui_events();
+  // After a frame is drawn: the events its screens raised, then the timers
+  // that were waiting for a frame (see perform).
+  void after_frame();
 
   Model model;
   Services services;
@@ -31,9 +44,11 @@ class Runner {
   GLFWwindow* window = nullptr;
   double dpr = 1;
   double font_scale = 0;
+  FrameSchedule schedule;
 
  private:
   void perform(const Effect& effect);
+  std::vector<uint64_t> after_frame_timers_;
 };
 
 }  // namespace tt::web

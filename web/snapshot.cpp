@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/version.h"
-#include "shell/store.h"
 
 namespace tt::web {
 
@@ -39,7 +38,7 @@ std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, doubl
       {"ready", m.ready},
       {"read_only", m.read_only()},
       {"app_version", kAppVersion},
-      {"sqlite_version", Store::sqlite_version()},
+      {"sqlite_version", m.sqlite_version},
       {"healthz", m.healthz},
       {"total", entries.size()},
       {"shown", visible.size()},

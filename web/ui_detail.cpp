@@ -57,10 +57,12 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   // A draft in the model while typing; committed when the field is left or
   // typing pauses (web/update_collection.cpp), not on every keystroke.
   std::string notes = model.notes_shown(tune_id);
+  ImGui::BeginDisabled(model.read_only());
   if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-1, ImGui::GetTextLineHeight() * 5))) {
     ui.emit(event::NotesEdited{tune_id, notes});
   }
   if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(event::NotesLeft{tune_id});
+  ImGui::EndDisabled();
   ui.remember("notes");
 }
 

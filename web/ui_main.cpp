@@ -2,7 +2,6 @@
 #include <imgui.h>
 
 #include "core/version.h"
-#include "shell/store.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -49,7 +48,7 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
 
   ImGui::TextUnformatted("tunetrack");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s · SQLite %s · %s", kAppVersion, Store::sqlite_version().c_str(), model.healthz.c_str());
+  ImGui::TextDisabled("%s · SQLite %s · %s", kAppVersion, model.sqlite_version.c_str(), model.healthz.c_str());
   ui.remember("status_line");
   if (model.read_only()) {
     ImGui::SameLine();

@@ -6,11 +6,16 @@
 
 namespace tt::web {
 
-uint64_t EffectTransport::fetch(const std::string& url) {
-  const uint64_t id = model_->next_id++;
-  model_->requests[id] = Purpose::Sync;
-  out_->push_back(effect::Fetch{id, url, kSyncFetchTimeoutMs});
+uint64_t register_fetch(Model& model, std::vector<Effect>& out, Purpose purpose, const std::string& url,
+                        int timeout_ms) {
+  const uint64_t id = model.next_id++;
+  model.requests[id] = purpose;
+  out.push_back(effect::Fetch{id, url, timeout_ms});
   return id;
+}
+
+uint64_t EffectTransport::fetch(const std::string& url) {
+  return register_fetch(*model_, *out_, Purpose::Sync, url, kSyncFetchTimeoutMs);
 }
 
 void EffectTransport::abort(uint64_t request_id) {
@@ -20,21 +25,18 @@ void EffectTransport::abort(uint64_t request_id) {
 
 uint64_t EffectTransport::start_timer(int64_t delay_ms) {
   const uint64_t id = model_->next_id++;
-  model_->timers[id] = Purpose::Sync;
+  model_->sync_timers.insert(id);
   out_->push_back(effect::StartTimer{id, delay_ms});
   return id;
 }
 
 void EffectTransport::cancel_timer(uint64_t timer_id) {
-  model_->timers.erase(timer_id);
+  model_->sync_timers.erase(timer_id);
   out_->push_back(effect::CancelTimer{timer_id});
 }
 
 uint64_t Context::fetch(Purpose purpose, const std::string& url, int timeout_ms) {
-  const uint64_t id = model.next_id++;
-  model.requests[id] = purpose;
-  out.push_back(effect::Fetch{id, url, timeout_ms});
-  return id;
+  return register_fetch(model, out, purpose, url, timeout_ms);
 }
 
 void Context::banner(Banner::Kind kind, std::string text) {
@@ -64,8 +66,8 @@ bool Context::writable() {
 }
 
 void Context::reload_collection() {
-  model.collection.reset(services.store ? services.store->list_collection() : std::vector<CollectionEntry>{});
-  model.collection.query(model.view.filter, model.sort);
+  model.collection.reset(services.store ? services.store->list_collection() : std::vector<CollectionEntry>{},
+                         model.view.filter, model.sort);
 }
 
 void Context::refresh_entry(int64_t tune_id) {
@@ -92,18 +94,26 @@ void route_answer(Context& c, const event::FetchDone& e) {
 }
 
 void route_timer(Context& c, const event::TimerFired& e) {
-  const auto it = c.model.timers.find(e.id);
-  if (it == c.model.timers.end()) return;
-  c.model.timers.erase(it);
-  on_sync_timer(c, e.id);  // only the sync uses timers; debounces ride on Tick
+  // Only the sync uses timers (debounces ride on Tick); a cancelled or
+  // already fired one is dropped.
+  if (c.model.sync_timers.erase(e.id) == 0) return;
+  on_sync_timer(c, e.id);
 }
 
-}  // namespace
+// Points the sync transport at this update's model and effects, and away
+// again however the update ends.
+class TransportBinding {
+ public:
+  TransportBinding(EffectTransport& t, Model& m, std::vector<Effect>& out) : t_(t) { t_.bind(&m, &out); }
+  ~TransportBinding() { t_.bind(nullptr, nullptr); }
+  TransportBinding(const TransportBinding&) = delete;
+  TransportBinding& operator=(const TransportBinding&) = delete;
 
-std::vector<Effect> update(Model& model, Services& services, const Event& event) {
-  std::vector<Effect> out;
-  services.transport.bind(&model, &out);
-  Context c{model, services, out, services.now_ms()};
+ private:
+  EffectTransport& t_;
+};
+
+void dispatch(Context& c, const Event& event) {
   std::visit(
       [&](const auto& e) {
         using T = std::decay_t<decltype(e)>;
@@ -122,7 +132,23 @@ std::vector<Effect> update(Model& model, Services& services, const Event& event)
   handle_sync(c, event);
   handle_search(c, event);
   handle_data(c, event);
-  services.transport.bind(nullptr, nullptr);
+}
+
+}  // namespace
+
+std::vector<Effect> update(Model& model, Services& services, const Event& event) {
+  std::vector<Effect> out;
+  TransportBinding binding(services.transport, model, out);
+  Context c{model, services, out, services.now_ms()};
+  try {
+    dispatch(c, event);
+  } catch (const std::exception& e) {
+    // A failing database call (disk full, damage found late): say so, and
+    // still hand over the effects decided before it (a save already marked
+    // as running must run, or nothing would ever be saved again).
+    c.banner(Banner::Kind::Error, std::string("Something went wrong: ") + e.what() +
+                                      ". Your saved collection is untouched; export your data or reload the page.");
+  }
   return out;
 }
 

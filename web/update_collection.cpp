@@ -46,6 +46,13 @@ void change_tune(Context& c, int64_t tune_id, Change change) {
   }
 }
 
+// Opens a tune (0 closes it) as a new history entry.
+void show_tune(Context& c, int64_t tune_id) {
+  ViewState v = c.model.view;
+  v.open_tune = tune_id;
+  on_view_changed(c, {v, true});
+}
+
 void on_add(Context& c, const event::AddTune& e) {
   if (!c.writable()) return;
   if (c.services.store->add_tune(e.tune, LearnStatus::WantToLearn, "search")) {
@@ -57,18 +64,15 @@ void on_add(Context& c, const event::AddTune& e) {
 
 void on_remove(Context& c, const event::RemoveTune& e) {
   if (!c.writable()) return;
-  if (c.model.notes.tune_id == e.tune_id) c.model.notes = {};
   if (!c.services.store->remove_tune(e.tune_id)) return;
-  if (c.model.view.open_tune == e.tune_id) {
-    ViewState v = c.model.view;
-    v.open_tune = 0;
-    on_view_changed(c, {v, true});
-  }
+  if (c.model.notes.tune_id == e.tune_id) c.model.notes = {};  // its notes went with it
+  if (c.model.view.open_tune == e.tune_id) show_tune(c, 0);
   c.reload_collection();
   c.save();
 }
 
 void on_notes_edited(Context& c, const event::NotesEdited& e) {
+  if (!c.writable()) return;  // a read-only tab must not collect typing it cannot keep
   if (c.model.notes.tune_id != e.tune_id) commit_notes(c);
   c.model.notes = {e.tune_id, e.text, true, c.now + kNotesDebounceMs};
 }
@@ -87,12 +91,12 @@ void commit_notes(Context& c) {
 }
 
 void ensure_details(Context& c, int64_t tune_id) {
+  // Before the store is open, wait for it: it may have them (open_store asks again).
+  if (!c.services.store) return;
   if (c.model.tune_details(tune_id) || c.model.details_requests.count(tune_id)) return;
-  if (c.services.store) {
-    if (auto kept = c.services.store->tune_details(tune_id)) {
-      c.model.details[tune_id] = *kept;
-      return;
-    }
+  if (auto kept = c.services.store->tune_details(tune_id)) {
+    c.model.details[tune_id] = *kept;
+    return;
   }
   c.model.details_error.clear();
   c.model.details_requests[tune_id] =
@@ -144,13 +148,10 @@ void handle_collection(Context& c, const Event& event) {
     c.model.sort = e->sort;
     c.model.collection.query(c.model.view.filter, c.model.sort);
   } else if (const auto* e = std::get_if<event::OpenTune>(&event)) {
-    ViewState v = c.model.view;
-    v.open_tune = e->tune_id;
-    on_view_changed(c, {v, true});
+    show_tune(c, e->tune_id);
+    ensure_details(c, e->tune_id);  // opening it again retries details that failed
   } else if (std::holds_alternative<event::CloseTune>(event)) {
-    ViewState v = c.model.view;
-    v.open_tune = 0;
-    on_view_changed(c, {v, true});
+    show_tune(c, 0);
   } else if (const auto* e = std::get_if<event::AddTune>(&event)) {
     on_add(c, *e);
   } else if (const auto* e = std::get_if<event::RemoveTune>(&event)) {

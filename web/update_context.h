@@ -31,6 +31,10 @@ constexpr double kSearchDebounceMs = 350;
 constexpr double kUrlDebounceMs = 300;
 constexpr double kNotesDebounceMs = 800;
 
+// Registers a request (what it is for) and asks the browser to make it.
+uint64_t register_fetch(Model& model, std::vector<Effect>& out, Purpose purpose, const std::string& url,
+                        int timeout_ms);
+
 // Each concern's events (update_<concern>.cpp).
 void handle_storage(Context& c, const Event& e);
 void handle_collection(Context& c, const Event& e);

@@ -59,6 +59,7 @@ void on_loaded(Context& c, const event::StorageLoaded& e) {
                                             "as it is; export anything you change here from the Data tab.");
   }
   open_store(c);
+  c.model.sqlite_version = Store::sqlite_version();
   c.out.push_back(effect::RequestLock{});
   c.fetch(Purpose::Health, c.model.proxy + "/healthz", kHealthTimeoutMs);
 }
@@ -99,6 +100,9 @@ void on_reloaded(Context& c, const event::StorageReloaded& e) {
     c.banner(Banner::Kind::Warning, "Could not refresh from the other tab: " + e.error);
     return;
   }
+  // The session writes to the store it started with: end any sync first
+  // (only a tab that owns the database syncs, and it never reloads; this keeps it so).
+  c.services.sync.cancel(static_cast<int64_t>(c.now));
   c.services.store.reset();
   open_store(c);
 }

@@ -7,20 +7,18 @@ namespace {
 
 // After every event the session saw: its state into the model; when its one
 // commit happened, the list follows and the database is saved once.
-void follow_session(Context& c) {
+// `since` is when the event reached the session: with a commit, the write
+// and the list reload are timed from there (last_apply_ms).
+void follow_session(Context& c, double since) {
   SyncSession& session = c.services.sync;
   c.model.syncing = session.running();
-  if (session.progress()) c.model.sync_progress = *session.progress();
+  if (session.progress()) c.model.sync_progress = *session.progress();  // kept after the end, as the snapshot shows
   if (c.services.transport.take_committed()) {
-    const double started = c.services.now_ms();
     c.reload_collection();
-    c.model.last_apply_ms = c.services.now_ms() - started;
+    c.model.last_apply_ms = c.services.now_ms() - since;
     c.save();  // at once, not on a timer
   }
-  if (!session.running() && session.last_result()) {
-    c.model.last_sync = session.last_result();
-    c.model.sync_progress.reset();
-  }
+  if (!session.running() && session.last_result()) c.model.last_sync = session.last_result();
 }
 
 SyncResult form_error(std::string message) {
@@ -50,27 +48,29 @@ void start_sync(Context& c) {
   options.default_status = c.model.sync_default_status;
   c.model.last_sync.reset();
   c.services.sync.start(store, options, static_cast<int64_t>(c.now));
-  follow_session(c);
+  follow_session(c, c.now);
 }
 
 }  // namespace
 
 void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
-  c.services.sync.on_response(id, outcome, static_cast<int64_t>(c.now));  // a stale answer is dropped there
-  follow_session(c);
+  const double since = c.services.now_ms();
+  // A stale answer is dropped by the session: then nothing changed.
+  if (c.services.sync.on_response(id, outcome, static_cast<int64_t>(c.now))) follow_session(c, since);
 }
 
 void on_sync_timer(Context& c, uint64_t id) {
-  c.services.sync.on_timer(id, static_cast<int64_t>(c.now));
-  follow_session(c);
+  const double since = c.services.now_ms();  // the apply runs on a timer: time it from here
+  if (c.services.sync.on_timer(id, static_cast<int64_t>(c.now))) follow_session(c, since);
 }
 
 void handle_sync(Context& c, const Event& event) {
   if (std::holds_alternative<event::StartSync>(event)) {
     start_sync(c);
   } else if (std::holds_alternative<event::CancelSync>(event)) {
+    if (!c.services.sync.running()) return;
     c.services.sync.cancel(static_cast<int64_t>(c.now));
-    follow_session(c);
+    follow_session(c, c.now);
   } else if (const auto* e = std::get_if<event::MemberIdEdited>(&event)) {
     c.model.member_id_text = e->text;
   } else if (const auto* e = std::get_if<event::DefaultStatusPicked>(&event)) {

@@ -228,3 +228,42 @@ TEST(WebStorage, ChangesDuringASaveAreSavedAfterIt) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+// A reload on a tune's address shows its kept details: no network needed.
+TEST(WebCollection, AReloadOnATuneUsesTheDetailsAlreadyKept) {
+  WebPage page;
+  page.open();
+  page.dispatch(web::event::AddTune{{77, "The Kesh", "jig", ""}});
+  page.dispatch(web::event::OpenTune{77});
+  page.answer("/api/thesession/tunes/77", WebPage::ok(fake::tune_json(77)));
+  ASSERT_NE(page.model.tune_details(77), nullptr);
+
+  WebPage reloaded;
+  reloaded.services.db_path = page.services.db_path;
+  reloaded.fragment = "tune=77";
+  reloaded.open();
+  EXPECT_EQ(reloaded.model.view.open_tune, 77);
+  EXPECT_NE(reloaded.model.tune_details(77), nullptr);
+  EXPECT_FALSE(reloaded.has_fetch("/api/thesession/tunes/"));
+}
+
+TEST(WebCollection, OpeningATuneAgainRetriesDetailsThatFailed) {
+  WebPage page;
+  page.open();
+  page.dispatch(web::event::OpenTune{78});
+  page.answer("/api/thesession/tunes/78", WebPage::status(503));
+  EXPECT_NE(page.model.details_error.find("unavailable"), std::string::npos) << page.model.details_error;
+  page.dispatch(web::event::OpenTune{78});
+  EXPECT_TRUE(page.has_fetch("/api/thesession/tunes/78"));
+}
+
+TEST(WebCollection, AReadOnlyTabKeepsNoNotesDraft) {
+  WebPage page;
+  page.open(0);
+  page.dispatch(web::event::NotesEdited{5, "lost?"});
+  EXPECT_FALSE(page.model.notes.dirty);
+}
+
+}  // namespace tt

@@ -30,8 +30,8 @@ class WebPage {
 
   // Loads storage (or fails to), takes the lock, answers /healthz.
   void open(int lock_state = 1, const std::string& storage_error = "") {
-    dispatch(web::event::UrlChanged{fragment});
     dispatch(web::event::StorageLoaded{storage_error});
+    dispatch(web::event::UrlChanged{fragment});
     dispatch(web::event::LockChanged{lock_state});
     answer("/healthz", ok(R"({"version":"0.1.0","upstream":{"state":"closed"}})"));
   }
