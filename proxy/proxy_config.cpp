@@ -46,7 +46,7 @@ const std::map<std::string, Flag>& flags() {
                         [](ProxyConfig& c, const std::string& v) { c.allow_origins.push_back(v); }}},
       {"connect-timeout-ms", {"upstream connect timeout (5000)", [](ProxyConfig& c, const std::string& v) { c.connect_timeout_ms = to_int("connect-timeout-ms", v, 1, 600000); }}},
       {"read-timeout-ms", {"upstream read timeout (15000)", [](ProxyConfig& c, const std::string& v) { c.read_timeout_ms = to_int("read-timeout-ms", v, 1, 600000); }}},
-      {"retry-attempts", {"attempts per upstream call, transient failures only (3)", [](ProxyConfig& c, const std::string& v) { c.retry_attempts = to_int("retry-attempts", v, 1, 10); }}},
+      {"retry-attempts", {"attempts per upstream call, transient failures only (1: the client retries)", [](ProxyConfig& c, const std::string& v) { c.retry_attempts = to_int("retry-attempts", v, 1, 10); }}},
       {"retry-delay-ms", {"first backoff, doubled each retry (500)", [](ProxyConfig& c, const std::string& v) { c.retry_delay_ms = to_int("retry-delay-ms", v, 0, 60000); }}},
       {"deadline-ms", {"total time for all attempts of one request (25000)", [](ProxyConfig& c, const std::string& v) { c.deadline_ms = to_int("deadline-ms", v, 1, 600000); }}},
       {"max-body-bytes", {"largest upstream answer accepted (4194304)", [](ProxyConfig& c, const std::string& v) { c.max_body_bytes = to_int("max-body-bytes", v, 1024, 1 << 30); }}},

@@ -15,7 +15,9 @@ struct ProxyConfig {
   std::vector<std::string> allow_origins;  // besides same-origin
   int connect_timeout_ms = 5000;
   int read_timeout_ms = 15000;
-  int retry_attempts = 3;
+  // One retry layer: the client's sync engine owns retries (3 attempts), so
+  // the proxy forwards each request once unless an operator asks for more.
+  int retry_attempts = 1;
   int retry_delay_ms = 500;               // then doubled
   int deadline_ms = 25000;                // all attempts of one request together
   int max_body_bytes = 4 << 20;

@@ -126,8 +126,17 @@ TEST_F(ProxyTest, OversizedUpstreamBodiesAreRefused) {
   EXPECT_EQ(fake_.request_count("/tunes/5"), 1);  // not retried
 }
 
-TEST_F(ProxyTest, RetriesTransientFailuresThenAnswers) {
+TEST_F(ProxyTest, ForwardsOnceByDefault) {
   start_proxy();
+  fake_.add_fault({"/tunes/8", 0, "status", 503, 0, -1, 0, 1});
+  EXPECT_EQ(get("/api/thesession/tunes/8").status, 503);
+  EXPECT_EQ(fake_.request_count("/tunes/8"), 1);  // the client owns retries
+}
+
+TEST_F(ProxyTest, RetriesTransientFailuresWhenAskedTo) {
+  proxy::ProxyConfig config;
+  config.retry_attempts = 3;
+  start_proxy(config);
   fake_.add_fault({"/tunes/9", 0, "status", 503, 0, -1, 0, 2});
   const RawResponse r = get("/api/thesession/tunes/9");
   EXPECT_EQ(r.status, 200);
@@ -141,7 +150,7 @@ TEST_F(ProxyTest, PersistentFailureIs503WithRetryAfter) {
   EXPECT_EQ(r.status, 503);
   EXPECT_FALSE(r.header("Retry-After").empty());
   EXPECT_EQ(json::parse(r.body)["error"], "unavailable");
-  EXPECT_EQ(fake_.request_count("/tunes/9"), 3);
+  EXPECT_EQ(fake_.request_count("/tunes/9"), 1);
   fake_.add_fault({"/tunes/10", 0, "reset", 0, 0, -1, 0, -1});
   EXPECT_EQ(get("/api/thesession/tunes/10").status, 503);
 }
