@@ -127,7 +127,12 @@ std::optional<std::string> cors_allowed_origin(std::string_view origin, const st
 
 ProxyReply error_reply(int status, std::string_view code, std::string_view message,
                        std::optional<int64_t> retry_after_s) {
-  return {status, nlohmann::json{{"error", code}, {"message", message}}.dump(), retry_after_s};
+  // Messages quote untrusted text only as escaped excerpts; `replace` is the
+  // last guard so that a slip can never turn a refusal into an exception.
+  return {status,
+          nlohmann::json{{"error", code}, {"message", message}}.dump(-1, ' ', false,
+                                                                    nlohmann::json::error_handler_t::replace),
+          retry_after_s};
 }
 
 ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& outcome) {

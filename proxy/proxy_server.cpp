@@ -8,6 +8,7 @@
 
 #include "core/proxy_routes.h"
 #include "core/version.h"
+#include "proxy/error_guard.h"
 
 namespace tt::proxy {
 namespace {
@@ -103,6 +104,12 @@ void ProxyServer::install_routes() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
   s.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log_access(req, res); });
+  install_error_guard(s, [this](const std::string& line) {
+    if (!access_log_) return;
+    std::lock_guard<std::mutex> lock(log_mutex_);
+    std::fprintf(access_log_, "%s\n", line.c_str());
+    std::fflush(access_log_);
+  });
 
   s.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
     apply_cors(req, res);

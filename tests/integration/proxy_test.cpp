@@ -244,6 +244,17 @@ TEST_F(ProxyTest, RefusesEverythingOutsideTheAllowlistWithoutTouchingUpstream) {
   EXPECT_EQ(fake_.request_count(), 0);
 }
 
+TEST_F(ProxyTest, NonUtf8QueryIsTheDocumented400) {
+  start_proxy();
+  for (const char* target : {"/api/thesession/tunes/1?%80", "/api/thesession/tunes/search?q=%FF%FE"}) {
+    const RawResponse r = get(target);
+    EXPECT_EQ(r.status, 400) << target;
+    EXPECT_EQ(r.header("EXCEPTION_WHAT"), "") << target;
+    EXPECT_EQ(json::parse(r.body)["error"], "bad_request") << target;
+  }
+  EXPECT_EQ(fake_.request_count(), 0);
+}
+
 TEST_F(ProxyTest, OnlyGetAndOptions) {
   start_proxy();
   for (const char* method : {"POST", "PUT", "DELETE", "PATCH"}) {
