@@ -59,7 +59,11 @@ const std::map<std::string, Flag>& flags() {
       {"burst", {"requests a client may send at once (100)", [](ProxyConfig& c, const std::string& v) { c.burst = to_double("burst", v); }}},
       {"breaker-failures", {"consecutive upstream failures that open the circuit (5)", [](ProxyConfig& c, const std::string& v) { c.breaker_failures = to_int("breaker-failures", v, 1, 1000); }}},
       {"breaker-cooldown-s", {"seconds the open circuit fails fast (30)", [](ProxyConfig& c, const std::string& v) { c.breaker_cooldown_s = to_int("breaker-cooldown-s", v, 1, 3600); }}},
-      {"threads", {"worker threads (16)", [](ProxyConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 256); }}},
+      {"threads", {"most connections served at once, one worker thread each (1024)", [](ProxyConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 16384); }}},
+      {"keep-alive-s", {"seconds an idle client connection stays open (2)", [](ProxyConfig& c, const std::string& v) { c.keep_alive_s = to_int("keep-alive-s", v, 1, 300); }}},
+      {"header-timeout-s", {"seconds a request head may take to arrive (5)", [](ProxyConfig& c, const std::string& v) { c.header_timeout_s = to_int("header-timeout-s", v, 1, 300); }}},
+      {"max-connections-per-client", {"concurrent connections per client address (256; 0 = no cap)", [](ProxyConfig& c, const std::string& v) { c.max_connections_per_client = to_int("max-connections-per-client", v, 0, 100000); }}},
+      {"listen-backlog", {"pending connections the kernel may queue (1024)", [](ProxyConfig& c, const std::string& v) { c.listen_backlog = to_int("listen-backlog", v, 1, 65535); }}},
       {"access-log", {"where access lines go: - (stderr), off, or a FILE (-)", [](ProxyConfig& c, const std::string& v) { c.access_log = v; }}},
   };
   return table;

@@ -30,7 +30,13 @@ struct ProxyConfig {
   double burst = 100;  // a 5,000-tune sync (100 pages) fits in one burst
   int breaker_failures = 5;
   int breaker_cooldown_s = 30;
-  int threads = 16;
+  // Connections (see proxy/guarded_server.h): one worker per open connection,
+  // so idle and slow ones are closed quickly and capped per address.
+  int threads = 1024;                      // most connections served at once
+  int keep_alive_s = 2;                    // idle time allowed on a connection
+  int header_timeout_s = 5;                // a request head must arrive within this
+  int max_connections_per_client = 256;    // per client address (0 = no cap)
+  int listen_backlog = 1024;
   std::string access_log = "-";            // "-" stderr, "off", or a file path
 };
 

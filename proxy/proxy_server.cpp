@@ -9,6 +9,7 @@
 #include "core/proxy_routes.h"
 #include "core/version.h"
 #include "proxy/error_guard.h"
+#include "proxy/guarded_server.h"
 
 namespace tt::proxy {
 namespace {
@@ -17,6 +18,16 @@ namespace {
 // would leak to clients; a thread-local is enough since one request runs on one thread.
 thread_local int64_t t_upstream_ms = -1;
 thread_local const char* t_cache = "-";
+
+ConnectionLimits connection_limits(const ProxyConfig& config) {
+  ConnectionLimits limits;
+  limits.keep_alive_ms = config.keep_alive_s * 1000;
+  limits.header_timeout_ms = config.header_timeout_s * 1000;
+  limits.max_per_client = config.max_connections_per_client;
+  limits.max_threads = config.threads;
+  limits.backlog = config.listen_backlog;
+  return limits;
+}
 
 void send(httplib::Response& res, const ProxyReply& reply) {
   res.status = reply.status;
@@ -29,7 +40,7 @@ void send(httplib::Response& res, const ProxyReply& reply) {
 
 ProxyServer::ProxyServer(ProxyConfig config)
     : config_(std::move(config)),
-      server_(std::make_unique<httplib::Server>()),
+      server_(std::make_unique<GuardedServer>(connection_limits(config_))),
       upstream_(config_),
       static_files_(config_.web_dir),
       cache_(static_cast<size_t>(config_.cache_bytes), config_.stale_s * 1000LL),
@@ -43,11 +54,10 @@ ProxyServer::ProxyServer(ProxyConfig config)
     access_log_ = std::fopen(config_.access_log.c_str(), "a");
     if (!access_log_) throw std::invalid_argument("cannot open access log " + config_.access_log);
   }
-  const int threads = config_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server_->set_payload_max_length(16 * 1024);  // GET-only API: requests carry no body
-  server_->set_read_timeout(10, 0);
+  server_->set_read_timeout(5, 0);
   server_->set_write_timeout(10, 0);
+  server_->set_keep_alive_timeout(config_.keep_alive_s);
   server_->set_keep_alive_max_count(1000);
   server_->set_tcp_nodelay(true);  // small JSON answers must not wait for delayed ACKs
   install_routes();
@@ -65,6 +75,7 @@ int ProxyServer::start() {
     throw std::runtime_error("cannot listen on " + config_.bind + ":" + std::to_string(config_.port) +
                              " (in use, or not allowed)");
   }
+  if (!server_->raise_backlog()) throw std::runtime_error("cannot set the listen backlog");
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   // listen_after_bind() flips is_running() once it accepts; the socket is
   // already bound, so connections made meanwhile queue in the backlog.
@@ -225,8 +236,9 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
 }
 
 bool ProxyServer::listen() {
+  if (!server_->bind_to_port(config_.bind, config_.port) || !server_->raise_backlog()) return false;
   port_ = config_.port;
-  return server_->listen(config_.bind, config_.port);
+  return server_->listen_after_bind();
 }
 
 }  // namespace tt::proxy

@@ -15,12 +15,13 @@
 #include "proxy/upstream.h"
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace tt::proxy {
+
+class GuardedServer;
 
 class ProxyServer {
  public:
@@ -42,7 +43,7 @@ class ProxyServer {
   void log_access(const httplib::Request& req, const httplib::Response& res);
 
   ProxyConfig config_;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<GuardedServer> server_;
   Upstream upstream_;
   StaticFiles static_files_;
   CacheTtls ttls_;
