@@ -42,14 +42,18 @@ bool CircuitBreaker::allow(int64_t now_ms) {
 }
 
 void CircuitBreaker::record_success() {
-  consecutive_failures_ = 0;
+  failing_.clear();
   opened_at_ms_ = -1;
   trial_in_flight_ = false;
 }
 
-void CircuitBreaker::record_failure(int64_t now_ms) {
+void CircuitBreaker::record_failure(int64_t now_ms, std::string_view request) {
+  // A failed half-open trial re-opens at once, whatever it was.
+  const bool trial = trial_in_flight_;
   trial_in_flight_ = false;
-  if (++consecutive_failures_ >= threshold_) opened_at_ms_ = now_ms;
+  const bool seen = !request.empty() && std::find(failing_.begin(), failing_.end(), request) != failing_.end();
+  if (!seen && static_cast<int>(failing_.size()) < threshold_) failing_.emplace_back(request);
+  if (trial || static_cast<int>(failing_.size()) >= threshold_) opened_at_ms_ = now_ms;
 }
 
 CircuitBreaker::State CircuitBreaker::state(int64_t now_ms) const {

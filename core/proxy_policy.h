@@ -32,15 +32,21 @@ class RateLimiter {
   std::unordered_map<std::string, Bucket> buckets_;
 };
 
-// --- Circuit breaker: after `threshold` consecutive upstream failures, fail
-// fast for `cooldown_ms`; then let one trial through (half-open).
+// --- Circuit breaker: after failures of `threshold` distinct requests in a
+// row, fail fast for `cooldown_ms`; then let one trial through (half-open).
+// Distinct, so that one always-failing resource asked for again and again (a
+// broken tunebook, a client retrying) cannot open the circuit for everyone.
+// The proxy keeps one per route class (ProxyRouteKind). Only transient
+// failures count; a 404/410/451 is upstream answering, i.e. a success here.
 class CircuitBreaker {
  public:
   enum class State { Closed, Open, HalfOpen };
   CircuitBreaker(int threshold, int64_t cooldown_ms) : threshold_(threshold), cooldown_ms_(cooldown_ms) {}
   bool allow(int64_t now_ms);  // false: fail fast
   void record_success();
-  void record_failure(int64_t now_ms);
+  // `request` names what failed (the upstream target); a repeat of a request
+  // already counted in this run of failures does not count again.
+  void record_failure(int64_t now_ms, std::string_view request = {});
   State state(int64_t now_ms) const;
   int64_t retry_after_ms(int64_t now_ms) const;  // while open
   static std::string_view name(State s);
@@ -48,7 +54,7 @@ class CircuitBreaker {
  private:
   int threshold_;
   int64_t cooldown_ms_;
-  int consecutive_failures_ = 0;
+  std::vector<std::string> failing_;  // distinct requests failed in a row (at most threshold_)
   int64_t opened_at_ms_ = -1;
   bool trial_in_flight_ = false;
 };

@@ -32,6 +32,16 @@ ProxyRefusal not_allowed() {
 
 }  // namespace
 
+const char* route_class_name(ProxyRouteKind kind) {
+  switch (kind) {
+    case ProxyRouteKind::TunebookPage: return "tunebooks";
+    case ProxyRouteKind::Member: return "members";
+    case ProxyRouteKind::Tune: return "tunes";
+    case ProxyRouteKind::Search: return "search";
+  }
+  return "tunes";
+}
+
 RouteDecision route_api_request(std::string_view raw_target) {
   RouteDecision decision;
   const size_t q = raw_target.find('?');

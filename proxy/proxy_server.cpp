@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -164,7 +165,9 @@ void ProxyServer::handle_healthz(httplib::Response& res) {
       {"status", "ok"},
       {"version", kAppVersion},
       {"uptime_s", (steady_now_ms() - started_ms_) / 1000},
-      {"upstream", {{"url", upstream_.base_url()}, {"state", stats.breaker_state}, {"calls", stats.calls},
+      {"upstream", {{"url", upstream_.base_url()}, {"state", stats.breaker_state},
+                    {"breakers", nlohmann::json(std::map<std::string, std::string>(stats.breakers.begin(), stats.breakers.end()))},
+                    {"calls", stats.calls},
                     {"failures", stats.failures}, {"last_error", stats.last_error}}},
       {"cache", {{"entries", cache_entries}, {"bytes", cache_bytes}}},
   };
@@ -205,7 +208,7 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
   }
   if (cached && cached->fresh) return reply_ok(cached->body, "hit", cached->redirected_to);
 
-  const UpstreamResult up = upstream_.fetch(route.upstream_target);
+  const UpstreamResult up = upstream_.fetch(route.kind, route.upstream_target);
   t_upstream_ms = up.elapsed_ms;
   const auto serve_stale_or = [&](const ProxyReply& reply) {
     if (cached && reply.status == 503) {
@@ -217,7 +220,8 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
   };
   if (up.circuit_open) {
     return serve_stale_or(error_reply(503, "unavailable",
-                                      "thesession.org is failing; the proxy is pausing calls to it",
+                                      std::string("thesession.org is failing for ") + route_class_name(route.kind) +
+                                          "; the proxy is pausing those calls",
                                       std::max<int64_t>(1, (up.retry_after_ms + 999) / 1000)));
   }
   if (up.redirect_refused) {

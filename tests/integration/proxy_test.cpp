@@ -197,6 +197,44 @@ TEST_F(ProxyTest, CircuitBreakerFailsFastThenRecovers) {
   EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["state"], "closed");
 }
 
+TEST_F(ProxyTest, AnAlwaysFailingTunebookNeverMakesAnotherRouteFail) {
+  proxy::ProxyConfig config;
+  config.breaker_failures = 2;
+  start_proxy(config);
+  fake_.add_fault({"/members/" + member(10) + "/tunebook", 0, "status", 503, 0, -1, 0, -1});
+  const std::string broken = "/api/thesession/members/" + member(10) + "/tunebook?page=1&perpage=50";
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(get(broken).status, 503);
+  EXPECT_EQ(fake_.request_count("/members/" + member(10) + "/tunebook"), 6);  // never failed fast: one request
+  EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["breakers"]["tunebooks"], "closed");
+  EXPECT_EQ(get("/api/thesession/members/" + member(20) + "/tunebook?page=1&perpage=50").status, 200);
+  EXPECT_EQ(get("/api/thesession/tunes/5").status, 200);
+}
+
+TEST_F(ProxyTest, BreakersAreOpenedPerRouteClassAndNotFoundStaysNotFound) {
+  proxy::ProxyConfig config;
+  config.breaker_failures = 2;
+  config.breaker_cooldown_s = 60;
+  start_proxy(config);
+  fake_.add_fault({"/tunebook", 0, "status", 503, 0, -1, 0, -1});
+  EXPECT_EQ(get("/api/thesession/members/" + member(11) + "/tunebook?page=1").status, 503);
+  EXPECT_EQ(get("/api/thesession/members/" + member(12) + "/tunebook?page=1").status, 503);
+  const auto health = json::parse(get("/healthz").body);
+  EXPECT_EQ(health["upstream"]["breakers"]["tunebooks"], "open");
+  EXPECT_EQ(health["upstream"]["breakers"]["members"], "closed");
+  const int before = fake_.request_count("/tunebook");
+  EXPECT_EQ(get("/api/thesession/members/" + member(13) + "/tunebook?page=1").status, 503);
+  EXPECT_EQ(fake_.request_count("/tunebook"), before);  // failed fast
+  // Other classes go on, and a missing member is still "not found".
+  RawResponse r = get("/api/thesession/members/5");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(json::parse(r.body)["error"], "not_found");
+  EXPECT_EQ(get("/api/thesession/tunes/6").status, 200);
+  EXPECT_EQ(get("/api/thesession/tunes/search?q=reel").status, 200);
+  // 404s never count towards opening a breaker.
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(get("/api/thesession/members/" + std::to_string(i + 1)).status, 404);
+  EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["breakers"]["members"], "closed");
+}
+
 TEST_F(ProxyTest, FollowsRedirectsOnlyOnTheUpstreamHost) {
   start_proxy();
   const RawResponse r = get("/api/thesession/tunes/" + std::to_string(fake::kMergedOffset + 12));
