@@ -85,7 +85,7 @@ void ResponseCache::evict_until_fits(size_t incoming) {
 }
 
 void ResponseCache::put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms,
-                        int64_t ttl_ms) {
+                        int64_t ttl_ms, std::string etag, int64_t fetched_s) {
   if (auto it = index_.find(key); it != index_.end()) {
     bytes_ -= it->second->body.size() + key.size();
     lru_.erase(it->second);
@@ -94,7 +94,7 @@ void ResponseCache::put(const std::string& key, std::string body, std::string re
   const size_t size = body.size() + key.size();
   if (size > max_bytes_) return;  // never cache what cannot fit
   evict_until_fits(size);
-  lru_.push_front({key, std::move(body), std::move(redirected_to), now_ms + ttl_ms});
+  lru_.push_front({key, std::move(body), std::move(redirected_to), std::move(etag), now_ms + ttl_ms, fetched_s});
   index_[key] = lru_.begin();
   bytes_ += size;
 }
@@ -110,7 +110,7 @@ std::optional<ResponseCache::Hit> ResponseCache::get(const std::string& key, int
     return std::nullopt;
   }
   lru_.splice(lru_.begin(), lru_, it->second);
-  return Hit{e.body, now_ms < e.expires_ms, e.redirected_to};
+  return Hit{e.body, now_ms < e.expires_ms, e.redirected_to, e.etag, e.fetched_s, e.expires_ms - now_ms};
 }
 
 std::optional<std::string> cors_allowed_origin(std::string_view origin, const std::vector<std::string>& allowed,

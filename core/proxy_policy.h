@@ -67,17 +67,23 @@ class ResponseCache {
     std::string body;
     bool fresh;
     std::string redirected_to;
+    std::string etag;         // see http_cache.h
+    int64_t fetched_s;        // wall-clock seconds when fetched: Last-Modified
+    int64_t fresh_left_ms;    // how long it stays fresh (<= 0 when stale)
   };
   ResponseCache(size_t max_bytes, int64_t stale_ms) : max_bytes_(max_bytes), stale_ms_(stale_ms) {}
-  void put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms, int64_t ttl_ms);
+  // `now_ms` is the monotonic clock (expiry); `fetched_s` the wall clock.
+  void put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms, int64_t ttl_ms,
+           std::string etag = {}, int64_t fetched_s = 0);
   std::optional<Hit> get(const std::string& key, int64_t now_ms);
   size_t bytes() const { return bytes_; }
   size_t size() const { return index_.size(); }
 
  private:
   struct Entry {
-    std::string key, body, redirected_to;
+    std::string key, body, redirected_to, etag;
     int64_t expires_ms;
+    int64_t fetched_s;
   };
   void evict_until_fits(size_t incoming);
   size_t max_bytes_;

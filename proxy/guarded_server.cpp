@@ -141,7 +141,8 @@ int ConnectionCounter::open(const std::string& address) {
   return it == open_.end() ? 0 : it->second;
 }
 
-GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits), counter_(limits.max_per_client) {
+GuardedServer::GuardedServer(ConnectionLimits limits, std::function<bool(const std::string&)> uncapped)
+    : limits_(limits), counter_(limits.max_per_client), uncapped_(std::move(uncapped)) {
   const size_t threads = static_cast<size_t>(limits_.max_threads);
   new_task_queue = [threads] { return new ElasticPool(threads); };
 }
@@ -159,7 +160,9 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   int peer_port = 0;
   if (::getpeername(sock, reinterpret_cast<sockaddr*>(&ss), &len) == 0) address_of(ss, peer, peer_port);
   bool ok = false;
-  if (counter_.try_acquire(peer)) {
+  if (uncapped_ && uncapped_(peer)) {
+    ok = serve(sock, peer, peer_port);
+  } else if (counter_.try_acquire(peer)) {
     ok = serve(sock, peer, peer_port);
     counter_.release(peer);
   } else {

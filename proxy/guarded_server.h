@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -52,7 +53,10 @@ class ConnectionCounter {
 
 class GuardedServer : public httplib::Server {
  public:
-  explicit GuardedServer(ConnectionLimits limits);
+  // Connections from peers for which `uncapped` says true (trusted proxies
+  // in front, carrying many clients) are not capped per address here; the
+  // proxy caps their clients per request instead.
+  GuardedServer(ConnectionLimits limits, std::function<bool(const std::string& peer)> uncapped = {});
   // After bind_to_port/bind_to_any_port: raises the listen backlog.
   bool raise_backlog();
   int64_t refused_connections() const { return refused_; }
@@ -64,6 +68,7 @@ class GuardedServer : public httplib::Server {
 
   ConnectionLimits limits_;
   ConnectionCounter counter_;
+  std::function<bool(const std::string&)> uncapped_;
   std::atomic<int64_t> refused_{0};
 };
 

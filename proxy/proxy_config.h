@@ -13,6 +13,9 @@ struct ProxyConfig {
   std::string upstream = "https://thesession.org";
   std::string web_dir;                     // empty: API only
   std::vector<std::string> allow_origins;  // besides same-origin
+  // Peers (CIDR ranges) whose X-Forwarded-For names the client: a TLS
+  // terminator or load balancer in front. Empty: the header is ignored.
+  std::vector<std::string> trust_forwarded_for;
   int connect_timeout_ms = 5000;
   int read_timeout_ms = 15000;
   // One retry layer: the client's sync engine owns retries (3 attempts), so

@@ -76,6 +76,37 @@ TEST_F(ProxyTest, CachesAndSaysSo) {
   EXPECT_EQ(fake_.request_count("/tunes/77"), 1);
 }
 
+TEST_F(ProxyTest, AnswersCarryStandardCachingHeadersAndHonourConditionalRequests) {
+  start_proxy();
+  RawResponse r = get("/api/thesession/tunes/77");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=86400");
+  const std::string etag = r.header("ETag"), modified = r.header("Last-Modified");
+  ASSERT_FALSE(etag.empty());
+  ASSERT_FALSE(modified.empty());
+  r = get("/api/thesession/tunes/77");  // from the proxy's cache: same validators, freshness left
+  EXPECT_EQ(r.header("ETag"), etag);
+  EXPECT_EQ(r.header("Last-Modified"), modified);
+  EXPECT_EQ(r.header("Cache-Control").rfind("public, max-age=86", 0), 0u) << r.header("Cache-Control");
+  r = get("/api/thesession/tunes/77", "If-None-Match: " + etag);
+  EXPECT_EQ(r.status, 304);
+  EXPECT_TRUE(r.body.empty());
+  EXPECT_EQ(r.header("ETag"), etag);
+  EXPECT_EQ(get("/api/thesession/tunes/77", "If-Modified-Since: " + modified).status, 304);
+  EXPECT_EQ(get("/api/thesession/tunes/77", "If-None-Match: \"other\"\r\nIf-Modified-Since: " + modified).status, 200);
+  EXPECT_EQ(fake_.request_count("/tunes/77"), 1);
+
+  r = get("/api/thesession/members/" + member(30) + "/tunebook?page=1&perpage=50");
+  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=60");
+  r = get("/api/thesession/members/5");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=60");  // not found, briefly
+  fake_.add_fault({"/tunes/78", 0, "status", 503, 0, -1, 0, 1});
+  r = get("/api/thesession/tunes/78");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.header("Cache-Control"), "no-store");
+}
+
 TEST_F(ProxyTest, ServesAStaleCopyWhileUpstreamIsDown) {
   proxy::ProxyConfig config;
   config.tunebook_ttl_s = 0;
