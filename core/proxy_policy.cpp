@@ -4,6 +4,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+#include "core/thesession_api.h"
+
 namespace tt {
 
 int64_t RateLimiter::take(const std::string& client, int64_t now_ms) {
@@ -157,6 +160,23 @@ ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& ou
     return error_reply(503, "unavailable", "thesession.org is failing (" + describe_failure(outcome) + ")", 30);
   }
   return error_reply(500, "upstream_error", "Unexpected answer from thesession.org (" + describe_failure(outcome) + ")");
+}
+
+std::optional<std::string> upstream_body_problem(ProxyRouteKind kind, std::string_view body) {
+  std::string error;
+  switch (kind) {
+    case ProxyRouteKind::TunebookPage: error = parse_tunebook_page(body).error; break;
+    case ProxyRouteKind::Tune: error = parse_tune_details(body).error; break;
+    case ProxyRouteKind::Search: error = parse_search_results(body).error; break;
+    case ProxyRouteKind::Member: {
+      // Strict here: the proxy never repairs text it passes on.
+      const auto doc = parse_untrusted_json(body, error);
+      if (doc && !doc->is_object()) error = "not a JSON object";
+      break;
+    }
+  }
+  if (error.empty()) return std::nullopt;
+  return error;
 }
 
 int64_t CacheTtls::for_route(ProxyRouteKind kind) const {

@@ -108,6 +108,12 @@ ProxyReply error_reply(int status, std::string_view code, std::string_view messa
 // What to answer when upstream failed for `route` (after the proxy's retries).
 ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& outcome);
 
+// Why a 200 answer from upstream must not be passed on (nullopt: pass it):
+// whatever the app itself would refuse as a whole (not JSON, nested too
+// deeply, numbers out of range, no tunes list), checked with the app's own
+// parsers. Bad single entries pass: the app reports them one by one.
+std::optional<std::string> upstream_body_problem(ProxyRouteKind kind, std::string_view body);
+
 // How long a good answer for this kind of route stays fresh.
 struct CacheTtls {
   int64_t tunebook_ms = 60 * 1000;

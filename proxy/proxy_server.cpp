@@ -282,9 +282,10 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
     return serve_stale_or(error_reply(500, "upstream_error", "thesession.org redirected outside its own site"));
   }
   if (!up.outcome.ok()) return serve_stale_or(upstream_failure_reply(route, up.outcome));
-  // Never pass on what is not JSON: the app would choke on it.
-  if (!nlohmann::json::accept(up.outcome.body)) {
-    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org sent malformed data"));
+  // Never pass on what the app would refuse as a whole (not JSON, too deep,
+  // numbers out of range): a clear 500 now instead.
+  if (const auto problem = upstream_body_problem(route.kind, up.outcome.body)) {
+    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org sent malformed data (" + *problem + ")"));
   }
   const std::string etag = entity_tag(up.outcome.body);
   const int64_t fetched_s = wall_now_s(), ttl_ms = ttls_.for_route(route.kind);

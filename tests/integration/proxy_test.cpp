@@ -146,6 +146,15 @@ TEST_F(ProxyTest, MapsUpstreamErrorsToTheProductsAnswers) {
   EXPECT_EQ(get("/api/thesession/tunes/4").status, 500);
 }
 
+TEST_F(ProxyTest, UpstreamDataTheAppWouldRefuseIsAClear500) {
+  start_proxy();
+  fake_.add_fault({"/tunebook", 0, "no_tunes", 0, 0, -1, 0, 1});
+  const RawResponse r = get("/api/thesession/members/" + member(10) + "/tunebook?page=1");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(json::parse(r.body)["error"], "upstream_error");
+  EXPECT_NE(json::parse(r.body)["message"].get<std::string>().find("no tunes list"), std::string::npos) << r.body;
+}
+
 TEST_F(ProxyTest, OversizedUpstreamBodiesAreRefused) {
   proxy::ProxyConfig config;
   config.max_body_bytes = 1 << 20;

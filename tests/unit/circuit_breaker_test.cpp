@@ -34,3 +34,18 @@ TEST(CircuitBreaker, ASuccessEndsTheRunAndAFailedTrialReopens) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+TEST(UpstreamBody, WhatTheAppWouldRefuseWhollyIsNotPassedOn) {
+  EXPECT_FALSE(upstream_body_problem(ProxyRouteKind::TunebookPage, R"({"pages":1,"tunes":[{"id":1}]})"));  // bad entry: passes
+  EXPECT_TRUE(upstream_body_problem(ProxyRouteKind::TunebookPage, R"({"pages":4294967297,"tunes":[]})"));
+  EXPECT_TRUE(upstream_body_problem(ProxyRouteKind::TunebookPage, R"({"pages":1})"));
+  EXPECT_TRUE(upstream_body_problem(ProxyRouteKind::Tune, R"({"id":1,"name":"A","tunebooks":-1})"));
+  EXPECT_TRUE(upstream_body_problem(ProxyRouteKind::Search, "[" + std::string(100, '[') + std::string(101, ']')));
+  EXPECT_TRUE(upstream_body_problem(ProxyRouteKind::Member, "{\"name\":\"bad \x80\"}"));
+  EXPECT_TRUE(upstream_body_problem(ProxyRouteKind::Member, "[1]"));
+  EXPECT_FALSE(upstream_body_problem(ProxyRouteKind::Member, R"({"id":5,"name":"Áine"})"));
+}
+
+}  // namespace tt
