@@ -34,7 +34,9 @@ TEST_F(ProxyTest, ForwardsEachAllowedRouteWithFormatJson) {
   r = get("/api/thesession/tunes/search?q=M%C3%A1ire&type=reel&page=1&perpage=5");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(fake_.requests().back(), "/tunes/search?format=json&page=1&perpage=5&q=Máire&type=reel");
-  for (const auto& t : json::parse(r.body)["tunes"]) EXPECT_EQ(t["type"], "reel");
+  // Keep the document: a range-for over a temporary's member reads freed memory (ASan caught it).
+  const json results = json::parse(r.body);
+  for (const auto& t : results["tunes"]) EXPECT_EQ(t["type"], "reel");
 }
 
 TEST_F(ProxyTest, CachesAndSaysSo) {
