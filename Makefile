@@ -10,7 +10,7 @@ UPSTREAM   ?= https://thesession.org
 PROXY      := $(NATIVE)/proxy/tunetrack-proxy
 FAKE       := $(NATIVE)/tests/fake-thesession
 
-.PHONY: setup native wasm build run demo test bench clean
+.PHONY: setup native wasm build run demo test bench fuzz clean
 
 setup:
 	@third_party/install-packages.sh
@@ -49,5 +49,22 @@ bench: build
 	$(NATIVE)/tests/bench/proxy_bench.sh $(PROXY) $(FAKE)
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/web_bench.mjs
 
+# Explores each parser with libFuzzer (clang, ASan + UBSan) for FUZZ_SECONDS
+# each. New inputs go to build/fuzz/corpus; a finding stops with its input in
+# build/fuzz/artifacts (copy it to tests/fuzz/corpus/<harness>/ once fixed).
+FUZZ_SECONDS   ?= 60
+FUZZ           := $(BUILD)/fuzz
+FUZZ_HARNESSES := tunebook tune search request fragment import headers
+fuzz: setup
+	@test -f $(FUZZ)/build.ninja || CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTT_FUZZ=ON
+	cmake --build $(FUZZ) --target tt_fuzzers
+	@mkdir -p $(FUZZ)/artifacts
+	@for h in $(FUZZ_HARNESSES); do \
+	  mkdir -p $(FUZZ)/corpus/$$h; \
+	  echo "== fuzz $$h ($(FUZZ_SECONDS) s)"; \
+	  $(FUZZ)/tests/fuzz/$${h}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ)/artifacts/$$h- $(FUZZ)/corpus/$$h tests/fuzz/corpus/$$h || exit 1; \
+	done
+
 clean:
-	rm -rf $(NATIVE) $(WASM)
+	rm -rf $(NATIVE) $(WASM) $(FUZZ)

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+#include "core/parse_number.h"
 #include "core/time_format.h"
 #include "core/tune_type.h"
 
@@ -9,6 +11,11 @@ namespace tt {
 namespace {
 
 using nlohmann::json;
+
+// Bounds for numbers read from a file: ids as thesession's (10 digits), counts
+// far above anything real but well inside an int.
+constexpr int64_t kMaxTuneId = 9999999999;
+constexpr int64_t kMaxCount = 1000000000;
 
 json to_object(const CollectionEntry& e) {
   json o = {
@@ -45,11 +52,12 @@ std::string csv_field(std::string_view value) {
 bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {
   if (!o.is_object()) { problem = "Tune #?: not an object"; return false; }
   const auto id = o.find("tune_id");
-  if (id == o.end() || !id->is_number_integer() || id->get<int64_t>() <= 0) {
+  const Parsed<int64_t> tune_id = id == o.end() ? Parsed<int64_t>{} : read_json_int(*id, 1, kMaxTuneId);
+  if (!tune_id || !id->is_number()) {
     problem = "Tune #?: missing or invalid tune_id";
     return false;
   }
-  e.tune_id = id->get<int64_t>();
+  e.tune_id = tune_id.value;
   const std::string prefix = "Tune #" + std::to_string(e.tune_id) + ": ";
   const auto str = [&](const char* key) -> std::string {
     const auto it = o.find(key);
@@ -62,24 +70,29 @@ bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {
   e.url = str("url");
   e.notes = str("notes");
   e.source = "import";
-  if (const auto it = o.find("tunebooks"); it != o.end() && it->is_number_integer()) e.tunebooks = it->get<int>();
+  if (const auto it = o.find("tunebooks"); it != o.end() && it->is_number()) {
+    const Parsed<int64_t> n = read_json_int(*it, 0, kMaxCount);
+    if (!n) { problem = prefix + "invalid tunebooks (" + n.error + ")"; return false; }
+    e.tunebooks = static_cast<int>(n.value);
+  }
   if (const auto it = o.find("aliases"); it != o.end() && it->is_array()) {
     for (const auto& a : *it) if (a.is_string()) e.aliases.push_back(a.get<std::string>());
   }
   const std::string status_text = str("learn_status");
   if (!status_text.empty()) {
     const auto status = parse_learn_status(status_text);
-    if (!status) { problem = prefix + "unknown learn status '" + status_text + "'"; return false; }
+    if (!status) { problem = prefix + "unknown learn status " + quote_excerpt(status_text); return false; }
     e.status = *status;
   }
   if (const auto it = o.find("heard_count"); it != o.end()) {
-    if (!it->is_number_integer() || it->get<int64_t>() < 0) { problem = prefix + "invalid heard_count"; return false; }
-    e.heard_count = it->get<int>();
+    const Parsed<int64_t> n = it->is_number() ? read_json_int(*it, 0, kMaxCount) : Parsed<int64_t>{};
+    if (!n) { problem = prefix + "invalid heard_count" + (n.error.empty() ? "" : " (" + n.error + ")"); return false; }
+    e.heard_count = static_cast<int>(n.value);
   }
   const std::string learned = str("learned_at");
   if (!learned.empty()) {
     e.learned_at_ms = parse_iso8601_utc(learned);
-    if (!e.learned_at_ms) { problem = prefix + "invalid learned_at '" + learned + "'"; return false; }
+    if (!e.learned_at_ms) { problem = prefix + "invalid learned_at " + quote_excerpt(learned); return false; }
   }
   // Only "learned" has a learned date (a "learned" without one keeps it unknown).
   if (e.status != LearnStatus::Learned) e.learned_at_ms.reset();
@@ -112,15 +125,18 @@ std::string export_csv(const std::vector<CollectionEntry>& entries) {
 
 ImportParse parse_import_json(std::string_view text) {
   ImportParse result;
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    result.fatal = "The file is not valid JSON";
+  std::string problem;
+  const auto parsed = parse_untrusted_json(text, problem);
+  if (!parsed) {
+    result.fatal = "The file is not valid JSON" + (problem == "not valid JSON" ? "" : " (" + problem + ")");
     return result;
   }
+  const json& doc = *parsed;
   const json* tunes = nullptr;
+  const auto format = doc.is_object() ? doc.find("format") : doc.end();
   if (doc.is_array()) {
     tunes = &doc;
-  } else if (doc.is_object() && doc.value("format", "") == "tunetrack-collection") {
+  } else if (format != doc.end() && format->is_string() && *format == "tunetrack-collection") {
     const auto it = doc.find("tunes");
     if (it != doc.end() && it->is_array()) tunes = &*it;
   }

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+#include "core/thesession_api.h"
+
 namespace tt {
 
 int64_t RateLimiter::take(const std::string& client, int64_t now_ms) {
@@ -42,14 +45,18 @@ bool CircuitBreaker::allow(int64_t now_ms) {
 }
 
 void CircuitBreaker::record_success() {
-  consecutive_failures_ = 0;
+  failing_.clear();
   opened_at_ms_ = -1;
   trial_in_flight_ = false;
 }
 
-void CircuitBreaker::record_failure(int64_t now_ms) {
+void CircuitBreaker::record_failure(int64_t now_ms, std::string_view request) {
+  // A failed half-open trial re-opens at once, whatever it was.
+  const bool trial = trial_in_flight_;
   trial_in_flight_ = false;
-  if (++consecutive_failures_ >= threshold_) opened_at_ms_ = now_ms;
+  const bool seen = !request.empty() && std::find(failing_.begin(), failing_.end(), request) != failing_.end();
+  if (!seen && static_cast<int>(failing_.size()) < threshold_) failing_.emplace_back(request);
+  if (trial || static_cast<int>(failing_.size()) >= threshold_) opened_at_ms_ = now_ms;
 }
 
 CircuitBreaker::State CircuitBreaker::state(int64_t now_ms) const {
@@ -81,7 +88,7 @@ void ResponseCache::evict_until_fits(size_t incoming) {
 }
 
 void ResponseCache::put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms,
-                        int64_t ttl_ms) {
+                        int64_t ttl_ms, std::string etag, int64_t fetched_s) {
   if (auto it = index_.find(key); it != index_.end()) {
     bytes_ -= it->second->body.size() + key.size();
     lru_.erase(it->second);
@@ -90,7 +97,7 @@ void ResponseCache::put(const std::string& key, std::string body, std::string re
   const size_t size = body.size() + key.size();
   if (size > max_bytes_) return;  // never cache what cannot fit
   evict_until_fits(size);
-  lru_.push_front({key, std::move(body), std::move(redirected_to), now_ms + ttl_ms});
+  lru_.push_front({key, std::move(body), std::move(redirected_to), std::move(etag), now_ms + ttl_ms, fetched_s});
   index_[key] = lru_.begin();
   bytes_ += size;
 }
@@ -106,7 +113,7 @@ std::optional<ResponseCache::Hit> ResponseCache::get(const std::string& key, int
     return std::nullopt;
   }
   lru_.splice(lru_.begin(), lru_, it->second);
-  return Hit{e.body, now_ms < e.expires_ms, e.redirected_to};
+  return Hit{e.body, now_ms < e.expires_ms, e.redirected_to, e.etag, e.fetched_s, e.expires_ms - now_ms};
 }
 
 std::optional<std::string> cors_allowed_origin(std::string_view origin, const std::vector<std::string>& allowed,
@@ -127,7 +134,12 @@ std::optional<std::string> cors_allowed_origin(std::string_view origin, const st
 
 ProxyReply error_reply(int status, std::string_view code, std::string_view message,
                        std::optional<int64_t> retry_after_s) {
-  return {status, nlohmann::json{{"error", code}, {"message", message}}.dump(), retry_after_s};
+  // Messages quote untrusted text only as escaped excerpts; `replace` is the
+  // last guard so that a slip can never turn a refusal into an exception.
+  return {status,
+          nlohmann::json{{"error", code}, {"message", message}}.dump(-1, ' ', false,
+                                                                    nlohmann::json::error_handler_t::replace),
+          retry_after_s};
 }
 
 ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& outcome) {
@@ -148,6 +160,23 @@ ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& ou
     return error_reply(503, "unavailable", "thesession.org is failing (" + describe_failure(outcome) + ")", 30);
   }
   return error_reply(500, "upstream_error", "Unexpected answer from thesession.org (" + describe_failure(outcome) + ")");
+}
+
+std::optional<std::string> upstream_body_problem(ProxyRouteKind kind, std::string_view body) {
+  std::string error;
+  switch (kind) {
+    case ProxyRouteKind::TunebookPage: error = parse_tunebook_page(body).error; break;
+    case ProxyRouteKind::Tune: error = parse_tune_details(body).error; break;
+    case ProxyRouteKind::Search: error = parse_search_results(body).error; break;
+    case ProxyRouteKind::Member: {
+      // Strict here: the proxy never repairs text it passes on.
+      const auto doc = parse_untrusted_json(body, error);
+      if (doc && !doc->is_object()) error = "not a JSON object";
+      break;
+    }
+  }
+  if (error.empty()) return std::nullopt;
+  return error;
 }
 
 int64_t CacheTtls::for_route(ProxyRouteKind kind) const {

@@ -32,15 +32,21 @@ class RateLimiter {
   std::unordered_map<std::string, Bucket> buckets_;
 };
 
-// --- Circuit breaker: after `threshold` consecutive upstream failures, fail
-// fast for `cooldown_ms`; then let one trial through (half-open).
+// --- Circuit breaker: after failures of `threshold` distinct requests in a
+// row, fail fast for `cooldown_ms`; then let one trial through (half-open).
+// Distinct, so that one always-failing resource asked for again and again (a
+// broken tunebook, a client retrying) cannot open the circuit for everyone.
+// The proxy keeps one per route class (ProxyRouteKind). Only transient
+// failures count; a 404/410/451 is upstream answering, i.e. a success here.
 class CircuitBreaker {
  public:
   enum class State { Closed, Open, HalfOpen };
   CircuitBreaker(int threshold, int64_t cooldown_ms) : threshold_(threshold), cooldown_ms_(cooldown_ms) {}
   bool allow(int64_t now_ms);  // false: fail fast
   void record_success();
-  void record_failure(int64_t now_ms);
+  // `request` names what failed (the upstream target); a repeat of a request
+  // already counted in this run of failures does not count again.
+  void record_failure(int64_t now_ms, std::string_view request = {});
   State state(int64_t now_ms) const;
   int64_t retry_after_ms(int64_t now_ms) const;  // while open
   static std::string_view name(State s);
@@ -48,7 +54,7 @@ class CircuitBreaker {
  private:
   int threshold_;
   int64_t cooldown_ms_;
-  int consecutive_failures_ = 0;
+  std::vector<std::string> failing_;  // distinct requests failed in a row (at most threshold_)
   int64_t opened_at_ms_ = -1;
   bool trial_in_flight_ = false;
 };
@@ -61,17 +67,23 @@ class ResponseCache {
     std::string body;
     bool fresh;
     std::string redirected_to;
+    std::string etag;         // see http_cache.h
+    int64_t fetched_s;        // wall-clock seconds when fetched: Last-Modified
+    int64_t fresh_left_ms;    // how long it stays fresh (<= 0 when stale)
   };
   ResponseCache(size_t max_bytes, int64_t stale_ms) : max_bytes_(max_bytes), stale_ms_(stale_ms) {}
-  void put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms, int64_t ttl_ms);
+  // `now_ms` is the monotonic clock (expiry); `fetched_s` the wall clock.
+  void put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms, int64_t ttl_ms,
+           std::string etag = {}, int64_t fetched_s = 0);
   std::optional<Hit> get(const std::string& key, int64_t now_ms);
   size_t bytes() const { return bytes_; }
   size_t size() const { return index_.size(); }
 
  private:
   struct Entry {
-    std::string key, body, redirected_to;
+    std::string key, body, redirected_to, etag;
     int64_t expires_ms;
+    int64_t fetched_s;
   };
   void evict_until_fits(size_t incoming);
   size_t max_bytes_;
@@ -95,6 +107,12 @@ ProxyReply error_reply(int status, std::string_view code, std::string_view messa
                        std::optional<int64_t> retry_after_s = std::nullopt);
 // What to answer when upstream failed for `route` (after the proxy's retries).
 ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& outcome);
+
+// Why a 200 answer from upstream must not be passed on (nullopt: pass it):
+// whatever the app itself would refuse as a whole (not JSON, nested too
+// deeply, numbers out of range, no tunes list), checked with the app's own
+// parsers. Bad single entries pass: the app reports them one by one.
+std::optional<std::string> upstream_body_problem(ProxyRouteKind kind, std::string_view body);
 
 // How long a good answer for this kind of route stays fresh.
 struct CacheTtls {

@@ -1,5 +1,7 @@
 #include "core/proxy_routes.h"
 
+#include "core/json_text.h"
+#include "core/parse_number.h"
 #include "core/thesession_api.h"
 #include "core/tune_type.h"
 #include "core/url.h"
@@ -21,15 +23,7 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
 
 bool is_id(std::string_view s) { return parse_thesession_id(s).has_value(); }
 
-bool is_small_number(std::string_view s, int max) {
-  if (s.empty() || s.size() > 5) return false;
-  int n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    n = n * 10 + (c - '0');
-  }
-  return n >= 1 && n <= max;
-}
+bool is_small_number(std::string_view s, int max) { return parse_int(s, 1, max).ok; }
 
 ProxyRefusal bad(std::string message) { return {400, "bad_request", std::move(message)}; }
 ProxyRefusal not_allowed() {
@@ -37,6 +31,16 @@ ProxyRefusal not_allowed() {
 }
 
 }  // namespace
+
+const char* route_class_name(ProxyRouteKind kind) {
+  switch (kind) {
+    case ProxyRouteKind::TunebookPage: return "tunebooks";
+    case ProxyRouteKind::Member: return "members";
+    case ProxyRouteKind::Tune: return "tunes";
+    case ProxyRouteKind::Search: return "search";
+  }
+  return "tunes";
+}
 
 RouteDecision route_api_request(std::string_view raw_target) {
   RouteDecision decision;
@@ -66,9 +70,14 @@ RouteDecision route_api_request(std::string_view raw_target) {
       const size_t eq = pair.find('=');
       const auto key = decode_query_component(pair.substr(0, eq));
       const auto value = decode_query_component(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
-      if (!key || !value) { decision.refusal = bad("Malformed query string"); return decision; }
+      // Text that is not UTF-8 could never be a tune name, and would break
+      // the JSON of any message that mentions it.
+      if (!key || !value || !is_valid_utf8(*key) || !is_valid_utf8(*value)) {
+        decision.refusal = bad("Malformed query string");
+        return decision;
+      }
       for (const auto& [k, v] : params) {
-        if (k == *key) { decision.refusal = bad("Parameter '" + *key + "' given twice"); return decision; }
+        if (k == *key) { decision.refusal = bad("Parameter " + quote_excerpt(*key) + " given twice"); return decision; }
       }
       params.emplace_back(*key, *value);
     }
@@ -77,16 +86,16 @@ RouteDecision route_api_request(std::string_view raw_target) {
     for (const auto& [k, v] : params) {
       bool ok = false;
       for (auto a : allowed) ok = ok || k == a;
-      if (!ok) return bad("Parameter '" + k + "' is not allowed here");
+      if (!ok) return bad("Parameter " + quote_excerpt(k) + " is not allowed here");
       if ((k == "page" && !is_small_number(v, 10000)) || (k == "perpage" && !is_small_number(v, kMaxPerPage))) {
-        return bad("Parameter '" + k + "' must be a number from 1 to " + (k == "page" ? "10000" : "50"));
+        return bad("Parameter " + quote_excerpt(k) + " must be a number from 1 to " + (k == "page" ? "10000" : "50"));
       }
       if (k == "q" && v.size() > 200) return bad("Search text is too long (200 characters at most)");
       if (k == "type" && !v.empty()) {
         const std::string type = normalise_tune_type(v);
         bool known = false;
         for (const auto& t : known_tune_types()) known = known || t == type;
-        if (!known) return bad("Unknown tune type '" + v + "'");
+        if (!known) return bad("Unknown tune type " + quote_excerpt(v));
       }
     }
     return std::nullopt;

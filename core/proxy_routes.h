@@ -12,6 +12,10 @@
 namespace tt {
 
 enum class ProxyRouteKind { TunebookPage, Member, Tune, Search };
+inline constexpr ProxyRouteKind kRouteKinds[] = {ProxyRouteKind::TunebookPage, ProxyRouteKind::Member,
+                                                  ProxyRouteKind::Tune, ProxyRouteKind::Search};
+// "tunebooks", "members", "tunes", "search": for health reports and logs.
+const char* route_class_name(ProxyRouteKind kind);
 
 struct ProxyRoute {
   ProxyRouteKind kind;

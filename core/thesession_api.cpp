@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+#include "core/parse_number.h"
 #include "core/tune_type.h"
 #include "core/url.h"
 
@@ -13,37 +15,30 @@ namespace {
 using nlohmann::json;
 
 // Ids arrive as numbers or digit strings; anything else is not an id.
+// thesession's ids have at most 10 digits (see parse_thesession_id).
+constexpr int64_t kMaxId = 9999999999;
 std::optional<int64_t> read_id(const json& value) {
-  if (value.is_number_integer() || value.is_number_unsigned()) {
-    const auto id = value.get<int64_t>();
-    if (id > 0) return id;
-    return std::nullopt;
-  }
-  if (value.is_string()) {
-    const auto& text = value.get_ref<const std::string&>();
-    if (text.empty() || text.size() > 18) return std::nullopt;
-    int64_t id = 0;
-    for (char c : text) {
-      if (c < '0' || c > '9') return std::nullopt;
-      id = id * 10 + (c - '0');
-    }
-    if (id > 0) return id;
-  }
+  const Parsed<int64_t> id = read_json_int(value, 1, kMaxId);
+  if (id) return id.value;
   return std::nullopt;
 }
 
-int read_int(const json& object, const char* key, int fallback) {
+// Paging and counts bounded to what they can mean: a tunebook of 100,000
+// tunes is 2,000 pages of 50; nothing else would be polite to fetch.
+constexpr int64_t kMaxPages = 2000;
+constexpr int64_t kMaxCount = 100000000;
+
+// A missing key gives `fallback`; a present one must be within bounds, else
+// `problem` says which field and why.
+int read_bounded(const json& object, const char* key, int fallback, int64_t min, int64_t max, std::string& problem) {
   const auto it = object.find(key);
-  if (it == object.end()) return fallback;
-  if (it->is_number_integer() || it->is_number_unsigned()) return it->get<int>();
-  if (it->is_string()) {
-    try {
-      return std::stoi(it->get<std::string>());
-    } catch (...) {
-      return fallback;
-    }
+  if (it == object.end() || it->is_null()) return fallback;
+  const Parsed<int64_t> n = read_json_int(*it, min, max);
+  if (!n) {
+    if (problem.empty()) problem = std::string("\"") + key + "\": " + n.error;
+    return fallback;
   }
-  return fallback;
+  return static_cast<int>(n.value);
 }
 
 std::string read_string(const json& object, const char* key) {
@@ -67,15 +62,21 @@ std::optional<TuneSummary> read_tune_entry(const json& entry, std::string& probl
   }
   const auto id_it = entry.find("id");
   const std::optional<int64_t> id = id_it == entry.end() ? std::nullopt : read_id(*id_it);
-  const std::string shown_id = id ? std::to_string(*id)
-                             : (id_it != entry.end() && !id_it->is_null() ? id_it->dump() : "?");
   if (!id) {
-    problem = "Tune #" + shown_id + ": " + (id_it == entry.end() ? "missing id" : "invalid id");
+    // Never the value itself: it may be huge or nested without end.
+    problem = id_it == entry.end() || id_it->is_null() ? "Tune #?: missing id"
+                                                        : "Tune #?: invalid id (" + describe_json_value(*id_it) + ")";
     return std::nullopt;
   }
+  const std::string shown_id = std::to_string(*id);
   std::string name = trimmed(read_string(entry, "name"));
   if (name.empty()) {
     problem = "Tune #" + shown_id + ": missing name";
+    return std::nullopt;
+  }
+  // The page was read with bad text repaired to U+FFFD (see parse_json).
+  if (name.find(kReplacementChar) != std::string::npos) {
+    problem = "Tune #" + shown_id + ": name is not valid text (bad UTF-8)";
     return std::nullopt;
   }
   TuneSummary tune;
@@ -86,13 +87,11 @@ std::optional<TuneSummary> read_tune_entry(const json& entry, std::string& probl
   return tune;
 }
 
+// Bad text inside one entry is repaired so that entry alone is refused.
 std::optional<json> parse_json(std::string_view body, std::string& error) {
-  json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    error = "not valid JSON";
-    return std::nullopt;
-  }
-  if (!doc.is_object()) {
+  auto doc = parse_untrusted_json(body, error, /*repair_text=*/true);
+  if (!doc) return std::nullopt;
+  if (!doc->is_object()) {
     error = "not a JSON object";
     return std::nullopt;
   }
@@ -105,15 +104,17 @@ struct TuneList {
   int page = 1, pages = 1, total = 0;
   std::vector<TuneSummary> tunes;
   std::vector<std::string> entry_errors;
+  std::string problem;  // a paging field out of bounds: the whole list is unusable
 };
 
 std::optional<TuneList> read_tune_list(const json& doc) {
   const auto tunes_it = doc.find("tunes");
   if (tunes_it == doc.end() || !tunes_it->is_array()) return std::nullopt;
   TuneList list;
-  list.page = read_int(doc, "page", 1);
-  list.pages = std::max(1, read_int(doc, "pages", 1));
-  list.total = read_int(doc, "total", 0);
+  list.page = read_bounded(doc, "page", 1, 1, kMaxPages, list.problem);
+  list.pages = read_bounded(doc, "pages", 1, 0, kMaxPages, list.problem);
+  list.pages = std::max(1, list.pages);
+  list.total = read_bounded(doc, "total", 0, 0, kMaxCount, list.problem);
   for (const auto& entry : *tunes_it) {
     std::string entry_problem;
     if (auto tune = read_tune_entry(entry, entry_problem)) {
@@ -138,6 +139,10 @@ TunebookParse parse_tunebook_page(std::string_view body) {
   auto list = read_tune_list(*doc);
   if (!list) {
     result.error = std::string(kInvalidTunebookMessage) + " (no tunes list)";
+    return result;
+  }
+  if (!list->problem.empty()) {
+    result.error = std::string(kInvalidTunebookMessage) + " (" + list->problem + ")";
     return result;
   }
   TunebookPage page;
@@ -173,7 +178,12 @@ TuneDetailsParse parse_tune_details(std::string_view body) {
   tune.name = summary->name;
   tune.type = summary->type;
   tune.url = summary->url;
-  tune.tunebooks = read_int(*doc, "tunebooks", 0);
+  std::string count_problem;
+  tune.tunebooks = read_bounded(*doc, "tunebooks", 0, 0, kMaxCount, count_problem);
+  if (!count_problem.empty()) {
+    result.error = "Invalid tune data received from thesession.org (" + count_problem + ")";
+    return result;
+  }
   if (const auto a = doc->find("aliases"); a != doc->end() && a->is_array()) {
     for (const auto& alias : *a) {
       // The API gives aliases as strings; tolerate {"name": ...} objects too.
@@ -208,6 +218,10 @@ SearchParse parse_search_results(std::string_view body) {
   auto list = read_tune_list(*doc);
   if (!list) {
     result.error = "Invalid search results from thesession.org (no tunes list)";
+    return result;
+  }
+  if (!list->problem.empty()) {
+    result.error = "Invalid search results from thesession.org (" + list->problem + ")";
     return result;
   }
   SearchResults results;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/parse_number.h"
+
 namespace tt {
 namespace {
 
@@ -31,8 +33,11 @@ void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
 }  // namespace
 
 std::string format_iso8601_utc(int64_t epoch_ms) {
-  int64_t seconds = epoch_ms >= 0 ? epoch_ms / 1000 : (epoch_ms - 999) / 1000;
-  int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  // Floor division without subtracting first: (x - 999) overflows near INT64_MIN.
+  int64_t seconds = epoch_ms / 1000;
+  if (epoch_ms % 1000 < 0) --seconds;
+  int64_t days = seconds / 86400;
+  if (seconds % 86400 < 0) --days;
   const int64_t rem = seconds - days * 86400;
   int64_t y;
   unsigned m, d;
@@ -44,15 +49,21 @@ std::string format_iso8601_utc(int64_t epoch_ms) {
 }
 
 std::optional<int64_t> parse_iso8601_utc(std::string_view text) {
-  int y, mo, d, h, mi, s;
-  char z = 0;
-  const std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 || z != 'Z') {
+  // Exactly "YYYY-MM-DDTHH:MM:SSZ": every field digits only and in range
+  // (sscanf would take "-9" for a minute and 31 February for a date).
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != 'Z') {
     return std::nullopt;
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  const int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-  return ((days * 86400) + h * 3600 + mi * 60 + s) * 1000;
+  const auto field = [&](size_t at, size_t len, int64_t min, int64_t max) { return parse_int(text.substr(at, len), min, max); };
+  const auto y = field(0, 4, 0, 9999), mo = field(5, 2, 1, 12), d = field(8, 2, 1, 31);
+  const auto h = field(11, 2, 0, 23), mi = field(14, 2, 0, 59), s = field(17, 2, 0, 59);
+  if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y.value % 4 == 0 && y.value % 100 != 0) || y.value % 400 == 0;
+  if (d.value > kDays[mo.value - 1] + (mo.value == 2 && leap ? 1 : 0)) return std::nullopt;
+  const int64_t days = days_from_civil(y.value, static_cast<unsigned>(mo.value), static_cast<unsigned>(d.value));
+  return ((days * 86400) + h.value * 3600 + mi.value * 60 + s.value) * 1000;
 }
 
 }  // namespace tt

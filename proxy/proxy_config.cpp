@@ -1,9 +1,13 @@
 #include "proxy/proxy_config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
 #include <stdexcept>
+
+#include "core/client_address.h"
+#include "core/parse_number.h"
 
 namespace tt::proxy {
 namespace {
@@ -44,9 +48,14 @@ const std::map<std::string, Flag>& flags() {
       {"web", {"DIR with the built web app to serve (build/wasm/web)", [](ProxyConfig& c, const std::string& v) { c.web_dir = v; }}},
       {"allow-origin", {"ORIGIN allowed to call the API from another site (repeatable; same origin always works)",
                         [](ProxyConfig& c, const std::string& v) { c.allow_origins.push_back(v); }}},
+      {"trust-forwarded-for", {"CIDR of a proxy in front whose X-Forwarded-For names the client (repeatable; off)",
+                               [](ProxyConfig& c, const std::string& v) {
+                                 if (!parse_cidr(v)) throw std::invalid_argument("--trust-forwarded-for needs an address or CIDR range (10.0.0.0/8), not " + quote_excerpt(v));
+                                 c.trust_forwarded_for.push_back(v);
+                               }}},
       {"connect-timeout-ms", {"upstream connect timeout (5000)", [](ProxyConfig& c, const std::string& v) { c.connect_timeout_ms = to_int("connect-timeout-ms", v, 1, 600000); }}},
       {"read-timeout-ms", {"upstream read timeout (15000)", [](ProxyConfig& c, const std::string& v) { c.read_timeout_ms = to_int("read-timeout-ms", v, 1, 600000); }}},
-      {"retry-attempts", {"attempts per upstream call, transient failures only (3)", [](ProxyConfig& c, const std::string& v) { c.retry_attempts = to_int("retry-attempts", v, 1, 10); }}},
+      {"retry-attempts", {"attempts per upstream call, transient failures only (1: the client retries)", [](ProxyConfig& c, const std::string& v) { c.retry_attempts = to_int("retry-attempts", v, 1, 10); }}},
       {"retry-delay-ms", {"first backoff, doubled each retry (500)", [](ProxyConfig& c, const std::string& v) { c.retry_delay_ms = to_int("retry-delay-ms", v, 0, 60000); }}},
       {"deadline-ms", {"total time for all attempts of one request (25000)", [](ProxyConfig& c, const std::string& v) { c.deadline_ms = to_int("deadline-ms", v, 1, 600000); }}},
       {"max-body-bytes", {"largest upstream answer accepted (4194304)", [](ProxyConfig& c, const std::string& v) { c.max_body_bytes = to_int("max-body-bytes", v, 1024, 1 << 30); }}},
@@ -59,11 +68,18 @@ const std::map<std::string, Flag>& flags() {
       {"burst", {"requests a client may send at once (100)", [](ProxyConfig& c, const std::string& v) { c.burst = to_double("burst", v); }}},
       {"breaker-failures", {"consecutive upstream failures that open the circuit (5)", [](ProxyConfig& c, const std::string& v) { c.breaker_failures = to_int("breaker-failures", v, 1, 1000); }}},
       {"breaker-cooldown-s", {"seconds the open circuit fails fast (30)", [](ProxyConfig& c, const std::string& v) { c.breaker_cooldown_s = to_int("breaker-cooldown-s", v, 1, 3600); }}},
-      {"threads", {"worker threads (16)", [](ProxyConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 256); }}},
+      {"threads", {"most connections served at once, one worker thread each (1024)", [](ProxyConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 16384); }}},
+      {"keep-alive-s", {"seconds an idle client connection stays open (2)", [](ProxyConfig& c, const std::string& v) { c.keep_alive_s = to_int("keep-alive-s", v, 1, 300); }}},
+      {"header-timeout-s", {"seconds a request head may take to arrive (5)", [](ProxyConfig& c, const std::string& v) { c.header_timeout_s = to_int("header-timeout-s", v, 1, 300); }}},
+      {"max-connections-per-client", {"concurrent connections per client address (256; 0 = no cap)", [](ProxyConfig& c, const std::string& v) { c.max_connections_per_client = to_int("max-connections-per-client", v, 0, 100000); }}},
+      {"listen-backlog", {"pending connections the kernel may queue (1024)", [](ProxyConfig& c, const std::string& v) { c.listen_backlog = to_int("listen-backlog", v, 1, 65535); }}},
       {"access-log", {"where access lines go: - (stderr), off, or a FILE (-)", [](ProxyConfig& c, const std::string& v) { c.access_log = v; }}},
   };
   return table;
 }
+
+// Repeatable flags; their environment variables take comma-separated lists.
+bool is_list_flag(const std::string& name) { return name == "allow-origin" || name == "trust-forwarded-for"; }
 
 std::string env_name(const std::string& flag) {
   std::string name = "TUNETRACK_PROXY_";
@@ -79,7 +95,7 @@ std::string proxy_usage() {
       "                       [tuning flags]\n\n"
       "Serves the tunetrack web app and forwards its thesession.org API calls (and nothing else).\n"
       "Every flag can also be set in the environment as TUNETRACK_PROXY_<FLAG> (e.g. TUNETRACK_PROXY_PORT=9000);\n"
-      "flags win over the environment. --allow-origin's variable takes a comma-separated list.\n\nflags:\n";
+      "flags win over the environment. Repeatable flags' variables take comma-separated lists.\n\nflags:\n";
   for (const auto& [name, flag] : flags()) {
     std::string left = "  --" + name;
     left.resize(24, ' ');
@@ -95,13 +111,13 @@ ProxyConfig parse_proxy_config(int argc, char** argv, bool& help) {
   for (const auto& [name, flag] : flags()) {
     const char* value = std::getenv(env_name(name).c_str());
     if (!value || !*value) continue;
-    if (name == "allow-origin") {
+    if (is_list_flag(name)) {
       std::string list = value;
       size_t start = 0;
       while (start <= list.size()) {
         const size_t comma = list.find(',', start);
         const std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!item.empty()) config.allow_origins.push_back(item);
+        if (!item.empty()) flag.set(config, item);
         if (comma == std::string::npos) break;
         start = comma + 1;
       }
@@ -109,7 +125,7 @@ ProxyConfig parse_proxy_config(int argc, char** argv, bool& help) {
       flag.set(config, value);
     }
   }
-  bool origins_from_flags = false;
+  std::vector<std::string> lists_from_flags;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
@@ -127,9 +143,10 @@ ProxyConfig parse_proxy_config(int argc, char** argv, bool& help) {
     }
     const auto it = flags().find(name);
     if (it == flags().end()) throw std::invalid_argument("unknown flag --" + name);
-    if (name == "allow-origin" && !origins_from_flags) {
-      config.allow_origins.clear();  // flags replace the environment's list
-      origins_from_flags = true;
+    if (is_list_flag(name) && std::find(lists_from_flags.begin(), lists_from_flags.end(), name) == lists_from_flags.end()) {
+      // Flags replace the environment's list.
+      (name == "allow-origin" ? config.allow_origins : config.trust_forwarded_for).clear();
+      lists_from_flags.push_back(name);
     }
     it->second.set(config, value);
   }

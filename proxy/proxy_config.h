@@ -13,9 +13,14 @@ struct ProxyConfig {
   std::string upstream = "https://thesession.org";
   std::string web_dir;                     // empty: API only
   std::vector<std::string> allow_origins;  // besides same-origin
+  // Peers (CIDR ranges) whose X-Forwarded-For names the client: a TLS
+  // terminator or load balancer in front. Empty: the header is ignored.
+  std::vector<std::string> trust_forwarded_for;
   int connect_timeout_ms = 5000;
   int read_timeout_ms = 15000;
-  int retry_attempts = 3;
+  // One retry layer: the client's sync engine owns retries (3 attempts), so
+  // the proxy forwards each request once unless an operator asks for more.
+  int retry_attempts = 1;
   int retry_delay_ms = 500;               // then doubled
   int deadline_ms = 25000;                // all attempts of one request together
   int max_body_bytes = 4 << 20;
@@ -28,7 +33,13 @@ struct ProxyConfig {
   double burst = 100;  // a 5,000-tune sync (100 pages) fits in one burst
   int breaker_failures = 5;
   int breaker_cooldown_s = 30;
-  int threads = 16;
+  // Connections (see proxy/guarded_server.h): one worker per open connection,
+  // so idle and slow ones are closed quickly and capped per address.
+  int threads = 1024;                      // most connections served at once
+  int keep_alive_s = 2;                    // idle time allowed on a connection
+  int header_timeout_s = 5;                // a request head must arrive within this
+  int max_connections_per_client = 256;    // per client address (0 = no cap)
+  int listen_backlog = 1024;
   std::string access_log = "-";            // "-" stderr, "off", or a file path
 };
 

@@ -3,11 +3,16 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "core/http_cache.h"
+#include "core/parse_number.h"
 #include "core/proxy_routes.h"
 #include "core/version.h"
+#include "proxy/error_guard.h"
+#include "proxy/guarded_server.h"
 
 namespace tt::proxy {
 namespace {
@@ -17,10 +22,34 @@ namespace {
 thread_local int64_t t_upstream_ms = -1;
 thread_local const char* t_cache = "-";
 
+ConnectionLimits connection_limits(const ProxyConfig& config) {
+  ConnectionLimits limits;
+  limits.keep_alive_ms = config.keep_alive_s * 1000;
+  limits.header_timeout_ms = config.header_timeout_s * 1000;
+  limits.max_per_client = config.max_connections_per_client;
+  limits.max_threads = config.threads;
+  limits.backlog = config.listen_backlog;
+  return limits;
+}
+
+std::vector<Cidr> parse_trusted(const std::vector<std::string>& ranges) {
+  std::vector<Cidr> out;
+  for (const auto& text : ranges) {
+    const auto cidr = parse_cidr(text);
+    if (!cidr) throw std::invalid_argument("--trust-forwarded-for needs an address or CIDR range, not " + quote_excerpt(text));
+    out.push_back(*cidr);
+  }
+  return out;
+}
+
+int64_t wall_now_s() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 void send(httplib::Response& res, const ProxyReply& reply) {
   res.status = reply.status;
   if (reply.retry_after_s) res.set_header("Retry-After", std::to_string(*reply.retry_after_s));
-  res.set_header("Cache-Control", "no-store");
+  res.set_header("Cache-Control", cache_control_for(reply.status, 0));
   res.set_content(reply.body, "application/json");
 }
 
@@ -28,7 +57,10 @@ void send(httplib::Response& res, const ProxyReply& reply) {
 
 ProxyServer::ProxyServer(ProxyConfig config)
     : config_(std::move(config)),
-      server_(std::make_unique<httplib::Server>()),
+      trusted_(parse_trusted(config_.trust_forwarded_for)),
+      server_(std::make_unique<GuardedServer>(connection_limits(config_),
+                                              [this](const std::string& peer) { return is_trusted(peer, trusted_); })),
+      forwarded_in_flight_(std::make_unique<ConnectionCounter>(config_.max_connections_per_client)),
       upstream_(config_),
       static_files_(config_.web_dir),
       cache_(static_cast<size_t>(config_.cache_bytes), config_.stale_s * 1000LL),
@@ -42,11 +74,10 @@ ProxyServer::ProxyServer(ProxyConfig config)
     access_log_ = std::fopen(config_.access_log.c_str(), "a");
     if (!access_log_) throw std::invalid_argument("cannot open access log " + config_.access_log);
   }
-  const int threads = config_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server_->set_payload_max_length(16 * 1024);  // GET-only API: requests carry no body
-  server_->set_read_timeout(10, 0);
+  server_->set_read_timeout(5, 0);
   server_->set_write_timeout(10, 0);
+  server_->set_keep_alive_timeout(config_.keep_alive_s);
   server_->set_keep_alive_max_count(1000);
   server_->set_tcp_nodelay(true);  // small JSON answers must not wait for delayed ACKs
   install_routes();
@@ -64,6 +95,7 @@ int ProxyServer::start() {
     throw std::runtime_error("cannot listen on " + config_.bind + ":" + std::to_string(config_.port) +
                              " (in use, or not allowed)");
   }
+  if (!server_->raise_backlog()) throw std::runtime_error("cannot set the listen backlog");
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   // listen_after_bind() flips is_running() once it accepts; the socket is
   // already bound, so connections made meanwhile queue in the backlog.
@@ -86,11 +118,19 @@ bool ProxyServer::apply_cors(const httplib::Request& req, httplib::Response& res
   return true;
 }
 
+std::string ProxyServer::client_of(const httplib::Request& req) const {
+  if (trusted_.empty()) return req.remote_addr;
+  std::string forwarded;
+  const size_t n = req.get_header_value_count("X-Forwarded-For");
+  for (size_t i = 0; i < n; ++i) forwarded += (i ? "," : "") + req.get_header_value("X-Forwarded-For", i);
+  return client_address(req.remote_addr, forwarded, trusted_);
+}
+
 void ProxyServer::log_access(const httplib::Request& req, const httplib::Response& res) {
   if (!access_log_) return;
   const std::string path = req.target.size() > 200 ? req.target.substr(0, 200) + "..." : req.target;
   std::lock_guard<std::mutex> lock(log_mutex_);
-  std::fprintf(access_log_, "%s %s %s %d upstream_ms=%lld cache=%s\n", req.remote_addr.c_str(), req.method.c_str(),
+  std::fprintf(access_log_, "%s %s %s %d upstream_ms=%lld cache=%s\n", client_of(req).c_str(), req.method.c_str(),
                path.c_str(), res.status, static_cast<long long>(t_upstream_ms), t_cache);
   std::fflush(access_log_);
 }
@@ -103,6 +143,12 @@ void ProxyServer::install_routes() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
   s.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log_access(req, res); });
+  install_error_guard(s, [this](const std::string& line) {
+    if (!access_log_) return;
+    std::lock_guard<std::mutex> lock(log_mutex_);
+    std::fprintf(access_log_, "%s\n", line.c_str());
+    std::fflush(access_log_);
+  });
 
   s.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
     apply_cors(req, res);
@@ -146,7 +192,9 @@ void ProxyServer::handle_healthz(httplib::Response& res) {
       {"status", "ok"},
       {"version", kAppVersion},
       {"uptime_s", (steady_now_ms() - started_ms_) / 1000},
-      {"upstream", {{"url", upstream_.base_url()}, {"state", stats.breaker_state}, {"calls", stats.calls},
+      {"upstream", {{"url", upstream_.base_url()}, {"state", stats.breaker_state},
+                    {"breakers", nlohmann::json(std::map<std::string, std::string>(stats.breakers.begin(), stats.breakers.end()))},
+                    {"calls", stats.calls},
                     {"failures", stats.failures}, {"last_error", stats.last_error}}},
       {"cache", {{"entries", cache_entries}, {"bytes", cache_bytes}}},
   };
@@ -157,9 +205,25 @@ void ProxyServer::handle_healthz(httplib::Response& res) {
 void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res) {
   apply_cors(req, res);
   const int64_t now = steady_now_ms();
+  const std::string client = client_of(req);
+  // Behind a trusted proxy the connection cap cannot see clients: cap their
+  // requests in flight instead.
+  std::optional<std::string> counted;
+  if (client != req.remote_addr) {
+    if (!forwarded_in_flight_->try_acquire(client)) {
+      send(res, error_reply(429, "too_many_connections", "Too many requests in flight from your address", 1));
+      return;
+    }
+    counted = client;
+  }
+  struct Release {
+    ConnectionCounter& counter;
+    const std::optional<std::string>& who;
+    ~Release() { if (who) counter.release(*who); }
+  } release{*forwarded_in_flight_, counted};
   {
     std::lock_guard<std::mutex> lock(state_mutex_);
-    if (const int64_t wait_ms = limiter_.take(req.remote_addr, now); wait_ms > 0) {
+    if (const int64_t wait_ms = limiter_.take(client, now); wait_ms > 0) {
       send(res, error_reply(429, "rate_limited", "Too many requests; slow down",
                             std::max<int64_t>(1, (wait_ms + 999) / 1000)));
       return;
@@ -171,12 +235,21 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
     return;
   }
   const ProxyRoute& route = *decision.route;
-  const auto reply_ok = [&](const std::string& body, const char* cache_state, const std::string& redirected) {
+  // Standard validators and freshness, so shared caches in front can serve
+  // this answer; a client whose copy is current gets a 304 without the body.
+  const auto reply_ok = [&](const std::string& body, const char* cache_state, const std::string& redirected,
+                            const std::string& etag, int64_t fetched_s, int64_t fresh_left_ms) {
     t_cache = cache_state;
-    res.status = 200;
     res.set_header("X-Cache", cache_state);
-    res.set_header("Cache-Control", "no-cache");
+    res.set_header("Cache-Control", cache_control_for(200, fresh_left_ms / 1000));
+    res.set_header("ETag", etag);
+    res.set_header("Last-Modified", format_http_date(fetched_s));
     if (!redirected.empty()) res.set_header("X-Tunetrack-Redirected-To", redirected);
+    if (not_modified(req.get_header_value("If-None-Match"), req.get_header_value("If-Modified-Since"), etag, fetched_s)) {
+      res.status = 304;
+      return;
+    }
+    res.status = 200;
     res.set_content(body, "application/json");
   };
 
@@ -185,41 +258,48 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
     std::lock_guard<std::mutex> lock(state_mutex_);
     cached = cache_.get(route.upstream_target, now);
   }
-  if (cached && cached->fresh) return reply_ok(cached->body, "hit", cached->redirected_to);
+  if (cached && cached->fresh) {
+    return reply_ok(cached->body, "hit", cached->redirected_to, cached->etag, cached->fetched_s, cached->fresh_left_ms);
+  }
 
-  const UpstreamResult up = upstream_.fetch(route.upstream_target);
+  const UpstreamResult up = upstream_.fetch(route.kind, route.upstream_target);
   t_upstream_ms = up.elapsed_ms;
   const auto serve_stale_or = [&](const ProxyReply& reply) {
     if (cached && reply.status == 503) {
       res.set_header("Warning", "110 - \"Response is Stale\"");
-      return reply_ok(cached->body, "stale", cached->redirected_to);
+      return reply_ok(cached->body, "stale", cached->redirected_to, cached->etag, cached->fetched_s, 0);
     }
     t_cache = "miss";
     send(res, reply);
   };
   if (up.circuit_open) {
     return serve_stale_or(error_reply(503, "unavailable",
-                                      "thesession.org is failing; the proxy is pausing calls to it",
+                                      std::string("thesession.org is failing for ") + route_class_name(route.kind) +
+                                          "; the proxy is pausing those calls",
                                       std::max<int64_t>(1, (up.retry_after_ms + 999) / 1000)));
   }
   if (up.redirect_refused) {
     return serve_stale_or(error_reply(500, "upstream_error", "thesession.org redirected outside its own site"));
   }
   if (!up.outcome.ok()) return serve_stale_or(upstream_failure_reply(route, up.outcome));
-  // Never pass on what is not JSON: the app would choke on it.
-  if (!nlohmann::json::accept(up.outcome.body)) {
-    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org sent malformed data"));
+  // Never pass on what the app would refuse as a whole (not JSON, too deep,
+  // numbers out of range): a clear 500 now instead.
+  if (const auto problem = upstream_body_problem(route.kind, up.outcome.body)) {
+    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org sent malformed data (" + *problem + ")"));
   }
+  const std::string etag = entity_tag(up.outcome.body);
+  const int64_t fetched_s = wall_now_s(), ttl_ms = ttls_.for_route(route.kind);
   {
     std::lock_guard<std::mutex> lock(state_mutex_);
-    cache_.put(route.upstream_target, up.outcome.body, up.redirected_to, steady_now_ms(), ttls_.for_route(route.kind));
+    cache_.put(route.upstream_target, up.outcome.body, up.redirected_to, steady_now_ms(), ttl_ms, etag, fetched_s);
   }
-  reply_ok(up.outcome.body, "miss", up.redirected_to);
+  reply_ok(up.outcome.body, "miss", up.redirected_to, etag, fetched_s, ttl_ms);
 }
 
 bool ProxyServer::listen() {
+  if (!server_->bind_to_port(config_.bind, config_.port) || !server_->raise_backlog()) return false;
   port_ = config_.port;
-  return server_->listen(config_.bind, config_.port);
+  return server_->listen_after_bind();
 }
 
 }  // namespace tt::proxy

@@ -9,18 +9,21 @@
 #include <string>
 #include <thread>
 
+#include "core/client_address.h"
 #include "core/proxy_policy.h"
 #include "proxy/proxy_config.h"
 #include "proxy/static_files.h"
 #include "proxy/upstream.h"
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace tt::proxy {
+
+class GuardedServer;
+class ConnectionCounter;
 
 class ProxyServer {
  public:
@@ -40,9 +43,13 @@ class ProxyServer {
   void handle_healthz(httplib::Response& res);
   bool apply_cors(const httplib::Request& req, httplib::Response& res);
   void log_access(const httplib::Request& req, const httplib::Response& res);
+  // The peer, or with --trust-forwarded-for the client it forwards for.
+  std::string client_of(const httplib::Request& req) const;
 
   ProxyConfig config_;
-  std::unique_ptr<httplib::Server> server_;
+  std::vector<Cidr> trusted_;  // before server_, which asks about it
+  std::unique_ptr<GuardedServer> server_;
+  std::unique_ptr<ConnectionCounter> forwarded_in_flight_;  // per client behind a trusted proxy
   Upstream upstream_;
   StaticFiles static_files_;
   CacheTtls ttls_;

@@ -16,7 +16,11 @@ int64_t steady_now_ms() {
 }
 
 Upstream::Upstream(const ProxyConfig& config)
-    : config_(config), breaker_(config.breaker_failures, config.breaker_cooldown_s * 1000LL) {
+    : config_(config) {
+  for (ProxyRouteKind kind : kRouteKinds) {
+    (void)kind;
+    breakers_.emplace_back(config.breaker_failures, config.breaker_cooldown_s * 1000LL);
+  }
   const auto parsed = parse_url(config.upstream);
   if (!parsed || parsed->target != "/") {
     throw std::invalid_argument("--upstream must be an http(s) base URL without a path, not '" + config.upstream + "'");
@@ -48,7 +52,8 @@ HttpOutcome Upstream::get_once(const std::string& target) {
   return http_get(base_ + target, options);
 }
 
-UpstreamResult Upstream::fetch(const std::string& initial_target) {
+UpstreamResult Upstream::fetch(ProxyRouteKind kind, const std::string& initial_target) {
+  CircuitBreaker& breaker = breakers_.at(static_cast<size_t>(kind));
   UpstreamResult result;
   const int64_t start = steady_now_ms();
   const int64_t deadline = start + config_.deadline_ms;
@@ -62,9 +67,9 @@ UpstreamResult Upstream::fetch(const std::string& initial_target) {
   while (true) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (!breaker_.allow(steady_now_ms())) {
+      if (!breaker.allow(steady_now_ms())) {
         result.circuit_open = true;
-        result.retry_after_ms = breaker_.retry_after_ms(steady_now_ms());
+        result.retry_after_ms = breaker.retry_after_ms(steady_now_ms());
         break;
       }
     }
@@ -86,9 +91,9 @@ UpstreamResult Upstream::fetch(const std::string& initial_target) {
       if (failure == FailureClass::Transient) {
         ++failures_;
         last_error_ = describe_failure(outcome);
-        breaker_.record_failure(steady_now_ms());
+        breaker.record_failure(steady_now_ms(), initial_target);
       } else {
-        breaker_.record_success();
+        breaker.record_success();
       }
     }
 
@@ -122,7 +127,15 @@ UpstreamResult Upstream::fetch(const std::string& initial_target) {
 
 UpstreamStats Upstream::stats() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return {std::string(CircuitBreaker::name(breaker_.state(steady_now_ms()))), calls_, failures_, last_error_};
+  UpstreamStats stats{"closed", {}, calls_, failures_, last_error_};
+  const int64_t now = steady_now_ms();
+  for (ProxyRouteKind kind : kRouteKinds) {
+    const auto state = breakers_[static_cast<size_t>(kind)].state(now);
+    stats.breakers.emplace_back(route_class_name(kind), CircuitBreaker::name(state));
+    if (state == CircuitBreaker::State::Open) stats.breaker_state = "open";
+    if (state == CircuitBreaker::State::HalfOpen && stats.breaker_state == "closed") stats.breaker_state = "half_open";
+  }
+  return stats;
 }
 
 }  // namespace tt::proxy

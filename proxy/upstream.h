@@ -1,12 +1,15 @@
 #pragma once
 // Calls thesession.org for the proxy: bounded concurrency, retries with
-// exponential backoff on transient failures within a total deadline, a
-// circuit breaker, redirects followed only on the upstream host.
+// exponential backoff on transient failures within a total deadline (off by
+// default: the client owns retries), a circuit breaker per route class,
+// redirects followed only on the upstream host.
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/http_outcome.h"
 #include "core/proxy_policy.h"
@@ -26,7 +29,8 @@ struct UpstreamResult {
 };
 
 struct UpstreamStats {
-  std::string breaker_state;
+  std::string breaker_state;  // the worst of the route classes' breakers
+  std::vector<std::pair<std::string, std::string>> breakers;  // route class, state
   int64_t calls = 0;
   int64_t failures = 0;
   std::string last_error;
@@ -35,7 +39,9 @@ struct UpstreamStats {
 class Upstream {
  public:
   explicit Upstream(const ProxyConfig& config);
-  UpstreamResult fetch(const std::string& target);
+  // `kind` picks the circuit breaker: each route class has its own, so one
+  // failing kind of resource never closes the door on the others.
+  UpstreamResult fetch(ProxyRouteKind kind, const std::string& target);
   UpstreamStats stats();
   const std::string& base_url() const { return base_; }
 
@@ -50,7 +56,7 @@ class Upstream {
   std::mutex mutex_;
   std::condition_variable slot_freed_;
   int busy_ = 0;
-  CircuitBreaker breaker_;
+  std::vector<CircuitBreaker> breakers_;  // indexed by ProxyRouteKind
   int64_t calls_ = 0, failures_ = 0;
   std::string last_error_;
 };

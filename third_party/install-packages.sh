@@ -12,6 +12,7 @@ packages=(
   emscripten nodejs
   chromium fonts-dejavu-core fonttools
   wrk curl
+  nginx iproute2 openssl clang libclang-rt-14-dev
 )
 # The Dear ImGui sources come from Debian's source package (see TOOLCHAIN.md).
 src_list=/etc/apt/sources.list.d/tunetrack-deb-src.sources

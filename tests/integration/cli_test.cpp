@@ -88,6 +88,23 @@ TEST_F(CliTest, SyncThroughTheProxy) {
   EXPECT_EQ(server_.request_count("format=json"), 2);
 }
 
+// One retry layer (issue 8): the CLI's engine retries, the proxy forwards
+// once, so an always-503 tunebook costs exactly 3 upstream requests.
+TEST_F(CliTest, SyncThroughTheProxyRetriesInOneLayer) {
+  proxy::ProxyConfig config;  // defaults, as deployed
+  config.port = 0;
+  config.upstream = server_.base_url();
+  config.access_log = "off";
+  proxy::ProxyServer proxy(config);
+  const int port = proxy.start();
+  server_.add_fault({"/tunebook", 0, "status", 503, 0, -1, 0, -1});
+  const CommandResult r = cli("sync --member 100010 --db " + db() + " --proxy http://127.0.0.1:" +
+                              std::to_string(port));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("(after 3 attempts)"), std::string::npos) << r.err;
+  EXPECT_EQ(server_.request_count("/tunebook"), 3);
+}
+
 TEST_F(CliTest, ListFiltersBySearchTypeAndStatus) {
   ASSERT_EQ(cli(sync_args(200)).exit_code, 0);
   const auto all = nlohmann::json::parse(cli("list --db " + db() + " --json").out);

@@ -4,10 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "proxy/proxy_server.h"
-#include "tests/fake_thesession/fake_server.h"
-#include "tests/fake_thesession/synthetic_data.h"
-#include "tests/integration/test_support.h"
+#include "tests/integration/proxy_fixture.h"
 
 namespace tt {
 namespace {
@@ -15,32 +12,6 @@ namespace {
 using nlohmann::json;
 using testing::raw_get;
 using testing::RawResponse;
-
-class ProxyTest : public ::testing::Test {
- protected:
-  void SetUp() override { fake_.start(); }
-
-  // Rate limiting is off unless a test is about it.
-  int start_proxy(proxy::ProxyConfig config = {}, bool rate_limited = false) {
-    config.port = 0;
-    config.upstream = fake_.base_url();
-    config.access_log = "off";
-    config.retry_delay_ms = 10;
-    if (!rate_limited) config.rate = 0;
-    if (config.web_dir.empty()) config.web_dir = web_.path("");
-    proxy_ = std::make_unique<proxy::ProxyServer>(config);
-    return port_ = proxy_->start();
-  }
-
-  RawResponse get(const std::string& target, const std::string& headers = "") { return raw_get(port_, target, headers); }
-
-  testing::TempDir web_;
-  fake::FakeThesession fake_;
-  std::unique_ptr<proxy::ProxyServer> proxy_;
-  int port_ = 0;
-};
-
-std::string member(int tunes) { return std::to_string(fake::kFirstMember + tunes); }
 
 }  // namespace
 
@@ -63,7 +34,9 @@ TEST_F(ProxyTest, ForwardsEachAllowedRouteWithFormatJson) {
   r = get("/api/thesession/tunes/search?q=M%C3%A1ire&type=reel&page=1&perpage=5");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(fake_.requests().back(), "/tunes/search?format=json&page=1&perpage=5&q=Máire&type=reel");
-  for (const auto& t : json::parse(r.body)["tunes"]) EXPECT_EQ(t["type"], "reel");
+  // Keep the document: a range-for over a temporary's member reads freed memory (ASan caught it).
+  const json results = json::parse(r.body);
+  for (const auto& t : results["tunes"]) EXPECT_EQ(t["type"], "reel");
 }
 
 TEST_F(ProxyTest, CachesAndSaysSo) {
@@ -126,14 +99,6 @@ TEST_F(ProxyTest, OversizedUpstreamBodiesAreRefused) {
   EXPECT_EQ(fake_.request_count("/tunes/5"), 1);  // not retried
 }
 
-TEST_F(ProxyTest, RetriesTransientFailuresThenAnswers) {
-  start_proxy();
-  fake_.add_fault({"/tunes/9", 0, "status", 503, 0, -1, 0, 2});
-  const RawResponse r = get("/api/thesession/tunes/9");
-  EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(fake_.request_count("/tunes/9"), 3);
-}
-
 TEST_F(ProxyTest, PersistentFailureIs503WithRetryAfter) {
   start_proxy();
   fake_.add_fault({"/tunes/9", 0, "status", 502, 0, -1, 0, -1});
@@ -141,7 +106,7 @@ TEST_F(ProxyTest, PersistentFailureIs503WithRetryAfter) {
   EXPECT_EQ(r.status, 503);
   EXPECT_FALSE(r.header("Retry-After").empty());
   EXPECT_EQ(json::parse(r.body)["error"], "unavailable");
-  EXPECT_EQ(fake_.request_count("/tunes/9"), 3);
+  EXPECT_EQ(fake_.request_count("/tunes/9"), 1);
   fake_.add_fault({"/tunes/10", 0, "reset", 0, 0, -1, 0, -1});
   EXPECT_EQ(get("/api/thesession/tunes/10").status, 503);
 }

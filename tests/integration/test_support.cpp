@@ -72,9 +72,17 @@ std::string RawResponse::header(const std::string& name) const {
   return "";
 }
 
-RawResponse raw_http(int port, const std::string& request_head) {
+RawResponse raw_http(int port, const std::string& request_head) { return raw_http_from("", port, request_head); }
+
+RawResponse raw_http_from(const std::string& local_ip, int port, const std::string& request_head) {
   RawResponse response;
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (!local_ip.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    ::inet_pton(AF_INET, local_ip.c_str(), &local.sin_addr);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local);
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));

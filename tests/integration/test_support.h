@@ -51,5 +51,7 @@ struct RawResponse {
 // client libraries would normalise.
 RawResponse raw_http(int port, const std::string& request_head);
 RawResponse raw_get(int port, const std::string& target, const std::string& extra_headers = "");
+// The same from a chosen 127.x source address: another client on loopback.
+RawResponse raw_http_from(const std::string& local_ip, int port, const std::string& request_head);
 
 }  // namespace tt::testing

@@ -150,8 +150,9 @@ TEST(CollectionIo, ImportRejectsGarbageClearlyAndReportsBadEntries) {
       {"tune_id":2,"name":"B","learn_status":"mastered"},{"tune_id":3,"name":"C","heard_count":-1}])");
   EXPECT_EQ(parsed.entries.size(), 1u);
   EXPECT_EQ(parsed.errors, (std::vector<std::string>{"Tune #?: missing or invalid tune_id",
-                                                     "Tune #2: unknown learn status 'mastered'",
-                                                     "Tune #3: invalid heard_count"}));
+                                                     "Tune #2: unknown learn status \"mastered\"",
+                                                     "Tune #3: invalid heard_count (expected a whole number "
+                                                     "from 0 to 1000000000, got the number -1)"}));
 }
 
 TEST(CollectionIo, EntryJsonHasTheListFields) {

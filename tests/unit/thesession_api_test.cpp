@@ -47,7 +47,7 @@ TEST(TunebookParse, BadEntriesBecomeErrorLinesAndTheRestIsKept) {
   ASSERT_EQ(parsed.page->tunes.size(), 1u);
   EXPECT_EQ(parsed.page->tunes[0].id, 8);
   const std::vector<std::string> expected = {"Tune #123: missing name", "Tune #?: missing id",
-                                             "Tune #-4: invalid id", "Tune #7: missing name",
+                                             "Tune #?: invalid id (the number -4)", "Tune #7: missing name",
                                              "Tune #?: entry is not an object"};
   EXPECT_EQ(parsed.page->entry_errors, expected);
 }

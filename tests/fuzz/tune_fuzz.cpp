@@ -1,0 +1,16 @@
+// thesession tune details.
+#include <cstdint>
+#include <string_view>
+
+#include "core/thesession_api.h"
+#include "tests/fuzz/fuzz_check.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const auto parsed = tt::parse_tune_details(std::string_view(reinterpret_cast<const char*>(data), size));
+  if (parsed.tune) {
+    FUZZ_CHECK(parsed.tune->id > 0 && parsed.tune->tunebooks >= 0);
+  } else {
+    FUZZ_CHECK(parsed.error.size() < 300);
+  }
+  return 0;
+}

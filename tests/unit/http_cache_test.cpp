@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "core/http_cache.h"
+
+namespace tt {
+
+TEST(HttpCache, DatesRoundTripInTheOneAllowedForm) {
+  EXPECT_EQ(format_http_date(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(format_http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), 784111777);
+  EXPECT_EQ(parse_http_date(format_http_date(1795892907)), 1795892907);
+  for (const char* bad : {"Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 06 Nov 1994 08:49:37 UTC",
+                          "Sun, 06 Xyz 1994 08:49:37 GMT", "Sun, 36 Nov 1994 08:49:37 GMT", "", "Sun, 06 Nov 1994 08:49:-7 GMT"}) {
+    EXPECT_FALSE(parse_http_date(bad)) << bad;
+  }
+}
+
+TEST(HttpCache, ConditionalRequests) {
+  const std::string tag = entity_tag("{\"id\":1}");
+  EXPECT_EQ(tag.size(), 18u);
+  EXPECT_NE(tag, entity_tag("{\"id\":2}"));
+  EXPECT_TRUE(not_modified(tag, "", tag, 100));
+  EXPECT_TRUE(not_modified("\"x\", W/" + tag, "", tag, 100));
+  EXPECT_TRUE(not_modified("*", "", tag, 100));
+  EXPECT_FALSE(not_modified("\"x\"", format_http_date(200), tag, 100));  // If-None-Match wins
+  EXPECT_TRUE(not_modified("", format_http_date(100), tag, 100));
+  EXPECT_FALSE(not_modified("", format_http_date(99), tag, 100));
+  EXPECT_FALSE(not_modified("", "yesterday", tag, 100));
+  EXPECT_FALSE(not_modified("", "", tag, 100));
+}
+
+TEST(HttpCache, OnlyGoodAnswersAndBriefNotFoundsArePublic) {
+  EXPECT_EQ(cache_control_for(200, 86400), "public, max-age=86400");
+  EXPECT_EQ(cache_control_for(200, -5), "public, max-age=0");
+  EXPECT_EQ(cache_control_for(404, 0), "public, max-age=60");
+  for (int status : {400, 429, 451, 500, 503}) EXPECT_EQ(cache_control_for(status, 100), "no-store") << status;
+}
+
+}  // namespace tt
