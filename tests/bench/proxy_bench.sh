@@ -6,11 +6,14 @@
 #     keep-alive, 500 idle connections, 200 slowloris connections, each measured
 #     as the latency another client sees;
 #  3. the added latency of a cache miss (proxy_latency_bench).
+#  4. the peer: cors-anywhere 0.4.4 (npm, installed for the benchmark only into
+#     tests/bench/peer) under the same wrk load on the same route, and the ratio.
 # OLD_PROXY=path runs 1 and 2 against another proxy build too, in the same run.
 #   proxy_bench.sh PROXY_BIN FAKE_BIN
 set -euo pipefail
 proxy_bin=${1:?proxy binary}; fake_bin=${2:?fake binary}
 here=$(cd "$(dirname "$0")" && pwd)
+peer_dir=$(cd "$here/../../../../tests/bench/peer" 2>/dev/null && pwd || true)  # from build/native/tests/bench
 duration=${BENCH_SECONDS:-20}
 fake_port=18181; proxy_port=18180
 
@@ -31,6 +34,7 @@ measure() {  # LABEL PROXY_BIN
     echo "== cached responses under load (wrk, 2 threads, 16 connections, ${duration} s, loopback)"
     wrk -t2 -c16 -d"${duration}s" --latency "$url" > /tmp/tunetrack-wrk.txt
     echo "requests/s: $(awk '/Requests\/sec/{print $2}' /tmp/tunetrack-wrk.txt)"
+    ours_rps=$(awk '/Requests\/sec/{print $2}' /tmp/tunetrack-wrk.txt)
     echo "latency p50: $(awk '$1=="50%"{print $2}' /tmp/tunetrack-wrk.txt)  p99: $(awk '$1=="99%"{print $2}' /tmp/tunetrack-wrk.txt)"
     echo "errors: $(awk '/Non-2xx|Socket errors/{print}' /tmp/tunetrack-wrk.txt | tr '\n' ' ')"
     echo "proxy RSS: ${rss_before} MiB before, $(rss) MiB after"
@@ -47,4 +51,20 @@ measure() {  # LABEL PROXY_BIN
 
 [ -n "${OLD_PROXY:-}" ] && measure "old proxy" "$OLD_PROXY"
 measure "this proxy" "$proxy_bin"
+
+if [ -n "$peer_dir" ] && command -v wrk >/dev/null && command -v npm >/dev/null; then
+  echo "==== peer: cors-anywhere 0.4.4 on the same route, same load"
+  [ -d "$peer_dir/node_modules/cors-anywhere" ] || (cd "$peer_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  node "$peer_dir/cors_anywhere_server.js" 18190 >/dev/null & proxy_pid=$!
+  for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:18190/ && break; sleep 0.05; done
+  wrk -t2 -c16 -d"${duration}s" --latency -H "Origin: http://127.0.0.1" \
+    "http://127.0.0.1:18190/http://127.0.0.1:$fake_port/tunes/42?format=json" > /tmp/tunetrack-wrk-peer.txt
+  peer_rps=$(awk '/Requests\/sec/{print $2}' /tmp/tunetrack-wrk-peer.txt)
+  echo "requests/s: $peer_rps  (p50 $(awk '$1=="50%"{print $2}' /tmp/tunetrack-wrk-peer.txt), p99 $(awk '$1=="99%"{print $2}' /tmp/tunetrack-wrk-peer.txt))"
+  echo "errors: $(awk '/Non-2xx|Socket errors/{print}' /tmp/tunetrack-wrk-peer.txt | tr '\n' ' ')"
+  awk -v a="$ours_rps" -v b="$peer_rps" 'BEGIN { if (b > 0) printf "tunetrack-proxy serves %.1fx the requests of cors-anywhere\n", a / b }'
+  kill $proxy_pid; wait $proxy_pid 2>/dev/null || true
+  proxy_pid=
+  echo
+fi
 "$here/proxy_latency_bench"
