@@ -77,20 +77,21 @@ LearnStatus parse_status_arg(const std::string& text) {
 
 // Numbers from the environment, bounded to what they can mean; anything else
 // stops with a message naming the variable (never a silent truncation).
-int64_t env_int(const char* name, int64_t fallback, int64_t min, int64_t max) {
+template <typename T, typename Parse>
+T env_number(const char* name, T fallback, Parse parse) {
   const char* v = std::getenv(name);
   if (!v || !*v) return fallback;
-  const auto parsed = parse_int(v, min, max);
+  const auto parsed = parse(v);
   if (!parsed) throw UsageError(std::string(name) + ": " + parsed.error);
   return parsed.value;
 }
 
+int64_t env_int(const char* name, int64_t fallback, int64_t min, int64_t max) {
+  return env_number(name, fallback, [&](const char* v) { return parse_int(v, min, max); });
+}
+
 double env_decimal(const char* name, double fallback, double min, double max) {
-  const char* v = std::getenv(name);
-  if (!v || !*v) return fallback;
-  const auto parsed = parse_decimal(v, min, max);
-  if (!parsed) throw UsageError(std::string(name) + ": " + parsed.error);
-  return parsed.value;
+  return env_number(name, fallback, [&](const char* v) { return parse_decimal(v, min, max); });
 }
 
 bool file_exists(const std::string& path) {

@@ -170,6 +170,16 @@ export async function distinctColours(page) {
   }, png);
 }
 
+// The fake thesession.org's fault injection: add a rule (see
+// tests/fake_thesession/fake_server.h), or clear them all.
+export function fakeFaults(servers) {
+  const control = (path, init) => fetch(`${servers.fake.url}/_control/${path}`, init);
+  return {
+    add: (rule) => control('faults', { method: 'POST', body: JSON.stringify(rule) }),
+    clear: () => control('faults', { method: 'DELETE' }),
+  };
+}
+
 // The usual start of a test file: servers, a fresh profile, the app open.
 // `close()` undoes all of it.
 export async function startSession({ serverOptions, launchOptions } = {}) {

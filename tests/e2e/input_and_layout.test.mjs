@@ -4,7 +4,7 @@
 // details arrive from thesession.org (a quick click used to hit the wrong one).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, click, typeInto, rect } from './harness.mjs';
+import { startSession, waitFor, click, typeInto, rect, fakeFaults } from './harness.mjs';
 
 let session, servers, page;
 
@@ -14,7 +14,6 @@ before(async () => {
 });
 after(() => session?.close());
 
-const control = (path, init) => fetch(`${servers.fake.url}/_control/${path}`, init);
 
 test('the first click after a reload lands where the pointer is, every time', async () => {
   const tabs = ['tab_sync', 'tab_data', 'tab_add'];
@@ -36,8 +35,8 @@ test('the status buttons stay put while the details arrive', async (t) => {
   await click(page, 'sync_button');
   await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync');
   await click(page, 'tab_collection');
-  t.after(() => control('faults', { method: 'DELETE' }));
-  await control('faults', { method: 'POST', body: JSON.stringify({ path_contains: '/tunes/', fault: 'delay', delay_ms: 1500 }) });
+  t.after(() => fakeFaults(servers).clear());
+  await fakeFaults(servers).add({ path_contains: '/tunes/', fault: 'delay', delay_ms: 1500 });
   await click(page, 'row_0');
   const loading = await waitFor(page, (s) => s.view.open_tune > 0 && !s.details_loaded && s.rects.status_learned,
     'the detail panel while its details load');

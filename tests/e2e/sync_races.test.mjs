@@ -5,7 +5,7 @@
 // engine as its own, and the wrong tunes went into the collection.)
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, click, typeInto } from './harness.mjs';
+import { startSession, waitFor, click, typeInto, fakeFaults } from './harness.mjs';
 
 let session, servers, page;
 
@@ -15,8 +15,7 @@ before(async () => {
 });
 after(() => session?.close());
 
-const control = (path, init) => fetch(`${servers.fake.url}/_control/${path}`, init);
-const fault = (rule) => control('faults', { method: 'POST', body: JSON.stringify(rule) });
+const fault = (rule) => fakeFaults(servers).add(rule);
 const tunebookPage = async (member, n) =>
   (await (await fetch(`${servers.fake.url}/members/${member}/tunebook?format=json&page=${n}&perpage=50`)).json()).tunes;
 
@@ -30,7 +29,7 @@ async function countNamed(name) {
 test('a late page of a failed sync never lands in the next one', async (t) => {
   const first = 100120;   // 3 pages of 50
   const second = 100300;  // 6 pages of 50
-  t.after(() => control('faults', { method: 'DELETE' }));
+  t.after(() => fakeFaults(servers).clear());
   await fault({ path_contains: `/members/${first}/`, page: 3, fault: 'status', status: 404 });  // fails at once...
   await fault({ path_contains: `/members/${first}/`, page: 2, fault: 'delay', delay_ms: 2500 });  // ...while page 2 is out
   await fault({ path_contains: `/members/${second}/`, page: 2, fault: 'delay', delay_ms: 5000 });
