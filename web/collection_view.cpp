@@ -12,17 +12,17 @@ void CollectionView::reset(std::vector<CollectionEntry> entries, const Collectio
   sort_ = sort;
   *entries_ = std::move(entries);
   index_ = std::make_unique<CollectionIndex>(*entries_);
+  position_.clear();
+  for (size_t i = 0; i < entries_->size(); ++i) position_[(*entries_)[i].tune_id] = i;
   summarise();
   visible_ = index_->query(filter_, sort_);
 }
 
 void CollectionView::replace(const CollectionEntry& entry) {
-  for (size_t i = 0; i < entries_->size(); ++i) {
-    if ((*entries_)[i].tune_id == entry.tune_id) {
-      (*entries_)[i] = entry;
-      index_->entry_changed(i);
-    }
-  }
+  const auto it = position_.find(entry.tune_id);
+  if (it == position_.end()) return;
+  (*entries_)[it->second] = entry;
+  index_->entry_changed(it->second);
   summarise();
   visible_ = index_->query(filter_, sort_);
 }
@@ -34,10 +34,8 @@ void CollectionView::query(const CollectionFilter& filter, const CollectionSort&
 }
 
 const CollectionEntry* CollectionView::find(int64_t tune_id) const {
-  for (const auto& e : *entries_) {
-    if (e.tune_id == tune_id) return &e;
-  }
-  return nullptr;
+  const auto it = position_.find(tune_id);
+  return it == position_.end() ? nullptr : &(*entries_)[it->second];
 }
 
 void CollectionView::summarise() {

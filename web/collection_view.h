@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/collection_query.h"
@@ -35,6 +36,7 @@ class CollectionView {
   // Behind a pointer so the index's reference survives moves of the view.
   std::unique_ptr<std::vector<CollectionEntry>> entries_;
   std::unique_ptr<CollectionIndex> index_;
+  std::unordered_map<int64_t, size_t> position_;  // tune id -> index in entries_: screens look tunes up per frame
   CollectionFilter filter_;
   CollectionSort sort_;
   std::vector<size_t> visible_;
