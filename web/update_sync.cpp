@@ -31,16 +31,13 @@ SyncResult form_error(std::string message) {
 
 void start_sync(Context& c) {
   if (!c.writable() || c.services.sync.running()) return;
-  std::string digits = c.model.member_id_text;
-  digits.erase(0, digits.find_first_not_of(' '));
-  digits.erase(digits.find_last_not_of(' ') + 1);
-  const auto member = parse_thesession_id(digits);
+  const auto member = parse_typed_thesession_id(c.model.member_id_text);
   if (!member) {
     c.model.last_sync = form_error("Enter your thesession.org member number (digits only)");
     return;
   }
   Store& store = *c.services.store;
-  store.set_setting("member_id", digits);
+  store.set_setting("member_id", std::to_string(*member));
   store.set_setting("default_status", std::string(to_string(c.model.sync_default_status)));
   SyncOptions options;
   options.member_id = *member;
