@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "tests/bench/bench_support.h"
+#include "tests/loopback_socket.h"
 
 namespace {
 
@@ -27,24 +28,8 @@ int g_port = 0;
 const std::string kPath = "/api/thesession/tunes/42";  // cached after the first call
 constexpr int kProbeTimeoutMs = 20000;
 
-int connect_from(const char* local_ip) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in local{};
-  local.sin_family = AF_INET;
-  ::inet_pton(AF_INET, local_ip, &local.sin_addr);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(g_port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  timeval tv{10, 0};  // a connect that the kernel keeps retrying gives up after 10 s
-  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
+// A connect the kernel keeps retrying gives up after 10 s.
+int connect_from(const char* local_ip) { return tt::testing::connect_loopback_from(local_ip, g_port, 10); }
 
 // One request on a fresh connection; milliseconds until the whole answer, or
 // -1 on failure or after `timeout_ms`. `status` gets the HTTP status.

@@ -17,6 +17,7 @@
 #include "proxy/proxy_server.h"
 #include "tests/fake_thesession/fake_server.h"
 #include "tests/integration/test_support.h"
+#include "tests/loopback_socket.h"
 
 namespace tt {
 namespace {
@@ -26,18 +27,11 @@ using nlohmann::json;
 // A client socket from `local_ip` (any 127.x address works on loopback).
 class Client {
  public:
-  Client(const char* local_ip, int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    ::inet_pton(AF_INET, local_ip, &local.sin_addr);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  Client(const char* local_ip, int port)
+      : fd_(testing::connect_loopback_from(local_ip, port)), connected_(fd_ >= 0) {}
+  ~Client() {
+    if (fd_ >= 0) ::close(fd_);
   }
-  ~Client() { ::close(fd_); }
   bool connected() const { return connected_; }
   void send(const std::string& data) { ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL); }
   // Reads one whole answer (head and Content-Length body), waiting at most `ms`.
