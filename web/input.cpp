@@ -35,8 +35,12 @@ void Input::key_pressed(int key) {
   if (key >= 0 && key < 512) keys_pressed_.push_back(key);
 }
 
+void Input::key_released(int key) {
+  if (key >= 0 && key < 512) keys_released_.push_back(key);
+}
+
 bool Input::pending() const {
-  return !steps_.empty() || !keys_pressed_.empty() || !keys_to_release_.empty() || !held_chars_.empty() ||
+  return !steps_.empty() || !keys_pressed_.empty() || !keys_released_.empty() || !keys_to_release_.empty() || !held_chars_.empty() ||
          pending_backspace_ > 0 || pending_enter_ > 0;
 }
 
@@ -60,13 +64,15 @@ void Input::apply_keys(ImGuiIO& io, GLFWwindow* window) {
     io.InputQueueCharacters.insert(io.InputQueueCharacters.begin() + static_cast<int>(i), held_chars_[i]);
   }
   held_chars_.clear();
-  for (int key : keys_pressed_) {
-    if (!io.KeysDown[key]) {
-      io.KeysDown[key] = true;
-      keys_to_release_.push_back(key);
-    }
+  // GLFW's callbacks have already written the latest state into KeysDown;
+  // what went down or came up since the last frame is down for this one.
+  for (int key : keys_pressed_) io.KeysDown[key] = true;
+  for (int key : keys_released_) {
+    io.KeysDown[key] = true;
+    keys_to_release_.push_back(key);
   }
   keys_pressed_.clear();
+  keys_released_.clear();
   io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
   io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
   io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];

@@ -21,6 +21,7 @@ class Input {
   // hovered); a mouse stays where it is.
   void pointer(float x, float y, Phase phase, bool touch);
   void key_pressed(int key);   // GLFW key codes, from GLFW's key callback
+  void key_released(int key);
   void phone_backspace() { pending_backspace_ = 2; }
   void phone_enter() { pending_enter_ = 2; }
 
@@ -41,10 +42,12 @@ class Input {
   std::deque<Step> steps_;
   bool seen_pointer_ = false;
   Step now_{0, 0, false, true, false};
-  // Keys pressed and released between two frames (a quick tap, Ctrl+A) would
-  // never be seen down by ImGui, which reads key state once per frame: such
-  // keys are held down for one frame, then let go.
+  // ImGui reads key state once per frame, so a key that is down at any moment
+  // between two frames is down for the next frame, and let go a frame later.
+  // Otherwise a quick tap would never be seen, and a Ctrl held over several
+  // frames but let go together with its A would turn Ctrl+A into a plain A.
   std::vector<int> keys_pressed_;
+  std::vector<int> keys_released_;
   std::vector<int> keys_to_release_;
   std::vector<unsigned short> held_chars_;  // typed right after a shortcut: given a frame later
   int pending_backspace_ = 0;

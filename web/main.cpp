@@ -110,6 +110,7 @@ void frame() {
 
 void on_key(GLFWwindow*, int key, int, int action, int) {
   if (action == GLFW_PRESS) g_runner.input.key_pressed(key);
+  if (action == GLFW_RELEASE) g_runner.input.key_released(key);
 }
 
 std::string text(const char* s) { return s ? s : ""; }

@@ -1,10 +1,11 @@
 // Input that must land where the user aims: the first click right after a
 // reload (Emscripten's GLFW used to report the pointer at 0,0 for it, about
 // 1 in 25), and a detail panel whose buttons do not move when the tune's
-// details arrive from thesession.org (a quick click used to hit the wrong one).
+// details arrive from thesession.org (a quick click used to hit the wrong one),
+// and a shortcut whose keys reach the page across two frames.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, click, typeInto, rect, fakeFaults } from './harness.mjs';
+import { startSession, waitFor, click, typeInto, rect, fakeFaults, nextFrames } from './harness.mjs';
 
 let session, servers, page;
 
@@ -44,4 +45,34 @@ test('the status buttons stay put while the details arrive', async (t) => {
   for (const name of ['status_want_to_learn', 'status_learning', 'status_learned', 'heard_plus', 'notes']) {
     assert.deepEqual(loaded.rects[name], loading.rects[name], `${name} did not move`);
   }
+});
+
+// Keys as the browser delivers them, all in one task, so no frame can fall
+// between them (Emscripten's GLFW listens on window).
+async function keyEvents(page, events) {
+  await page.evaluate((events) => {
+    for (const [type, key, keyCode, ctrlKey] of events) {
+      const init = { key, keyCode, which: keyCode, ctrlKey, bubbles: true, cancelable: true };
+      if (type === 'keypress') init.charCode = key.charCodeAt(0);
+      window.dispatchEvent(new KeyboardEvent(type, init));
+    }
+  }, events);
+}
+
+test('Ctrl held over frames and let go together with A still selects all', async () => {
+  await click(page, 'tab_sync');
+  await click(page, 'member_id');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('100120', { delay: 15 });
+  await waitFor(page, (s) => s.member_id === '100120', 'the typed number');
+  // Ctrl goes down in one frame; A, the release of both, and the next
+  // character arrive before the next frame (a busy page, a quick hand).
+  await keyEvents(page, [['keydown', 'Control', 17, true]]);
+  await nextFrames(page, 2);
+  await keyEvents(page, [
+    ['keydown', 'a', 65, true], ['keyup', 'a', 65, true], ['keyup', 'Control', 17, false],
+    ['keydown', '5', 53, false], ['keypress', '5', 53, false], ['keyup', '5', 53, false],
+  ]);
+  const s = await waitFor(page, (s) => s.member_id !== '100120', 'the field to change');
+  assert.equal(s.member_id, '5', 'Ctrl+A selected all, and 5 replaced it');
 });
