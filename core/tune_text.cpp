@@ -1,6 +1,25 @@
 #include "core/tune_text.h"
 
+#include "core/abc_text.h"
+#include "core/music_key.h"
+#include "core/tune_tempo.h"
+
 namespace tt {
+namespace {
+
+std::string abc_header(const TuneDetails& tune, const TuneSetting& setting) {
+  const auto key = parse_music_key(setting.key);
+  // Header fields end at the line: a name with a line break would end the
+  // header early, so line breaks in it become spaces.
+  std::string title = tune.name;
+  for (char& c : title) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return "X: 1\nT: " + title + "\nR: " + tune.type + "\nM: " + std::string(rhythm_for_type(tune.type).meter) +
+         "\nL: 1/8\nK: " + (key ? key_for_abc(*key) : setting.key) + "\n";
+}
+
+}  // namespace
 
 std::string thesession_tune_page(int64_t tune_id) {
   return "https://thesession.org/tunes/" + std::to_string(tune_id);
@@ -9,7 +28,23 @@ std::string thesession_tune_page(int64_t tune_id) {
 std::string abc_document(const TuneDetails& tune, size_t setting_index) {
   if (setting_index >= tune.settings.size()) return "";
   const auto& s = tune.settings[setting_index];
-  return "X: 1\nT: " + tune.name + "\nR: " + tune.type + "\nK: " + s.key + "\n" + s.abc + "\n";
+  return abc_header(tune, s) + thesession_abc_body(s.abc) + "\n";
+}
+
+std::string abc_incipit(const TuneDetails& tune, size_t setting_index, int bars) {
+  if (setting_index >= tune.settings.size()) return "";
+  const auto& s = tune.settings[setting_index];
+  const std::string opening = abc_opening_bars(thesession_abc_body(s.abc), bars);
+  if (opening.empty()) return "";
+  return abc_header(tune, s) + opening + "\n";
+}
+
+std::string setting_label(const TuneDetails& tune, size_t setting_index) {
+  if (setting_index >= tune.settings.size()) return "";
+  std::string label = "Setting " + std::to_string(setting_index + 1) + " of " + std::to_string(tune.settings.size());
+  const std::string key = key_label(tune.settings[setting_index].key);
+  if (!key.empty()) label += " \xC2\xB7 " + key;
+  return label;
 }
 
 }  // namespace tt
