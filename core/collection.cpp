@@ -32,4 +32,10 @@ void set_notes(CollectionEntry& entry, std::string notes, int64_t now_ms) {
   entry.updated_at_ms = now_ms;
 }
 
+void choose_setting(CollectionEntry& entry, int64_t setting_id, int64_t now_ms) {
+  if (entry.setting_id == setting_id) return;
+  entry.setting_id = setting_id;
+  entry.updated_at_ms = now_ms;
+}
+
 }  // namespace tt

@@ -25,6 +25,9 @@ struct CollectionEntry {
   int64_t updated_at_ms = 0;
   std::string source = "manual";  // "tunebook", "search", "import", "manual"
   bool in_tunebook = false;
+  // The setting (thesession setting id) chosen for notation, playback and
+  // Copy ABC; none means the first.
+  std::optional<int64_t> setting_id;
 };
 
 // Status change: "learned" stamps the moment it became learned; leaving
@@ -37,5 +40,6 @@ void heard_once_more(CollectionEntry& entry, int64_t now_ms);
 void undo_heard(CollectionEntry& entry, int64_t now_ms);
 
 void set_notes(CollectionEntry& entry, std::string notes, int64_t now_ms);
+void choose_setting(CollectionEntry& entry, int64_t setting_id, int64_t now_ms);
 
 }  // namespace tt

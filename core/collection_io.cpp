@@ -34,6 +34,7 @@ json to_object(const CollectionEntry& e) {
       {"updated_at", format_iso8601_utc(e.updated_at_ms)},
       {"source", e.source},
       {"in_tunebook", e.in_tunebook},
+      {"setting_id", e.setting_id ? json(*e.setting_id) : json(nullptr)},
   };
   return o;
 }
@@ -88,6 +89,11 @@ bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {
     const Parsed<int64_t> n = it->is_number() ? read_json_int(*it, 0, kMaxCount) : Parsed<int64_t>{};
     if (!n) { problem = prefix + "invalid heard_count" + (n.error.empty() ? "" : " (" + n.error + ")"); return false; }
     e.heard_count = static_cast<int>(n.value);
+  }
+  if (const auto it = o.find("setting_id"); it != o.end() && !it->is_null()) {
+    const Parsed<int64_t> n = it->is_number() ? read_json_int(*it, 1, kMaxTuneId) : Parsed<int64_t>{};
+    if (!n) { problem = prefix + "invalid setting_id" + (n.error.empty() ? "" : " (" + n.error + ")"); return false; }
+    e.setting_id = n.value;
   }
   const std::string learned = str("learned_at");
   if (!learned.empty()) {

@@ -39,6 +39,13 @@ std::string abc_incipit(const TuneDetails& tune, size_t setting_index, int bars)
   return abc_header(tune, s) + opening + "\n";
 }
 
+size_t setting_index(const TuneDetails& tune, std::optional<int64_t> setting_id) {
+  for (size_t i = 0; setting_id && i < tune.settings.size(); ++i) {
+    if (tune.settings[i].id == *setting_id) return i;
+  }
+  return 0;
+}
+
 std::string setting_label(const TuneDetails& tune, size_t setting_index) {
   if (setting_index >= tune.settings.size()) return "";
   std::string label = "Setting " + std::to_string(setting_index + 1) + " of " + std::to_string(tune.settings.size());

@@ -3,6 +3,7 @@
 // CLI and the page: its thesession.org address, its ABC for copying and for
 // the notation renderer.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/thesession_api.h"
@@ -21,6 +22,10 @@ std::string abc_document(const TuneDetails& tune, size_t setting_index);
 // The same header over the setting's opening bars (two, and a pickup): a
 // list's incipit. Empty when there is no such setting or it has no music.
 std::string abc_incipit(const TuneDetails& tune, size_t setting_index, int bars = 2);
+
+// Where the chosen setting is in the tune's list: the first when none was
+// chosen or the chosen one is gone from thesession.org.
+size_t setting_index(const TuneDetails& tune, std::optional<int64_t> setting_id);
 
 // "Setting 2 of 4 · G major": what the setting selector shows.
 std::string setting_label(const TuneDetails& tune, size_t setting_index);

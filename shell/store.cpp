@@ -14,7 +14,7 @@ using nlohmann::json;
 
 constexpr const char* kEntryColumns =
     "c.tune_id, t.name, t.type, t.key, t.url, t.tunebooks, t.aliases, c.learn_status, c.heard_count, "
-    "c.learned_at, c.notes, c.created_at, c.updated_at, c.source, c.in_tunebook "
+    "c.learned_at, c.notes, c.created_at, c.updated_at, c.source, c.in_tunebook, c.setting_id "
     "FROM collection c JOIN tune t ON t.id = c.tune_id";
 
 std::vector<std::string> json_strings(const std::string& text) {
@@ -43,6 +43,7 @@ CollectionEntry read_entry(const Statement& s) {
   e.updated_at_ms = s.int_at(12);
   e.source = s.text_at(13);
   e.in_tunebook = s.int_at(14) != 0;
+  if (!s.is_null(15)) e.setting_id = s.int_at(15);
   return e;
 }
 
@@ -133,9 +134,9 @@ bool Store::remove_tune(int64_t tune_id) {
 void Store::write_entry(const CollectionEntry& e) {
   Statement s(db_.handle(),
               "UPDATE collection SET learn_status = ?2, heard_count = ?3, learned_at = ?4, notes = ?5, "
-              "updated_at = ?6 WHERE tune_id = ?1");
+              "updated_at = ?6, setting_id = ?7 WHERE tune_id = ?1");
   s.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
-      .bind(5, e.notes).bind(6, e.updated_at_ms).run();
+      .bind(5, e.notes).bind(6, e.updated_at_ms).bind(7, e.setting_id).run();
 }
 
 bool Store::update_entry(int64_t tune_id, const std::function<void(CollectionEntry&)>& change) {
@@ -160,6 +161,10 @@ bool Store::heard(int64_t tune_id, bool undo) {
 
 bool Store::set_notes(int64_t tune_id, const std::string& notes) {
   return update_entry(tune_id, [&](CollectionEntry& e) { tt::set_notes(e, notes, clock_()); });
+}
+
+bool Store::choose_setting(int64_t tune_id, int64_t setting_id) {
+  return update_entry(tune_id, [&](CollectionEntry& e) { tt::choose_setting(e, setting_id, clock_()); });
 }
 
 void Store::save_tune_details(const TuneDetails& d) {
@@ -331,7 +336,7 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries)
   const int64_t now = clock_();
   Statement insert(db_.handle(),
                    "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
-                   "updated_at, source, in_tunebook) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0)");
+                   "updated_at, source, in_tunebook, setting_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0, ?8)");
   for (const auto& e : entries) {
     const auto existing = entry(e.tune_id);
     const ImportDecision decision = decide_import(existing ? &*existing : nullptr, e);
@@ -347,7 +352,7 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries)
     ensure_tune_row({e.tune_id, e.name, e.type, e.url});
     insert.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
         .bind(5, e.notes).bind(6, e.created_at_ms > 0 ? e.created_at_ms : now)
-        .bind(7, e.updated_at_ms > 0 ? e.updated_at_ms : now).run();
+        .bind(7, e.updated_at_ms > 0 ? e.updated_at_ms : now).bind(8, e.setting_id).run();
     ++summary.added;
   }
   tx.commit();

@@ -13,6 +13,7 @@
 #include "core/import_merge.h"
 #include "core/sync_engine.h"
 #include "core/thesession_api.h"
+#include "shell/store_schema.h"
 #include "shell/sqlite_db.h"
 
 namespace tt {
@@ -32,7 +33,7 @@ class Store {
  public:
   using Clock = std::function<int64_t()>;  // epoch milliseconds
 
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = static_cast<int>(kMigrations.size());
 
   // Opens (creating when missing) and migrates. Throws StoreError with a
   // clear message for a damaged file or one written by a newer tunetrack.
@@ -53,6 +54,7 @@ class Store {
   bool set_status(int64_t tune_id, LearnStatus status);
   bool heard(int64_t tune_id, bool undo);
   bool set_notes(int64_t tune_id, const std::string& notes);
+  bool choose_setting(int64_t tune_id, int64_t setting_id);
   void save_tune_details(const TuneDetails& details);
   std::optional<TuneDetails> tune_details(int64_t tune_id);  // only once fetched
 

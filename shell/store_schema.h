@@ -6,7 +6,7 @@
 
 namespace tt {
 
-inline constexpr std::array<std::string_view, 1> kMigrations = {
+inline constexpr std::array<std::string_view, 2> kMigrations = {
     // Version 1.
     R"sql(
 CREATE TABLE tune (
@@ -50,6 +50,10 @@ CREATE TABLE sync_run (
   errors TEXT NOT NULL DEFAULT '[]',
   message TEXT NOT NULL DEFAULT ''
 );
+)sql",
+    // Version 2: the setting a musician chose to see and play (NULL: the first).
+    R"sql(
+ALTER TABLE collection ADD COLUMN setting_id INTEGER;
 )sql",
 };
 

@@ -2,6 +2,7 @@
 // application in one transaction, import merging, damaged files.
 #include <gtest/gtest.h>
 
+#include "core/collection_io.h"
 #include "shell/store.h"
 #include "tests/integration/test_support.h"
 
@@ -207,6 +208,52 @@ TEST(Store, ImportMergesWithoutDuplicatingOrOverwriting) {
   EXPECT_EQ(store.entry(1)->status, LearnStatus::Learning);
   EXPECT_EQ(store.entry(2)->heard_count, 3);
   EXPECT_EQ(store.list_collection().size(), 2u);
+}
+
+}  // namespace tt
+
+namespace tt {
+
+TEST(Store, RemembersTheChosenSettingAndExportsIt) {
+  TempDir dir;
+  {
+    Store store(dir.path("s.db"), FakeClock{});
+    store.add_tune({1, "The Kesh", "jig", ""}, LearnStatus::Learning, "search");
+    EXPECT_FALSE(store.entry(1)->setting_id) << "none chosen: the first is used";
+    EXPECT_TRUE(store.choose_setting(1, 1203));
+    EXPECT_FALSE(store.choose_setting(2, 1203)) << "not in the collection";
+  }
+  Store again(dir.path("s.db"), FakeClock{});
+  EXPECT_EQ(again.entry(1)->setting_id, std::optional<int64_t>(1203));
+  const std::string exported = export_json(again.list_collection());
+  EXPECT_NE(exported.find("\"setting_id\": 1203"), std::string::npos) << exported;
+
+  // The choice survives an export and an import into an empty collection.
+  Store other(dir.path("other.db"), FakeClock{});
+  const auto parsed = parse_import_json(exported);
+  ASSERT_EQ(parsed.entries.size(), 1u);
+  other.import_entries(parsed.entries);
+  EXPECT_EQ(other.entry(1)->setting_id, std::optional<int64_t>(1203));
+}
+
+TEST(Store, MigratesAVersionOneFileKeepingEverything) {
+  TempDir dir;
+  const std::string path = dir.path("v1.db");
+  {
+    Database db(path);
+    db.exec(kMigrations[0]);
+    db.exec("PRAGMA user_version = 1");
+    db.exec("INSERT INTO tune (id, name, type) VALUES (7, 'Old Tune', 'reel')");
+    db.exec("INSERT INTO collection (tune_id, learn_status, notes, created_at, updated_at) "
+            "VALUES (7, 'learning', 'from before', 1, 2)");
+  }
+  Store store(path, FakeClock{});
+  EXPECT_EQ(store.schema_version(), Store::kSchemaVersion);
+  const auto entry = store.entry(7);
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->notes, "from before");
+  EXPECT_EQ(entry->status, LearnStatus::Learning);
+  EXPECT_FALSE(entry->setting_id);
 }
 
 }  // namespace tt
