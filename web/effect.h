@@ -22,12 +22,30 @@ struct OpenInNewTab { std::string url; };
 struct DownloadText { std::string filename, mime, text; };
 struct DownloadFile { std::string filename, path; };  // from the in-memory file system
 struct PickTextFile {};      // -> FilePicked
+// abcjs engraves `abc` at `width_css`, the page draws it into a texture.
+struct RenderNotation { uint64_t request = 0; std::string abc; int width_css = 0; int transpose = 0; };  // -> NotationRendered
+struct ReleaseTexture { int texture = 0; };
+// Plays the notation of render `render` (its notes are what gets highlighted).
+struct StartPlayback {
+  uint64_t request = 0;
+  uint64_t render = 0;
+  double ms_per_bar = 0;
+  int transpose = 0;
+  std::string instrument;
+  int program = 0;
+  int loop_from = 0, loop_to = 0;  // bars, 0: the whole tune, no loop
+  int count_in_beats = 0;
+  int beats_per_bar = 0;
+};  // -> PlaybackChanged
+struct StopPlayback {};
 
 }  // namespace effect
 
 using Effect = std::variant<effect::Fetch, effect::AbortFetch, effect::StartTimer, effect::CancelTimer,
                             effect::Save, effect::ReloadStorage, effect::RequestLock, effect::NotifyOtherTabs,
                             effect::SetUrl, effect::CopyToClipboard, effect::OpenInNewTab,
-                            effect::DownloadText, effect::DownloadFile, effect::PickTextFile>;
+                            effect::DownloadText, effect::DownloadFile, effect::PickTextFile,
+                            effect::RenderNotation, effect::ReleaseTexture, effect::StartPlayback,
+                            effect::StopPlayback>;
 
 }  // namespace tt::web

@@ -3,12 +3,15 @@
 // timers, the URL, other tabs) and what the user did on a screen. `update`
 // (web/update.h) takes one at a time.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include "core/http_outcome.h"
 #include "core/view_state.h"
 #include "core/thesession_api.h"
+#include "web/notation_model.h"
 
 namespace tt::web {
 namespace event {
@@ -24,6 +27,16 @@ struct TimerFired { uint64_t id = 0; };
 struct FilePicked { std::string text, error; };
 struct UrlChanged { std::string fragment; };      // Back, Forward, a pasted link
 struct Tick {};                                   // once per frame: debounced work falls due
+struct NotationRendered { uint64_t request = 0; NotationImage image; };
+// The player: "started", "note" (the note now sounding), "ended", "error".
+struct PlaybackChanged {
+  uint64_t request = 0;
+  std::string state;
+  int note = -1;
+  int bar = 0;
+  double peak = 0;
+  std::string error;
+};
 
 // From the screens.
 struct ViewChanged { ViewState view; bool new_history_entry = true; };  // typing replaces the entry
@@ -47,6 +60,16 @@ struct ExportCollection { bool json = true; };
 struct PickImportFile {};
 struct DownloadDamagedCopy {};
 struct DismissBanner { size_t index = 0; };
+// The tune page's music (web/update_notation.cpp).
+struct NotationWidth { int64_t tune_id = 0; int width_css = 0; };
+struct ChooseSetting { int64_t tune_id = 0; size_t index = 0; };
+struct SetTranspose { int semitones = 0; };
+struct SetTempo { int percent = 100; };
+struct SetLoop { std::optional<std::pair<int, int>> bars; };
+struct PickBar { int bar = 0; };                  // a click on the notation
+struct SetCountIn { bool on = true; };
+struct ChooseInstrument { std::string id; };
+struct PlayPause {};
 
 }  // namespace event
 
@@ -58,6 +81,9 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::CopyAbc, event::OpenOnTheSession, event::MemberIdEdited,
                            event::DefaultStatusPicked, event::StartSync, event::CancelSync,
                            event::RemoteSearchEdited, event::ExportCollection, event::PickImportFile,
-                           event::DownloadDamagedCopy, event::DismissBanner>;
+                           event::DownloadDamagedCopy, event::DismissBanner, event::NotationRendered,
+                           event::PlaybackChanged, event::NotationWidth, event::ChooseSetting,
+                           event::SetTranspose, event::SetTempo, event::SetLoop, event::PickBar,
+                           event::SetCountIn, event::ChooseInstrument, event::PlayPause>;
 
 }  // namespace tt::web

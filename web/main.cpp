@@ -10,7 +10,10 @@
 
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "web/browser.h"
+#include "web/notation_bridge.h"
 #include "web/runner.h"
 
 namespace {
@@ -159,6 +162,26 @@ EMSCRIPTEN_KEEPALIVE void tt_on_pointer(float x, float y, int phase, int touch) 
   mark_activity();
   g_runner.input.pointer(x, y, static_cast<tt::web::Input::Phase>(phase), touch != 0);
 }
+// notation.js: a render finished (its texture and note boxes, or an error).
+EMSCRIPTEN_KEEPALIVE void tt_on_notation_rendered(int id, const char* json) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::NotationRendered{static_cast<uint64_t>(id), tt::web::parse_rendered_notation(text(json))});
+}
+// notation.js: the player started, moved to a note, ended or failed.
+EMSCRIPTEN_KEEPALIVE void tt_on_playback(int id, const char* json) {
+  mark_activity();
+  tt::web::event::PlaybackChanged e;
+  e.request = static_cast<uint64_t>(id);
+  const auto doc = nlohmann::json::parse(text(json), nullptr, false);
+  if (doc.is_object()) {
+    e.state = doc.value("state", std::string());
+    e.note = doc.value("note", -1);
+    e.bar = doc.value("bar", 0);
+    e.peak = doc.value("peak", 0.0);
+    e.error = doc.value("error", std::string());
+  }
+  g_runner.dispatch(e);
+}
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string json;
@@ -195,6 +218,7 @@ int main() {
     return 1;
   }
   glfwMakeContextCurrent(window);
+  tt::web::install_notation_textures();
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();

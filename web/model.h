@@ -13,6 +13,7 @@
 #include "core/thesession_api.h"
 #include "core/view_state.h"
 #include "web/collection_view.h"
+#include "web/notation_model.h"
 
 namespace tt::web {
 
@@ -60,6 +61,7 @@ struct Model {
   std::map<int64_t, uint64_t> details_requests;  // tune -> request id
   std::string details_error;
   NotesDraft notes;
+  Notation notation;
 
   // Sync.
   std::string member_id_text;
@@ -91,11 +93,14 @@ struct Model {
     const auto it = details.find(tune_id);
     return it == details.end() ? nullptr : &it->second;
   }
+  // The open tune's setting for notation, playback and Copy ABC: the
+  // collection's choice, else one picked on the page, else the first.
+  size_t chosen_setting(int64_t tune_id) const;
   // The notes the field shows: the draft while it has uncommitted edits.
   std::string notes_shown(int64_t tune_id) const;
   // Something is in progress that the screen should follow.
   bool busy() const {
-    return syncing || search_request != 0 || search_due_ms > 0 || url_due_ms > 0 || saving || notes.dirty ||
+    return syncing || notation.playing || notation.render_request != 0 || search_request != 0 || search_due_ms > 0 || url_due_ms > 0 || saving || notes.dirty ||
            !details_requests.empty();
   }
 };

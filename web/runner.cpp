@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "web/browser.h"
+#include "web/notation_bridge.h"
 
 namespace tt::web {
 
@@ -32,7 +33,7 @@ void Runner::perform(const Effect& effect) {
     return;
   }
   std::visit(
-      [](const auto& e) {
+      [this](const auto& e) {
         using T = std::decay_t<decltype(e)>;
         // Browser ids are JavaScript numbers; ours stay far below 2^31.
         if constexpr (std::is_same_v<T, effect::Fetch>) fetch_url(static_cast<int>(e.id), e.url, e.timeout_ms);
@@ -49,6 +50,10 @@ void Runner::perform(const Effect& effect) {
         else if constexpr (std::is_same_v<T, effect::DownloadText>) download_text(e.filename, e.mime, e.text);
         else if constexpr (std::is_same_v<T, effect::DownloadFile>) download_file(e.filename, e.path);
         else if constexpr (std::is_same_v<T, effect::PickTextFile>) pick_text_file();
+        else if constexpr (std::is_same_v<T, effect::RenderNotation>) render_notation(e, dpr);
+        else if constexpr (std::is_same_v<T, effect::ReleaseTexture>) release_texture(e.texture);
+        else if constexpr (std::is_same_v<T, effect::StartPlayback>) start_playback(e);
+        else if constexpr (std::is_same_v<T, effect::StopPlayback>) stop_playback();
       },
       effect);
 }

@@ -32,6 +32,7 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout);
 // Screens (ui_*.cpp).
 void draw_collection(const Model& model, Ui& ui, const Layout& layout);
 void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id);
+void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails& details);
 void draw_add_tune(const Model& model, Ui& ui, const Layout& layout);
 void draw_sync(const Model& model, Ui& ui, const Layout& layout);
 void draw_data(const Model& model, Ui& ui, const Layout& layout);

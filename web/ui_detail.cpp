@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/music_key.h"
 #include "core/time_format.h"
 #include "web/ui.h"
 
@@ -15,7 +16,8 @@ void draw_details(const Model& model, int64_t tune_id, const CollectionEntry* en
   const std::string type = entry ? entry->type : details ? details->type : "";
   ImGui::Text("Type: %s", type.empty() ? "-" : type.c_str());
   if (details) {
-    const std::string key = details->settings.empty() ? "-" : details->settings.front().key;
+    const std::string key =
+        details->settings.empty() ? "-" : key_label(details->settings[model.chosen_setting(tune_id)].key);
     ImGui::Text("Key: %s", key.c_str());
     ImGui::Text("Popularity: in %d tunebooks on thesession.org", details->tunebooks);
     std::string aliases;
@@ -95,15 +97,9 @@ void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t 
     ImGui::TextDisabled("Not in your collection.");
   }
 
-  if (details && !details->settings.empty()) {
+  if (details) {
     ImGui::Separator();
-    ImGui::TextUnformatted("ABC (first setting)");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Copy")) ui.emit(event::CopyAbc{tune_id});
-    ui.remember("copy_abc");
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(details->settings.front().abc.c_str());
-    ImGui::PopTextWrapPos();
+    draw_notation(model, ui, layout, tune_id, *details);
   }
 
   if (entry) {

@@ -132,6 +132,8 @@ void dispatch(Context& c, const Event& event) {
   handle_sync(c, event);
   handle_search(c, event);
   handle_data(c, event);
+  handle_notation(c, event);
+  follow_open_tune(c);
 }
 
 }  // namespace

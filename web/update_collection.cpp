@@ -166,7 +166,7 @@ void handle_collection(Context& c, const Event& event) {
     if (c.model.notes.tune_id == e->tune_id) commit_notes(c);
   } else if (const auto* e = std::get_if<event::CopyAbc>(&event)) {
     if (const TuneDetails* d = c.model.tune_details(e->tune_id); d && !d->settings.empty()) {
-      c.out.push_back(effect::CopyToClipboard{abc_document(*d, 0)});
+      c.out.push_back(effect::CopyToClipboard{abc_document(*d, c.model.chosen_setting(e->tune_id))});
     }
   } else if (const auto* e = std::get_if<event::OpenOnTheSession>(&event)) {
     c.out.push_back(effect::OpenInNewTab{thesession_tune_page(e->tune_id)});

@@ -41,6 +41,9 @@ void handle_collection(Context& c, const Event& e);
 void handle_sync(Context& c, const Event& e);
 void handle_search(Context& c, const Event& e);
 void handle_data(Context& c, const Event& e);
+void handle_notation(Context& c, const Event& e);
+// After every event: the open tune's notation follows what changed.
+void follow_open_tune(Context& c);
 
 // Answers, routed by what the request was for.
 void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome);

@@ -1,0 +1,185 @@
+// The tune page's music: the setting selector, transposition, the player's
+// controls, and the notation abcjs drew, shown as an image that scrolls with
+// the page. A click on the notation picks bars to loop.
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdint>
+
+#include "core/music_key.h"
+#include "core/tune_text.h"
+#include "web/ui.h"
+
+namespace tt::web {
+namespace {
+
+void draw_setting_selector(const Model& model, Ui& ui, int64_t tune_id, const TuneDetails& details, size_t chosen) {
+  ImGui::SetNextItemWidth(std::fmin(ImGui::GetContentRegionAvail().x * 0.7f, ImGui::GetFontSize() * 16));
+  if (ImGui::BeginCombo("##setting", setting_label(details, chosen).c_str())) {
+    for (size_t i = 0; i < details.settings.size(); ++i) {
+      if (ImGui::Selectable(setting_label(details, i).c_str(), i == chosen)) ui.emit(event::ChooseSetting{tune_id, i});
+      ui.remember("setting_item_" + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  ui.remember("setting_select");
+  ImGui::SameLine();
+  if (ImGui::Button("Copy ABC")) ui.emit(event::CopyAbc{tune_id});
+  ui.remember("copy_abc");
+  (void)model;
+}
+
+void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
+  ImGui::TextUnformatted("Transpose");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(n.transpose <= -12);
+  if (ImGui::Button(" - ##transpose")) ui.emit(event::SetTranspose{n.transpose - 1});
+  ui.remember("transpose_down");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::Text("%+d (%s)", n.transpose, key_label(setting.key, n.transpose).c_str());
+  ui.remember("transpose");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(n.transpose >= 12);
+  if (ImGui::Button(" + ##transpose")) ui.emit(event::SetTranspose{n.transpose + 1});
+  ui.remember("transpose_up");
+  ImGui::EndDisabled();
+}
+
+void draw_player(const Notation& n, Ui& ui, const Layout& layout) {
+  const bool can_play = n.image_request != 0 && n.image.error.empty();
+  ImGui::BeginDisabled(!can_play && !n.playing);
+  if (ImGui::Button(n.playing ? (n.loading_sound ? "Loading..." : "Stop") : "Play", ImVec2(ImGui::GetFontSize() * 5, 0))) {
+    ui.emit(event::PlayPause{});
+  }
+  ui.remember("play");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  int tempo = n.tempo_percent;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (ImGui::InputInt("% tempo", &tempo, 5, 20)) ui.emit(event::SetTempo{tempo});
+  ui.remember("tempo");
+  if (!layout.narrow) ImGui::SameLine();
+  bool count_in = n.count_in;
+  if (ImGui::Checkbox("Count-in", &count_in)) ui.emit(event::SetCountIn{count_in});
+  ui.remember("count_in");
+  ImGui::SameLine();
+  const Instrument& current = instrument_by_id(n.instrument);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (ImGui::BeginCombo("##instrument", current.label)) {
+    for (const auto& i : kInstruments) {
+      if (ImGui::Selectable(i.label, &i == &current)) ui.emit(event::ChooseInstrument{i.id});
+      ui.remember(std::string("instrument_") + i.id);
+    }
+    ImGui::EndCombo();
+  }
+  ui.remember("instrument");
+
+  // The loop: two bar numbers (0 and 0: the whole tune), or clicks on the notation.
+  int from = n.loop ? n.loop->first : 0;
+  int to = n.loop ? n.loop->second : 0;
+  ImGui::TextUnformatted("Loop bars");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+  const bool from_changed = ImGui::InputInt("##loop_from", &from, 1, 4);
+  ui.remember("loop_from");
+  ImGui::SameLine();
+  ImGui::TextUnformatted("to");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+  const bool to_changed = ImGui::InputInt("##loop_to", &to, 1, 4);
+  ui.remember("loop_to");
+  if (from_changed || to_changed) {
+    if (from <= 0 && to <= 0) {
+      ui.emit(event::SetLoop{std::nullopt});
+    } else {
+      // Typing the first number loops that bar alone until the second is set.
+      if (from_changed && (to < from || !n.loop)) to = from;
+      if (to_changed && (from <= 0 || from > to)) from = to;
+      ui.emit(event::SetLoop{std::make_pair(from, to)});
+    }
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!n.loop);
+  if (ImGui::Button("No loop")) ui.emit(event::SetLoop{std::nullopt});
+  ui.remember("loop_clear");
+  ImGui::EndDisabled();
+  if (!n.playback_error.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.4f, 1), "%s", n.playback_error.c_str());
+}
+
+// The note nearest to a point on the image (CSS pixels), or -1.
+int nearest_note(const NotationImage& image, float x, float y) {
+  int best = -1;
+  float best_d = 1e9f;
+  for (size_t i = 0; i < image.notes.size(); ++i) {
+    const NoteBox& b = image.notes[i];
+    const float dx = std::fmax(0.f, std::fmax(b.x - x, x - (b.x + b.w)));
+    const float dy = std::fmax(0.f, std::fmax(b.y - y, y - (b.y + b.h)));
+    const float d = dx * dx + 4 * dy * dy;  // the staff line matters more than the column
+    if (d < best_d) {
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+void draw_image(const Notation& n, Ui& ui, const Layout& layout) {
+  const NotationImage& image = n.image;
+  const float s = layout.scale;
+  const ImVec2 size(image.width_css * s, image.height_css * s);
+  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)), size);
+  ui.remember("notation");
+  const ImVec2 origin = ImGui::GetItemRectMin();
+  if (ImGui::IsItemClicked()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const int note = nearest_note(image, (m.x - origin.x) / s, (m.y - origin.y) / s);
+    if (note >= 0) ui.emit(event::PickBar{image.notes[static_cast<size_t>(note)].bar});
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto box = [&](const NoteBox& b, float pad, ImU32 colour) {
+    draw->AddRectFilled(ImVec2(origin.x + (b.x - pad) * s, origin.y + (b.y - pad) * s),
+                        ImVec2(origin.x + (b.x + b.w + pad) * s, origin.y + (b.y + b.h + pad) * s), colour, 2 * s);
+  };
+  if (n.loop) {
+    for (const NoteBox& b : image.notes) {
+      if (b.bar >= n.loop->first && b.bar <= n.loop->second) box(b, 2, IM_COL32(60, 140, 255, 45));
+    }
+  }
+  if (n.highlighted_note >= 0 && static_cast<size_t>(n.highlighted_note) < image.notes.size()) {
+    box(image.notes[static_cast<size_t>(n.highlighted_note)], 2, IM_COL32(255, 140, 0, 110));
+  }
+}
+
+}  // namespace
+
+void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails& details) {
+  if (details.settings.empty()) {
+    ImGui::TextDisabled("This tune has no settings (no music) on thesession.org.");
+    return;
+  }
+  const Notation& n = model.notation;
+  const size_t chosen = model.chosen_setting(tune_id);
+  draw_setting_selector(model, ui, tune_id, details, chosen);
+  draw_transpose(n, ui, details.settings[chosen]);
+  draw_player(n, ui, layout);
+
+  // The width abcjs lays the staff out for; reported only when it changes.
+  const int width_css = static_cast<int>(ImGui::GetContentRegionAvail().x / layout.scale);
+  if (width_css > 0 && width_css != n.width_css) ui.emit(event::NotationWidth{tune_id, width_css});
+
+  if (!n.image.error.empty()) {
+    ImGui::TextColored(ImVec4(1, 0.75f, 0.4f, 1), "%s", n.image.error.c_str());
+    ImGui::TextDisabled("The ABC as written:");
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(abc_document(details, chosen).c_str());
+    ImGui::PopTextWrapPos();
+    ui.remember("notation_error");
+  } else if (n.image.texture != 0) {
+    draw_image(n, ui, layout);
+  } else {
+    ImGui::TextDisabled("Drawing the notation...");
+  }
+}
+
+}  // namespace tt::web
