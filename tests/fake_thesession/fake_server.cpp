@@ -275,6 +275,10 @@ void FakeThesession::install_routes() {
   s.Get("/_control/stats", [this](const Request&, Response& res) {
     res.set_content(json{{"requests", request_count()}, {"paths", requests()}}.dump(), "application/json");
   });
+  // Which tune ids to open for a given kind of tune (see examples_json()).
+  s.Get("/_control/examples", [](const Request&, Response& res) {
+    res.set_content(examples_json(), "application/json");
+  });
   s.Post("/_control/reset", [this](const Request&, Response& res) {
     clear_faults();
     reset_counts();

@@ -3,7 +3,10 @@
 // thesession.org's JSON API with synthetic data, and injects faults on
 // request. Used in-process by integration tests and as the `fake-thesession`
 // program by the browser tests, the benchmarks and `make demo`. It never
-// contacts the internet.
+// contacts the internet. Control endpoints (not counted as API requests):
+// POST/DELETE /_control/faults, GET /_control/stats, POST /_control/reset,
+// and GET /_control/examples: which tune ids to open for a kind of tune (a
+// number of settings, broken ABC, no settings, a type; see examples_json()).
 #include <atomic>
 #include <cstdint>
 #include <map>

@@ -30,8 +30,85 @@ std::string tune_type(int64_t tune_id);
 std::string tune_url(int64_t tune_id);
 int tune_popularity(int64_t tune_id);
 std::vector<std::string> tune_aliases(int64_t tune_id);
+
+// ---- Settings --------------------------------------------------------------
+// Every tune has 1 to 6 settings (0 for the "no settings" tunes below), each
+// with id (tune_id * 10 + index), url, key, abc, date and member, as in the
+// public API. The ABC body is a made-up two-part tune in the metre of the
+// tune's type, with L:1/8 and no header (thesession gives none: the page
+// derives it from the type):
+//   - 8 bars per part, each repeated: "|:" ... ":|", sometimes with first and
+//     second endings ("|1 ... :|2 ...|"), sometimes joined by "::";
+//   - every bar holds exactly tune_units_per_bar(type) eighth-note units;
+//   - triplets "(3ABc" (three notes in the time of two), grace notes "{g}A"
+//     (no length), chord symbols "G" in quotes (no length), rolls "~A3", broken
+//     rhythm "A>B" / "A<B" (hornpipes, barndances, strathspeys, three-twos),
+//     lengths 2 3 4 6 /2 3/2, the odd accidental (^ =), rests z;
+//   - notes from D (D4) to b (B5), now and then d' (D6);
+//   - line breaks written as "! " (thesession's old style) in some settings,
+//     as "\r\n" in others, none at all in a few.
+// Settings of one tune share their melody bar for bar; they differ in
+// ornaments, chords, line breaks and now and then a bar or the key.
+int tune_setting_count(int64_t tune_id);
+// thesession's spelling: "Dmajor", "Edorian", "Amixolydian", "Bminor", ...
 std::string tune_key(int64_t tune_id, int setting);
 std::string tune_abc(int64_t tune_id, int setting);
+
+// The metre thesession's page uses for a type ("reel" -> "4/4", "jig" ->
+// "6/8", "slip jig" -> "9/8", "slide" -> "12/8", "polka" -> "2/4", "waltz" and
+// "mazurka" -> "3/4", "three-two" -> "3/2"; "" for an unknown type), and the
+// eighth notes (L:1/8) in one bar of it (0 for an unknown type).
+std::string tune_metre(const std::string& type);
+int tune_units_per_bar(const std::string& type);
+
+// How a setting is laid out (decided before any ABC is written).
+enum class LineBreaks { Bang, CrLf, None };  // "! ", "\r\n", one long line
+struct SettingShape {
+  LineBreaks line_breaks = LineBreaks::None;
+  bool chords = false;          // chord symbols in quotes
+  bool endings[2] = {false, false};  // part 1 / part 2 has first and second endings
+  bool joined = false;          // the parts are joined by "::"
+};
+SettingShape setting_shape(int64_t tune_id, int setting);
+
+// ---- Deliberately awkward tunes ---------------------------------------------
+// A tune is awkward when its name starts with "Tomás" (so it sorts last by
+// name in any tunebook and never becomes the first row existing tests open)
+// and its id is divisible by 17. Its kind is then (id / 17) % 5, in the
+// order below. Broken ABC is always in the first setting (the one the page
+// shows); the tune's other settings (0 to 5 of them) are valid.
+enum class AbcFlaw {
+  None,
+  NoSettings,            // "settings": []
+  EmptyAbc,              // "abc": ""
+  UnbalancedChordQuote,  // an opening '"' without its closing one
+  GarbageLine,           // a line of binary-looking bytes (control characters,
+                         // U+FFFD, "PK\x03\x04", ...; valid UTF-8, no NUL)
+  NoNotes,               // bar lines and chord symbols only
+};
+AbcFlaw tune_abc_flaw(int64_t tune_id);
+// Every tune id whose first setting has broken ABC (all flaws but
+// None and NoSettings), ascending.
+std::vector<int64_t> broken_abc_tune_ids();
+
+// ---- Finding example tunes (each the lowest such id; 0 when there is none) --
+// A tune without flaws and with exactly `count` settings (1 to 6).
+int64_t fake_tune_with_settings(int count);
+// A tune whose first setting has broken ABC (any kind), or of one kind.
+int64_t fake_tune_with_broken_abc();
+int64_t fake_tune_with_flaw(AbcFlaw flaw);
+// A tune with an empty settings array.
+int64_t fake_tune_without_settings();
+// A tune without flaws of this type (any spelling normalise_tune_type takes).
+int64_t fake_tune_of_type(const std::string& type);
+// The examples as the fake server's GET /_control/examples answers them:
+//   {"settings_1": id, ..., "settings_6": id, "broken_abc": id,
+//    "no_settings": id, "broken": {"empty_abc": id, "unbalanced_chord_quote": id,
+//    "garbage_line": id, "no_notes": id}, "types": {"jig": id, "reel": id, ...},
+//    "bang_line_breaks": id, "crlf_line_breaks": id, "endings": id}
+// The last three are flawless tunes whose first setting has "! " line
+// breaks, "\r\n" line breaks, and first and second endings.
+std::string examples_json();
 
 // JSON bodies, exactly as the fake serves them.
 std::string tunebook_page_json(int64_t member_id, int page, int per_page, int shift = 0);
