@@ -1,6 +1,6 @@
 # The README's commands. Every target runs `setup` first, which installs what
-# is missing (apt packages, third-party sources, playwright-core) and is quick
-# when everything is there.
+# is missing (apt packages, third-party sources, the synth's instrument samples,
+# abcjs, playwright-core) and is quick when everything is there.
 BUILD      := build
 NATIVE     := $(BUILD)/native
 WASM       := $(BUILD)/wasm
@@ -15,6 +15,8 @@ FAKE       := $(NATIVE)/tests/fake-thesession
 setup:
 	@third_party/install-packages.sh
 	@third_party/fetch.sh $(BUILD)/third_party
+	@third_party/make-sounds.sh $(BUILD)/third_party/sounds
+	@test -d web/js/node_modules/abcjs || (cd web/js && npm ci --no-audit --no-fund --loglevel=error)
 	@test -d tests/e2e/node_modules/playwright-core || (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 
 native: setup

@@ -5,6 +5,8 @@
 # and stops.
 set -euo pipefail
 
+# fluid-soundfont-gm, fluidsynth and lame make the synth's instrument samples
+# (third_party/make-sounds.sh).
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
   libgtest-dev googletest
@@ -13,6 +15,7 @@ packages=(
   chromium fonts-dejavu-core fonttools
   wrk curl
   nginx iproute2 openssl clang libclang-rt-14-dev
+  fluid-soundfont-gm fluidsynth lame
 )
 # The Dear ImGui sources come from Debian's source package (see TOOLCHAIN.md).
 src_list=/etc/apt/sources.list.d/tunetrack-deb-src.sources
