@@ -42,6 +42,7 @@ std::string content_type_for(const std::string& path) {
   if (ext == "svg") return "image/svg+xml";
   if (ext == "ico") return "image/x-icon";
   if (ext == "ttf") return "font/ttf";
+  if (ext == "mp3") return "audio/mpeg";  // the synth's samples: sounds/<instrument>-mp3/<note>.mp3
   if (ext == "txt") return "text/plain; charset=utf-8";
   if (ext == "webmanifest") return "application/manifest+json";
   return "application/octet-stream";

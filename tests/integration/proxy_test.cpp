@@ -293,4 +293,18 @@ TEST_F(ProxyTest, ServesTheWebAppSafely) {
   }
 }
 
+TEST_F(ProxyTest, ServesTheSynthSamplesFromNestedFolders) {
+  std::system(("mkdir -p " + web_.path("sounds/fiddle-mp3")).c_str());
+  testing::write_file(web_.path("sounds/fiddle-mp3/Db4.mp3"), std::string("ID3\3\0\0\0\0\0\0", 10));
+  testing::write_file(web_.path("sounds/manifest.json"), "{}");
+  start_proxy();
+  RawResponse r = get("/sounds/fiddle-mp3/Db4.mp3");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Content-Type"), "audio/mpeg");
+  EXPECT_EQ(r.body.size(), 10u);
+  r = get("/sounds/manifest.json");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Content-Type"), "application/json");
+}
+
 }  // namespace tt
