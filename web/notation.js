@@ -250,7 +250,11 @@
         if (i >= 0 && i !== shown) {
           shown = i;
           const e = events[i];
-          if (Module.ttPlaybackLog.length < 4000) Module.ttPlaybackLog.push({ scheduled: e.ms, at: pos * 1000 });
+          // For tests and the drift benchmark: when each note was shown, on the
+          // audio clock (`at`, vs its `scheduled` onset) and the wall clock.
+          if (Module.ttPlaybackLog.length < 4000) {
+            Module.ttPlaybackLog.push({ scheduled: e.ms, at: pos * 1000, wall: performance.now(), bar: barOf(e.note) });
+          }
           report(session.id, { state: 'note', note: e.note, bar: barOf(e.note) });
         }
         // Wake for the next onset (timers, not frames: the page may be idle).

@@ -55,10 +55,20 @@ void draw_player(const Notation& n, Ui& ui, const Layout& layout) {
   ui.remember("play");
   ImGui::EndDisabled();
   ImGui::SameLine();
+  // A field to type the tempo into, and buttons a step either way (kept
+  // apart so each has its own rectangle for touch and for tests).
   int tempo = n.tempo_percent;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::InputInt("% tempo", &tempo, 5, 20)) ui.emit(event::SetTempo{tempo});
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
+  if (ImGui::InputInt("##tempo", &tempo, 0, 0)) ui.emit(event::SetTempo{tempo});
   ui.remember("tempo");
+  ImGui::SameLine();
+  if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
+  ui.remember("tempo_down");
+  ImGui::SameLine();
+  if (ImGui::Button(" + ##tempo")) ui.emit(event::SetTempo{n.tempo_percent + 5});
+  ui.remember("tempo_up");
+  ImGui::SameLine();
+  ImGui::TextUnformatted("% tempo");
   if (!layout.narrow) ImGui::SameLine();
   bool count_in = n.count_in;
   if (ImGui::Checkbox("Count-in", &count_in)) ui.emit(event::SetCountIn{count_in});
@@ -80,14 +90,14 @@ void draw_player(const Notation& n, Ui& ui, const Layout& layout) {
   int to = n.loop ? n.loop->second : 0;
   ImGui::TextUnformatted("Loop bars");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
-  const bool from_changed = ImGui::InputInt("##loop_from", &from, 1, 4);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
+  const bool from_changed = ImGui::InputInt("##loop_from", &from, 0, 0);
   ui.remember("loop_from");
   ImGui::SameLine();
   ImGui::TextUnformatted("to");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
-  const bool to_changed = ImGui::InputInt("##loop_to", &to, 1, 4);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
+  const bool to_changed = ImGui::InputInt("##loop_to", &to, 0, 0);
   ui.remember("loop_to");
   if (from_changed || to_changed) {
     if (from <= 0 && to <= 0) {

@@ -1,0 +1,183 @@
+// The tune page's music, with real input on the canvas: notation drawn by
+// abcjs, every setting (the choice survives a reload), playback with the
+// highlighted note, tempo, loops, transposition, broken ABC, and the phone.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startSession, launch, openApp, waitFor, click, tap, snapshot, nextFrames, newProfileDir, removeProfileDir,
+} from './harness.mjs';
+
+let session, servers, page, examples;
+
+before(async () => {
+  session = await startSession();
+  ({ servers, page } = session);
+  examples = await (await fetch(`${servers.fake.url}/_control/examples`)).json();
+});
+after(() => session?.close());
+
+async function openTune(p, id) {
+  await p.evaluate((id) => { location.hash = `tune=${id}`; }, id);
+  return waitFor(p, (s) => s.notation.tune === id && !s.notation.rendering &&
+    (s.notation.rendered || s.notation.error || s.notation.settings_count === 0) && s.details_loaded,
+  `tune ${id} and its notation`);
+}
+
+async function typeNumber(p, name, value) {
+  await click(p, name);
+  await p.keyboard.press('Control+A');
+  await p.keyboard.type(String(value), { delay: 15 });
+  await p.keyboard.press('Tab');
+  await nextFrames(p, 2);
+}
+
+// The wall-clock time of each note shown while playing (notation.js's log).
+const playbackLog = (p) => p.evaluate(() => (window.Module.ttPlaybackLog || []).slice());
+
+async function stopIfPlaying(p) {
+  if ((await snapshot(p)).notation.playing) {
+    await click(p, 'play');
+    await waitFor(p, (s) => !s.notation.playing, 'playback to stop');
+  }
+}
+
+test('every setting: pick one on the canvas, the notation changes, the choice survives a reload', async () => {
+  // A tune in the collection (so the choice is kept) with several settings.
+  await click(page, 'tab_sync');
+  await click(page, 'member_id');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('100012', { delay: 15 });
+  await click(page, 'sync_button');
+  let s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync');
+  let tune = null;
+  for (const row of s.rows) {
+    const opened = await openTune(page, row.tune_id);
+    if (opened.notation.settings_count >= 2 && opened.notation.rendered) { tune = row.tune_id; s = opened; break; }
+  }
+  assert.ok(tune, 'a synced tune with two or more settings');
+  assert.equal(s.notation.setting, 0);
+  assert.ok(s.notation.bars >= 8 && s.notation.notes > 20, `bars and notes read: ${JSON.stringify(s.notation)}`);
+  const first = s.notation;
+
+  await click(page, 'setting_select');
+  await click(page, 'setting_item_1');
+  s = await waitFor(page, (s) => s.notation.setting === 1 && s.notation.rendered && !s.notation.rendering && !s.saving,
+    'the second setting drawn');
+  assert.notEqual(s.notation.setting_id, first.setting_id);
+
+  await page.reload();
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  s = await waitFor(page, (s) => s.notation.tune === tune && s.notation.rendered, 'the tune after a reload');
+  assert.equal(s.notation.setting, 1, 'the chosen setting is remembered');
+});
+
+test('play: the highlight moves through the notes and the sound is not silence', async () => {
+  const s0 = await openTune(page, examples.types.jig);
+  assert.ok(s0.notation.rendered);
+  if (s0.notation.count_in) await click(page, 'count_in');  // no count-in: the first note comes at once
+  await click(page, 'play');
+  let s = await waitFor(page, (s) => s.notation.highlighted_note >= 0, 'the first note highlighted', 20000);
+  const firstNote = s.notation.highlighted_note;
+  s = await waitFor(page, (s) => s.notation.highlighted_note > firstNote + 3, 'the highlight to advance', 10000);
+  assert.ok(s.notation.playing);
+  assert.ok(s.notation.audio_peak > 0.05, `the rendered sound has a peak of ${s.notation.audio_peak}`);
+  await stopIfPlaying(page);
+});
+
+// Wall time from the first note of bar `from` to the first note of bar `to`.
+function barsDuration(log, from, to) {
+  const start = log.find((e) => e.bar === from);
+  const end = log.find((e) => e.bar === to && start && e.wall > start.wall);
+  return start && end ? end.wall - start.wall : NaN;
+}
+
+test('tempo: four bars take twice as long at half the tempo', async () => {
+  let s = await openTune(page, examples.types.reel);
+  if (s.notation.count_in) await click(page, 'count_in');
+  const measure = async (percent) => {
+    await typeNumber(page, 'tempo', percent);
+    await waitFor(page, (s) => s.notation.tempo_percent === percent, `tempo ${percent} %`);
+    await click(page, 'play');
+    await waitFor(page, (s) => s.notation.playing_bar >= 7, 'bar 7', 30000);
+    const d = barsDuration(await playbackLog(page), 2, 6);
+    await stopIfPlaying(page);
+    return d;
+  };
+  const fast = await measure(120);
+  const slow = await measure(60);
+  const ratio = slow / fast;
+  assert.ok(Math.abs(ratio - 2) / 2 < 0.05, `4 bars: ${fast.toFixed(0)} ms at 120 %, ${slow.toFixed(0)} ms at 60 % (ratio ${ratio.toFixed(3)})`);
+  await typeNumber(page, 'tempo', 100);
+});
+
+test('loop bars 3 to 4: playback comes back to bar 3 again and again', async () => {
+  await openTune(page, examples.types.polka);
+  await typeNumber(page, 'loop_from', 3);
+  await typeNumber(page, 'loop_to', 4);
+  let s = await waitFor(page, (s) => s.notation.loop && s.notation.loop[0] === 3 && s.notation.loop[1] === 4, 'the loop');
+  await typeNumber(page, 'tempo', 200);
+  await click(page, 'play');
+  await waitFor(page, async () => {
+    const log = await playbackLog(page);
+    let returns = 0;
+    for (let i = 1; i < log.length; i++) if (log[i - 1].bar === 4 && log[i].bar === 3) returns++;
+    return returns >= 2;
+  }, 'bar 3 to come round twice', 30000).catch(async (e) => {
+    throw new Error(`${e.message}; bars played: ${(await playbackLog(page)).map((x) => x.bar).join(',')}`);
+  });
+  const bars = new Set((await playbackLog(page)).map((e) => e.bar));
+  assert.deepEqual([...bars].sort(), [3, 4], 'only bars 3 and 4 play');
+  await stopIfPlaying(page);
+  await click(page, 'loop_clear');
+  await typeNumber(page, 'tempo', 100);
+  s = await snapshot(page);
+  assert.equal(s.notation.loop, null);
+});
+
+test('transpose +2: notation and key move together', async () => {
+  let s = await openTune(page, examples.types.jig);
+  const before = s.notation.key;
+  await click(page, 'transpose_up');
+  await click(page, 'transpose_up');
+  s = await waitFor(page, (s) => s.notation.transpose === 2 && s.notation.rendered && !s.notation.rendering, 'transposed');
+  assert.notEqual(s.notation.key, before);
+  assert.match(s.notation.key, /^[A-G][#b]? (major|minor|dorian|mixolydian)$/);
+  const png = await page.locator('#canvas').screenshot();
+  assert.ok(png.length > 0);
+});
+
+test('broken ABC shows the text and a message, and nothing else breaks', async () => {
+  for (const id of [examples.broken.garbage_line, examples.broken.no_notes, examples.broken.empty_abc]) {
+    const s = await openTune(page, id);
+    const setting = s.notation;
+    if (setting.rendered) continue;  // abcjs read some music from it: fine
+    assert.ok(setting.error, `tune ${id}: a message`);
+    assert.ok(s.rects.notation_error, 'shown on the page');
+  }
+  const none = await openTune(page, examples.no_settings);
+  assert.equal(none.notation.settings_count, 0);
+  assert.deepEqual(page.ttErrors, [], 'no script errors');
+  // The page still works: another tune draws.
+  const s = await openTune(page, examples.settings_2);
+  assert.ok(s.notation.rendered);
+});
+
+test('phone, 360x740 at DPR 3: the notation fits the width and a tap plays', async () => {
+  const profile = newProfileDir();
+  const context = await launch(profile, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  try {
+    const phone = await openApp(context, servers.proxy.url);
+    const s = await openTune(phone, examples.types.reel);
+    assert.ok(s.notation.rendered);
+    assert.ok(s.notation.width_px <= 360, `notation ${s.notation.width_px} px wide`);
+    const [x, , w] = s.rects.notation;
+    assert.ok(x >= 0 && x + w <= 360 + 0.5, `on screen: ${JSON.stringify(s.rects.notation)}`);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.equal(overflow, 0, 'no horizontal scrolling');
+    await tap(phone, 'play');
+    await waitFor(phone, (s) => s.notation.highlighted_note >= 0, 'playing on the phone', 20000);
+  } finally {
+    await context.close();
+    removeProfileDir(profile);
+  }
+});
