@@ -34,7 +34,12 @@ std::string abc_document(const TuneDetails& tune, size_t setting_index) {
 std::string abc_incipit(const TuneDetails& tune, size_t setting_index, int bars) {
   if (setting_index >= tune.settings.size()) return "";
   const auto& s = tune.settings[setting_index];
-  const std::string opening = abc_opening_bars(thesession_abc_body(s.abc), bars);
+  std::string opening = abc_opening_bars(thesession_abc_body(s.abc), bars);
+  // Chord names above the staff would make a small line twice as tall.
+  for (size_t open = opening.find('"'); open != std::string::npos; open = opening.find('"', open)) {
+    const size_t close = opening.find('"', open + 1);
+    opening.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  }
   if (opening.empty()) return "";
   return abc_header(tune, s) + opening + "\n";
 }

@@ -19,8 +19,9 @@ std::string thesession_tune_page(int64_t tune_id);
 // "! " line breaks as lines. Empty when there is no such setting.
 std::string abc_document(const TuneDetails& tune, size_t setting_index);
 
-// The same header over the setting's opening bars (two, and a pickup): a
-// list's incipit. Empty when there is no such setting or it has no music.
+// The same header over the setting's opening bars (two, and a pickup),
+// without chord names: a list's incipit. Empty when there is no such setting
+// or it has no music.
 std::string abc_incipit(const TuneDetails& tune, size_t setting_index, int bars = 2);
 
 // Where the chosen setting is in the tune's list: the first when none was

@@ -23,7 +23,13 @@ struct DownloadText { std::string filename, mime, text; };
 struct DownloadFile { std::string filename, path; };  // from the in-memory file system
 struct PickTextFile {};      // -> FilePicked
 // abcjs engraves `abc` at `width_css`, the page draws it into a texture.
-struct RenderNotation { uint64_t request = 0; std::string abc; int width_css = 0; int transpose = 0; };  // -> NotationRendered
+struct RenderNotation {
+  uint64_t request = 0;
+  std::string abc;
+  int width_css = 0;
+  int transpose = 0;
+  bool incipit = false;  // small, one line, no note boxes
+};  // -> NotationRendered
 struct ReleaseTexture { int texture = 0; };
 // Plays the notation of render `render` (its notes are what gets highlighted).
 struct StartPlayback {

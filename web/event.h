@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "core/http_outcome.h"
 #include "core/view_state.h"
@@ -70,6 +71,8 @@ struct PickBar { int bar = 0; };                  // a click on the notation
 struct SetCountIn { bool on = true; };
 struct ChooseInstrument { std::string id; };
 struct PlayPause {};
+struct IncipitRows { std::vector<int64_t> tune_ids; };  // the list's rows on screen changed
+struct SetIncipits { bool on = true; };
 
 }  // namespace event
 
@@ -84,6 +87,7 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::DownloadDamagedCopy, event::DismissBanner, event::NotationRendered,
                            event::PlaybackChanged, event::NotationWidth, event::ChooseSetting,
                            event::SetTranspose, event::SetTempo, event::SetLoop, event::PickBar,
-                           event::SetCountIn, event::ChooseInstrument, event::PlayPause>;
+                           event::SetCountIn, event::ChooseInstrument, event::PlayPause, event::IncipitRows,
+                           event::SetIncipits>;
 
 }  // namespace tt::web

@@ -62,6 +62,7 @@ struct Model {
   std::string details_error;
   NotesDraft notes;
   Notation notation;
+  Incipits incipits;
 
   // Sync.
   std::string member_id_text;

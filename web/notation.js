@@ -70,21 +70,22 @@
     }
   }
 
-  async function render(id, abc, widthCss, transpose, dpr) {
+  async function render(id, abc, widthCss, transpose, dpr, incipit) {
     const result = { texture: 0, width: 0, height: 0, bars: 0, notes: [], warnings: 0, error: '' };
     let div = null;
     try {
       const ABCJS = await loadAbcjs();
       div = scratch(widthCss);
       // The page shows the name and type above; the staff starts at once.
-      const tunes = ABCJS.renderAbc(div, abc.replace(/^[TR]:.*\n/mg, ''), {
-        add_classes: true,
-        staffwidth: Math.max(120, widthCss - 2 * PADDING - 10),
-        wrap: { minSpacing: 1.6, maxSpacing: 2.7, preferredMeasuresPerLine: 4 },
-        visualTranspose: transpose,
-        paddingleft: PADDING, paddingright: PADDING, paddingtop: PADDING, paddingbottom: PADDING,
-        foregroundColor: '#111',
-      });
+      // An incipit is one small line; the tune page's notation wraps to the panel.
+      const options = incipit
+        ? { add_classes: true, staffwidth: widthCss - 4, scale: 0.8, paddingleft: 0, paddingright: 2,
+            paddingtop: 0, paddingbottom: 0, foregroundColor: '#111' }
+        : { add_classes: true, staffwidth: Math.max(120, widthCss - 2 * PADDING - 10),
+            wrap: { minSpacing: 1.6, maxSpacing: 2.7, preferredMeasuresPerLine: 4 }, visualTranspose: transpose,
+            paddingleft: PADDING, paddingright: PADDING, paddingtop: PADDING, paddingbottom: PADDING,
+            foregroundColor: '#111' };
+      const tunes = ABCJS.renderAbc(div, abc.replace(/^[TR]:.*\n/mg, ''), options);
       const tune = tunes && tunes[0];
       const svg = div.querySelector('svg');
       const noteEls = div.querySelectorAll('.abcjs-note, .abcjs-rest');
@@ -123,7 +124,8 @@
       const scale = Math.min(dpr, maxSide / box.width, maxSide / box.height);
       const canvas = await rasterise(svg, box.width, box.height, scale);
       result.texture = Module.ttUploadTexture(canvas);
-      keep(id, { tune, elementToNote, noteBars: result.notes.map((n) => n[4]) });
+      if (incipit) result.notes = [];  // nothing is played or highlighted in a list
+      else keep(id, { tune, elementToNote, noteBars: result.notes.map((n) => n[4]) });
     } catch (e) {
       result.error = 'The notation could not be drawn: ' + (e && e.message ? e.message : e);
     } finally {
@@ -273,8 +275,8 @@
   }
 
   Module.ttNotation = {
-    render(id, abc, widthCss, transpose, dpr) {
-      render(id, abc, widthCss, transpose, dpr).then((r) => {
+    render(id, abc, widthCss, transpose, dpr, incipit) {
+      render(id, abc, widthCss, transpose, dpr, incipit).then((r) => {
         Module.ccall('tt_on_notation_rendered', null, ['number', 'string'], [id, JSON.stringify(r)]);
       });
     },

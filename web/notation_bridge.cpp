@@ -30,14 +30,14 @@ EM_JS(void, js_install_notation_textures, (), {
   Module.ttMaxTextureSize = function() { return GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE); };
 });
 
-EM_JS(void, js_render_notation, (int id, const char* abc, int width_css, int transpose, double dpr), {
+EM_JS(void, js_render_notation, (int id, const char* abc, int width_css, int transpose, double dpr, int incipit), {
   var text = UTF8ToString(abc);
   if (!Module.ttNotation) {
     Module.ccall('tt_on_notation_rendered', null, ['number', 'string'],
                  [id, JSON.stringify({ error: 'The notation engine has not loaded.' })]);
     return;
   }
-  Module.ttNotation.render(id, text, width_css, transpose, dpr);
+  Module.ttNotation.render(id, text, width_css, transpose, dpr, incipit !== 0);
 });
 
 EM_JS(void, js_release_texture, (int id), { if (Module.ttDeleteTexture) Module.ttDeleteTexture(id); });
@@ -59,7 +59,7 @@ EM_JS(void, js_stop_playback, (), { if (Module.ttNotation) Module.ttNotation.sto
 void install_notation_textures() { js_install_notation_textures(); }
 
 void render_notation(const effect::RenderNotation& e, double dpr) {
-  js_render_notation(static_cast<int>(e.request), e.abc.c_str(), e.width_css, e.transpose, dpr);
+  js_render_notation(static_cast<int>(e.request), e.abc.c_str(), e.width_css, e.transpose, dpr, e.incipit ? 1 : 0);
 }
 
 void release_texture(int texture) { js_release_texture(texture); }

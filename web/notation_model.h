@@ -3,6 +3,8 @@
 // rendered notation (a WebGL texture abcjs's SVG was drawn into), and the
 // player's controls and position. Part of the model (web/model.h).
 #include <cstdint>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <utility>
@@ -64,6 +66,25 @@ struct Notation {
   int playing_bar = 0;
   double audio_peak = 0;  // of the last rendered sound: 0 is silence
   std::string playback_error;
+};
+
+// The Collection list's incipits: the opening bars of each row's chosen
+// setting, drawn small, only for the rows on screen, and kept for a while.
+struct Incipit {
+  std::string key;  // the setting it shows ("" while drawing)
+  int texture = 0;
+  float width_css = 0, height_css = 0;
+  bool unavailable = false;  // no settings, no music, or not drawable
+  uint64_t last_used = 0;
+};
+
+struct Incipits {
+  std::optional<bool> enabled;       // the user's choice; none: shown unless on a phone
+  std::vector<int64_t> on_screen;    // the rows the list shows now (empty when hidden)
+  std::map<int64_t, Incipit> cache;  // by tune
+  std::map<uint64_t, int64_t> renders;  // request -> tune, in flight
+  std::set<int64_t> no_details;      // details could not be fetched this session
+  uint64_t uses = 0;
 };
 
 }  // namespace tt::web

@@ -44,6 +44,20 @@ nlohmann::json notation_snapshot(const Model& m) {
   };
 }
 
+nlohmann::json incipits_snapshot(const Model& m) {
+  const Incipits& in = m.incipits;
+  size_t drawn = 0;
+  for (const int64_t id : in.on_screen) {
+    const auto it = in.cache.find(id);
+    if (it != in.cache.end() && it->second.texture != 0) ++drawn;
+  }
+  return {{"enabled", in.enabled ? nlohmann::json(*in.enabled) : nlohmann::json(nullptr)},
+          {"on_screen", in.on_screen.size()},
+          {"drawn", drawn},
+          {"cached", in.cache.size()},
+          {"drawing", in.renders.size()}};
+}
+
 }  // namespace
 
 std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, double dpr) {
@@ -103,6 +117,7 @@ std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, doubl
       {"notes_draft", m.notes.dirty ? json{{"tune_id", m.notes.tune_id}, {"text", m.notes.text}} : json(nullptr)},
       {"requests_in_flight", m.requests.size()},
       {"notation", notation_snapshot(m)},
+      {"incipits", incipits_snapshot(m)},
   }.dump();
 }
 

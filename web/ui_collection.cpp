@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/music_key.h"
 #include "core/time_format.h"
 #include "web/ui.h"
 
@@ -49,16 +50,39 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
   if (typed || changed) ui.emit(event::ViewChanged{view, !typed});
 }
 
+bool incipits_shown(const Model& model, const Layout& layout) {
+  return model.incipits.enabled.value_or(!layout.narrow);  // off by default on phones
+}
+
+// A row's incipit, fitted to the row's height; nothing until it is drawn.
+void draw_incipit(const Model& model, int64_t tune_id, float height) {
+  const auto it = model.incipits.cache.find(tune_id);
+  if (it == model.incipits.cache.end() || it->second.texture == 0 || it->second.height_css <= 0) {
+    if (it != model.incipits.cache.end() && it->second.unavailable) ImGui::TextDisabled("-");
+    return;
+  }
+  const Incipit& incipit = it->second;
+  const float scale = height / incipit.height_css;
+  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(incipit.texture)),
+               ImVec2(incipit.width_css * scale, height));
+}
+
 void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   const auto& entries = model.collection.entries();
   const auto& visible = model.collection.visible();
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_SizingStretchProp;
-  const int columns = layout.narrow ? 3 : 5;
+  const bool incipits = incipits_shown(model, layout);
+  const int columns = (layout.narrow ? 3 : 5) + (incipits ? 1 : 0);
   if (!ImGui::BeginTable("collection", columns, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 4.0f, 0);
+  const float incipit_height = 40 * layout.scale;
+  if (incipits) {
+    ImGui::TableSetupColumn("Opening bars", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                            incipit_height * 220 / 50, 5);
+  }
   ImGui::TableSetupColumn("Type", 0, 1.2f, 1);
   ImGui::TableSetupColumn("Status", 0, 1.4f, 2);
   if (!layout.narrow) {
@@ -77,26 +101,36 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
     specs->SpecsDirty = false;
   }
 
+  // Every row the same height, so the clipper can skip the ones off screen.
+  const float row_height = incipits ? incipit_height : 0;
+  std::vector<int64_t> on_screen;
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(visible.size()));
+  clipper.Begin(static_cast<int>(visible.size()), incipits ? row_height + ImGui::GetStyle().CellPadding.y * 2 : -1);
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const CollectionEntry& e = entries[visible[static_cast<size_t>(row)]];
-      ImGui::TableNextRow();
+      ImGui::TableNextRow(0, row_height);
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(e.tune_id));
       const bool selected = model.view.open_tune == e.tune_id || model.highlighted == e.tune_id;
       std::string label = e.name;
       if (e.heard_count > 0) label += "  (heard " + std::to_string(e.heard_count) + ")";
-      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) ui.emit(event::OpenTune{e.tune_id});
+      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_height))) {
+        ui.emit(event::OpenTune{e.tune_id});
+      }
       if (row < 12) ui.remember("row_" + std::to_string(row));
+      if (incipits) {
+        ImGui::TableNextColumn();
+        draw_incipit(model, e.tune_id, row_height);
+        on_screen.push_back(e.tune_id);
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.type.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(status_label(e.status));
       if (!layout.narrow) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.key.c_str());
+        ImGui::TextUnformatted(key_label(e.key).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_date_utc(e.created_at_ms).c_str());
       }
@@ -109,6 +143,8 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   }
   ImGui::EndTable();
+  // Only a change is reported: the page draws incipits for these rows.
+  if (on_screen != model.incipits.on_screen) ui.emit(event::IncipitRows{std::move(on_screen)});
 }
 
 }  // namespace
@@ -121,6 +157,10 @@ void draw_collection(const Model& model, Ui& ui, const Layout& layout) {
   draw_filters(model, ui, layout);
   ImGui::Text("%zu of %zu tunes", model.collection.visible().size(), model.collection.entries().size());
   ui.remember("count");
+  ImGui::SameLine();
+  bool incipits = incipits_shown(model, layout);
+  if (ImGui::Checkbox("Opening bars", &incipits)) ui.emit(event::SetIncipits{incipits});
+  ui.remember("incipits_toggle");
   if (model.collection.entries().empty()) {
     ImGui::Spacing();
     ImGui::TextWrapped("Your collection is empty. Sync your thesession.org tunebook (Sync tab) or add tunes one by one (Add tune tab).");

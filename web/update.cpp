@@ -133,7 +133,9 @@ void dispatch(Context& c, const Event& event) {
   handle_search(c, event);
   handle_data(c, event);
   handle_notation(c, event);
+  handle_incipits(c, event);
   follow_open_tune(c);
+  follow_incipits(c);
 }
 
 }  // namespace

@@ -111,6 +111,12 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   if (!tune_id) return;
   c.model.details_requests.erase(tune_id);
   if (!outcome.ok()) {
+    if (tune_id != c.model.view.open_tune) {
+      // Fetched for an incipit: not asked again this session, and no message
+      // on the open tune's panel.
+      c.model.incipits.no_details.insert(tune_id);
+      return;
+    }
     c.model.details_error = classify(outcome) == FailureClass::NotFound
                                 ? "This tune is no longer on thesession.org"
                                 : "Details unavailable offline (" + describe_failure(outcome) + ")";
@@ -118,6 +124,7 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   }
   const TuneDetailsParse parsed = parse_tune_details(outcome.body);
   if (!parsed.tune) {
+    if (tune_id != c.model.view.open_tune) c.model.incipits.no_details.insert(tune_id);
     c.model.details_error = parsed.error;
     return;
   }

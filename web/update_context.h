@@ -42,8 +42,13 @@ void handle_sync(Context& c, const Event& e);
 void handle_search(Context& c, const Event& e);
 void handle_data(Context& c, const Event& e);
 void handle_notation(Context& c, const Event& e);
+void handle_incipits(Context& c, const Event& e);
+// A render that was for the list's incipits: taken (true), or not ours.
+bool on_incipit_rendered(Context& c, const event::NotationRendered& e);
 // After every event: the open tune's notation follows what changed.
 void follow_open_tune(Context& c);
+// After every event: the rows on screen get their incipits.
+void follow_incipits(Context& c);
 
 // Answers, routed by what the request was for.
 void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome);

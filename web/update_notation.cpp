@@ -170,7 +170,7 @@ void handle_notation(Context& c, const Event& event) {
   if (std::holds_alternative<event::StorageLoaded>(event) || std::holds_alternative<event::StorageReloaded>(event)) {
     load_preferences(c);
   } else if (const auto* e = std::get_if<event::NotationRendered>(&event)) {
-    on_rendered(c, *e);
+    if (!on_incipit_rendered(c, *e)) on_rendered(c, *e);
   } else if (const auto* e = std::get_if<event::PlaybackChanged>(&event)) {
     on_playback(c, *e);
   } else if (const auto* e = std::get_if<event::NotationWidth>(&event)) {

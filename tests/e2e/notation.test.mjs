@@ -71,6 +71,28 @@ test('every setting: pick one on the canvas, the notation changes, the choice su
   assert.equal(s.notation.setting, 1, 'the chosen setting is remembered');
 });
 
+test('incipits: the opening bars of the rows on screen only, toggled and remembered', async () => {
+  await click(page, 'tab_sync');
+  await click(page, 'member_id');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('100300', { delay: 15 });
+  await click(page, 'sync_button');
+  await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync', 30000);
+  await page.evaluate(() => { location.hash = 'tab=collection'; });
+  let s = await waitFor(page, (s) => s.incipits.on_screen > 0 && s.incipits.drawn === s.incipits.on_screen,
+    'the incipits on screen', 30000);
+  assert.ok(s.total >= 300 && s.incipits.on_screen < 40, `only the rows on screen: ${JSON.stringify(s.incipits)}`);
+  await click(page, 'incipits_toggle');
+  s = await waitFor(page, (s) => s.incipits.enabled === false && s.incipits.on_screen === 0 && !s.saving, 'incipits off');
+  await page.reload();
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  s = await waitFor(page, (s) => s.incipits.enabled === false, 'the choice after a reload');
+  await nextFrames(page, 3);
+  assert.equal((await snapshot(page)).incipits.on_screen, 0);
+  await click(page, 'incipits_toggle');
+  await waitFor(page, (s) => s.incipits.enabled === true && s.incipits.drawn > 0, 'incipits on again', 30000);
+});
+
 test('play: the highlight moves through the notes and the sound is not silence', async () => {
   const s0 = await openTune(page, examples.types.jig);
   assert.ok(s0.notation.rendered);

@@ -101,6 +101,9 @@ TEST(TuneText, AbcDocumentHasTheHeaderTheTypeImplies) {
 TEST(TuneText, IncipitAndSettingLabel) {
   EXPECT_EQ(abc_incipit(two_settings(), 0), "X: 1\nT: The Test Jig\nR: jig\nM: 6/8\nL: 1/8\nK: Gmaj\nGAB c2A | BAG E3 |\n");
   EXPECT_EQ(abc_incipit(two_settings(), 5), "");
+  auto chords = two_settings();
+  chords.settings[0].abc = "|:\"G\"GAB \"C\"c2A|BAG E3|";
+  EXPECT_NE(abc_incipit(chords, 0).find("\nGAB c2A | BAG E3 |\n"), std::string::npos) << "no chord names";
   EXPECT_EQ(setting_label(two_settings(), 1), "Setting 2 of 2 \xC2\xB7 E dorian");
   EXPECT_EQ(setting_index(two_settings(), 12), 1u);
   EXPECT_EQ(setting_index(two_settings(), std::nullopt), 0u);
