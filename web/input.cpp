@@ -11,10 +11,14 @@ namespace tt::web {
 void Input::pointer(float x, float y, Phase phase, bool touch) {
   seen_pointer_ = true;
   switch (phase) {
-    case Phase::Press:
-      steps_.push_back({x, y, false, false, false});  // land first...
-      steps_.push_back({x, y, true, false, false});   // ...then press
+    case Phase::Press: {
+      // Land first, then press, unless the pointer already rests there (a
+      // mouse that moved in before): one frame sooner.
+      const Step& last = steps_.empty() ? now_ : steps_.back();
+      if (last.leave || last.down || last.x != x || last.y != y) steps_.push_back({x, y, false, false, false});
+      steps_.push_back({x, y, true, false, false});
       break;
+    }
     case Phase::Move:
       // Moves within a frame coalesce; a queued press or release stays put.
       if (!steps_.empty() && steps_.back().move) {

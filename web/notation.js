@@ -13,6 +13,7 @@
   const SOUNDS_URL = 'sounds/';
   const PADDING = 8;          // CSS px around the staff
   const MAX_RENDERS = 2;      // the shown one and the one being made
+  const SPIN_MS = 6;          // how early a note's timer fires, to be on time
 
   let abcjsLoading = null;
   function loadAbcjs() {
@@ -85,7 +86,9 @@
             wrap: { minSpacing: 1.6, maxSpacing: 2.7, preferredMeasuresPerLine: 4 }, visualTranspose: transpose,
             paddingleft: PADDING, paddingright: PADDING, paddingtop: PADDING, paddingbottom: PADDING,
             foregroundColor: '#111' };
+      const t0 = performance.now();
       const tunes = ABCJS.renderAbc(div, abc.replace(/^[TR]:.*\n/mg, ''), options);
+      result.engrave_ms = performance.now() - t0;
       const tune = tunes && tunes[0];
       const svg = div.querySelector('svg');
       const noteEls = div.querySelectorAll('.abcjs-note, .abcjs-rest');
@@ -122,7 +125,9 @@
       // Within the GPU's limit, at the screen's sharpness where it fits.
       const maxSide = Module.ttMaxTextureSize ? Module.ttMaxTextureSize() : 4096;
       const scale = Math.min(dpr, maxSide / box.width, maxSide / box.height);
+      const t1 = performance.now();
       const canvas = await rasterise(svg, box.width, box.height, scale);
+      result.raster_ms = performance.now() - t1;
       result.texture = Module.ttUploadTexture(canvas);
       if (incipit) result.notes = [];  // nothing is played or highlighted in a list
       else keep(id, { tune, elementToNote, noteBars: result.notes.map((n) => n[4]) });
@@ -148,6 +153,7 @@
     current = null;
     s.stopped = true;
     clearTimeout(s.timer);
+    if (s.spin) s.spin.port1.onmessage = null;
     for (const node of s.nodes) { try { node.stop(); } catch (e) { /* not started */ } }
     if (s.gain) s.gain.disconnect();
   }
@@ -260,13 +266,20 @@
           report(session.id, { state: 'note', note: e.note, bar: barOf(e.note) });
         }
         // Wake for the next onset (timers, not frames: the page may be idle).
+        // A timer can fire several ms late, so it aims a little early and the
+        // last few ms are waited out on message-channel turns, which the
+        // browser does not clamp.
         const next = events[i + 1];
         let wait = 50;
         if (pos < 0) wait = -pos * 1000;
-        else if (next) wait = Math.max(1, (next.ms / 1000 - pos) * 1000);
-        else if (req.loop_from > 0) wait = Math.max(1, (loopEnd - pos) * 1000);
-        session.timer = setTimeout(follow, Math.min(wait, 250));
+        else if (next) wait = (next.ms / 1000 - pos) * 1000;
+        else if (req.loop_from > 0) wait = (loopEnd - pos) * 1000;
+        if (wait <= SPIN_MS) spin.port2.postMessage(0);
+        else session.timer = setTimeout(follow, Math.min(wait - SPIN_MS, 250));
       };
+      const spin = new MessageChannel();
+      spin.port1.onmessage = follow;
+      session.spin = spin;
       follow();
     } catch (e) {
       if (current === session) current = null;

@@ -32,24 +32,22 @@ EM_JS(void, js_install_notation_textures, (), {
 
 EM_JS(void, js_render_notation, (int id, const char* abc, int width_css, int transpose, double dpr, int incipit), {
   var text = UTF8ToString(abc);
-  if (!Module.ttNotation) {
+  Module.ttLoadNotation().then(function(notation) {
+    notation.render(id, text, width_css, transpose, dpr, incipit !== 0);
+  }, function(e) {
     Module.ccall('tt_on_notation_rendered', null, ['number', 'string'],
-                 [id, JSON.stringify({ error: 'The notation engine has not loaded.' })]);
-    return;
-  }
-  Module.ttNotation.render(id, text, width_css, transpose, dpr, incipit !== 0);
+                 [id, JSON.stringify({ error: 'The notation engine could not be loaded: ' + e.message })]);
+  });
 });
 
 EM_JS(void, js_release_texture, (int id), { if (Module.ttDeleteTexture) Module.ttDeleteTexture(id); });
 
 EM_JS(void, js_start_playback, (int id, const char* request), {
   var req = JSON.parse(UTF8ToString(request));
-  if (!Module.ttNotation) {
+  Module.ttLoadNotation().then(function(notation) { notation.play(req); }, function(e) {
     Module.ccall('tt_on_playback', null, ['number', 'string'],
-                 [id, JSON.stringify({ state: 'error', error: 'The player has not loaded.' })]);
-    return;
-  }
-  Module.ttNotation.play(req);
+                 [id, JSON.stringify({ state: 'error', error: 'The player could not be loaded: ' + e.message })]);
+  });
 });
 
 EM_JS(void, js_stop_playback, (), { if (Module.ttNotation) Module.ttNotation.stop(); });
@@ -89,6 +87,8 @@ NotationImage parse_rendered_notation(const std::string& json_text) {
   image.bars = doc.value("bars", 0);
   image.warnings = doc.value("warnings", 0);
   image.error = doc.value("error", std::string());
+  image.engrave_ms = doc.value("engrave_ms", 0.0);
+  image.raster_ms = doc.value("raster_ms", 0.0);
   if (const auto it = doc.find("notes"); it != doc.end() && it->is_array()) {
     for (const auto& n : *it) {
       if (!n.is_array() || n.size() != 5) continue;

@@ -25,6 +25,7 @@ struct NotationImage {
   std::vector<NoteBox> notes;
   int warnings = 0;
   std::string error;  // not renderable: the page shows the ABC text instead
+  double engrave_ms = 0, raster_ms = 0;  // abcjs's layout, then SVG to pixels (for benchmarks)
 };
 
 // The instruments the page offers: abcjs's General MIDI names and programs.

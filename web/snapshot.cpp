@@ -41,6 +41,8 @@ nlohmann::json notation_snapshot(const Model& m) {
       {"playing_bar", n.playing_bar},
       {"audio_peak", n.audio_peak},
       {"playback_error", n.playback_error},
+      {"engrave_ms", n.image.engrave_ms},
+      {"raster_ms", n.image.raster_ms},
   };
 }
 
