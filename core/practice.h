@@ -1,0 +1,72 @@
+#pragma once
+// Practice: today's queue, what to learn next, and the rules around a rating,
+// on top of the FSRS scheduler (core/fsrs.h). Pure: time comes in as epoch
+// milliseconds and the musician's UTC offset, never read.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/collection.h"
+#include "core/fsrs.h"
+
+namespace tt {
+
+// One rating as the practice log keeps it.
+struct PracticeLogEntry {
+  int64_t id = 0;  // the store's row id (0 before it is stored)
+  int64_t tune_id = 0;
+  int64_t at_ms = 0;
+  Rating rating = Rating::Good;
+  CardMemory before;
+  CardMemory after;
+};
+
+struct PracticeLimits {
+  int per_day = 10;     // tunes in a day's queue, all kinds
+  int new_per_day = 3;  // of which never practised before
+};
+inline constexpr int kMaxPracticePerDay = 200;
+
+// Why a tune is in today's queue, in the order they come.
+enum class QueueReason { Due, Lapsed, New };
+std::string_view to_string(QueueReason reason);  // "due", "lapsed", "new"
+
+struct QueueItem {
+  int64_t tune_id = 0;
+  QueueReason reason = QueueReason::Due;
+  int64_t due_ms = 0;  // when the scheduler wants it (0 for a new tune)
+};
+
+// The musician's day: local midnight to midnight, as "YYYY-MM-DD", for the
+// moment `now_ms` and a UTC offset in minutes (east positive).
+std::string practice_day(int64_t now_ms, int utc_offset_minutes);
+// When that day ends (epoch ms): what is due before it is due today.
+int64_t practice_day_end_ms(int64_t now_ms, int utc_offset_minutes);
+
+// Today's queue, made once a day (the caller keeps it for the day):
+// - due: "learning" and "learned" tunes whose card is due before the day
+//   ends, most overdue first;
+// - lapsed: cards in relearning, or rated Again in the last 7 days, not
+//   already due, most recent lapse first;
+// - new: "learning" tunes never practised, oldest added first, at most
+//   `new_per_day` less those already started today;
+// all together at most `per_day` less the ratings already given today.
+// "Want to learn" tunes never enter it.
+std::vector<QueueItem> build_practice_queue(const std::vector<CollectionEntry>& entries,
+                                            const std::map<int64_t, CardMemory>& cards,
+                                            const std::vector<PracticeLogEntry>& last_week_log, int64_t now_ms,
+                                            int utc_offset_minutes, const PracticeLimits& limits,
+                                            int rated_today, int new_started_today);
+
+// A "learning" tune rated Good or Easy whose next review is at least this
+// many days away may become "learned": the page asks, never silently.
+inline constexpr int kPromoteAfterDays = 21;
+bool suggests_promotion(LearnStatus status, Rating rating, const CardMemory& after);
+
+// "Want to learn" tunes to start next: the most heard first, then the most
+// popular on thesession.org (tunebooks), then the longest waiting.
+std::vector<int64_t> next_to_learn(const std::vector<CollectionEntry>& entries, size_t count);
+
+}  // namespace tt
