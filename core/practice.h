@@ -41,9 +41,14 @@ struct QueueItem {
 
 // The musician's day: local midnight to midnight, as "YYYY-MM-DD", for the
 // moment `now_ms` and a UTC offset in minutes (east positive).
+// Offsets beyond ±kMaxUtcOffsetMinutes (no place on Earth has one) count as
+// that bound; `now_ms` beyond ±kFsrsMaxTimeMs counts as that bound.
+inline constexpr int kMaxUtcOffsetMinutes = 18 * 60;
 std::string practice_day(int64_t now_ms, int utc_offset_minutes);
 // When that day ends (epoch ms): what is due before it is due today.
 int64_t practice_day_end_ms(int64_t now_ms, int utc_offset_minutes);
+// When it began (epoch ms): a day is always 24 hours for a fixed offset.
+int64_t practice_day_start_ms(int64_t now_ms, int utc_offset_minutes);
 
 // Today's queue, made once a day (the caller keeps it for the day):
 // - due: "learning" and "learned" tunes whose card is due before the day
@@ -53,7 +58,11 @@ int64_t practice_day_end_ms(int64_t now_ms, int utc_offset_minutes);
 // - new: "learning" tunes never practised, oldest added first, at most
 //   `new_per_day` less those already started today;
 // all together at most `per_day` less the ratings already given today.
-// "Want to learn" tunes never enter it.
+// "Want to learn" tunes never enter it. Due and lapsed need a practised card
+// (see never_practised); an Again in the log counts from now_ms - 7 days on
+// (a later one too: the clock may have been set back). Limits below 0 count
+// as 0, `per_day` above kMaxPracticePerDay as that, `new_per_day` at most
+// `per_day`.
 std::vector<QueueItem> build_practice_queue(const std::vector<CollectionEntry>& entries,
                                             const std::map<int64_t, CardMemory>& cards,
                                             const std::vector<PracticeLogEntry>& last_week_log, int64_t now_ms,
@@ -65,8 +74,20 @@ std::vector<QueueItem> build_practice_queue(const std::vector<CollectionEntry>& 
 inline constexpr int kPromoteAfterDays = 21;
 bool suggests_promotion(LearnStatus status, Rating rating, const CardMemory& after);
 
+// A tune counts as never practised when it has no card, or a card still New
+// (an imported card never rated).
+bool never_practised(const CardMemory* card);
+
+// Everything practice keeps, as export and import carry it: each tune's card
+// and the log of ratings (oldest first).
+struct PracticeData {
+  std::map<int64_t, CardMemory> cards;
+  std::vector<PracticeLogEntry> log;
+};
+
 // "Want to learn" tunes to start next: the most heard first, then the most
-// popular on thesession.org (tunebooks), then the longest waiting.
+// popular on thesession.org (tunebooks), then the longest waiting (created
+// earliest), then the lower tune id; at most `count` of them.
 std::vector<int64_t> next_to_learn(const std::vector<CollectionEntry>& entries, size_t count);
 
 }  // namespace tt
