@@ -78,7 +78,7 @@ test('status change and "+" persist across a reload', async () => {
   // Copy the ABC to the clipboard.
   await click(page, 'copy_abc');
   const copied = await page.evaluate(() => Module.ttLastCopied);
-  assert.match(copied, /^X: 1\nT: .+\nR: .+\nK: .+\n/);
+  assert.match(copied, /^X: 1\nT: .+\nR: .+\nM: \d+\/\d+\nL: 1\/8\nK: .+\n/);  // the header the type implies
   const clipboard = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
   if (clipboard !== null) assert.equal(clipboard, copied);
 
