@@ -25,6 +25,10 @@ struct ImportSummary {
   int unchanged = 0;
   int conflicts = 0;
   std::vector<std::string> messages;  // one line per conflict
+  // From the export's practice section: tunes whose card (schedule) was
+  // taken, and ratings appended to the log.
+  int practice_cards_added = 0;
+  int practice_ratings_added = 0;
 };
 
 }  // namespace tt

@@ -13,9 +13,15 @@ std::vector<std::pair<std::string, int>> sync_summary_counts(const SyncResult& r
 }
 
 std::string import_headline(const ImportSummary& s, size_t invalid) {
-  return std::to_string(s.added) + " added, " + std::to_string(s.unchanged) + " already there, " +
-         std::to_string(s.conflicts) + " kept as they were (different data), " + std::to_string(invalid) +
-         " invalid";
+  std::string text = std::to_string(s.added) + " added, " + std::to_string(s.unchanged) + " already there, " +
+                     std::to_string(s.conflicts) + " kept as they were (different data), " +
+                     std::to_string(invalid) + " invalid";
+  if (s.practice_cards_added > 0 || s.practice_ratings_added > 0) {
+    text += "; practice: " + std::to_string(s.practice_cards_added) +
+            (s.practice_cards_added == 1 ? " tune schedule and " : " tune schedules and ") +
+            std::to_string(s.practice_ratings_added) + (s.practice_ratings_added == 1 ? " rating added" : " ratings added");
+  }
+  return text;
 }
 
 std::vector<std::string> import_details(const ImportSummary& s, const std::vector<std::string>& invalid) {

@@ -14,7 +14,9 @@ namespace tt {
 // when some tunes left.
 std::vector<std::pair<std::string, int>> sync_summary_counts(const SyncResult& result, bool always_list_left);
 
-// "1 added, 29 already there, 1 kept as they were (different data), 0 invalid"
+// "1 added, 29 already there, 1 kept as they were (different data), 0 invalid",
+// then, when the practice section brought anything,
+// "; practice: 3 tune schedules and 12 ratings added".
 std::string import_headline(const ImportSummary& summary, size_t invalid);
 // The conflicts, then each invalid entry ("invalid: ...").
 std::vector<std::string> import_details(const ImportSummary& summary, const std::vector<std::string>& invalid);

@@ -32,6 +32,11 @@ Statement& Statement::bind(int index, std::optional<int64_t> value) {
   return value ? bind(index, *value) : bind_null(index);
 }
 
+Statement& Statement::bind(int index, double value) {
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) fail(db_, "binding a parameter");
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "binding a parameter");
   return *this;
@@ -58,6 +63,7 @@ void Statement::reset() {
 }
 
 int64_t Statement::int_at(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::double_at(int column) const { return sqlite3_column_double(stmt_, column); }
 
 std::string Statement::text_at(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

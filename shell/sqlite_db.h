@@ -30,6 +30,7 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::optional<int64_t> value);
+  Statement& bind(int index, double value);  // NaN is stored as NULL by SQLite: callers keep it out
   Statement& bind_null(int index);
 
   bool step();        // true while a row is available
@@ -37,6 +38,7 @@ class Statement {
   void reset();
 
   int64_t int_at(int column) const;
+  double double_at(int column) const;
   std::string text_at(int column) const;
   bool is_null(int column) const;
 

@@ -126,9 +126,18 @@ bool Store::add_tune(const TuneSummary& tune, LearnStatus status, const std::str
 }
 
 bool Store::remove_tune(int64_t tune_id) {
+  Transaction tx(db_);
   Statement s(db_.handle(), "DELETE FROM collection WHERE tune_id = ?1");
   s.bind(1, tune_id).run();
-  return db_.changes() > 0;
+  if (db_.changes() == 0) return false;
+  // Its practice goes with it (a re-added tune starts fresh); the log stays
+  // as history, never to be restored into a card.
+  Statement card(db_.handle(), "DELETE FROM practice_card WHERE tune_id = ?1");
+  card.bind(1, tune_id).run();
+  Statement log(db_.handle(), "UPDATE practice_log SET tune_removed = 1 WHERE tune_id = ?1");
+  log.bind(1, tune_id).run();
+  tx.commit();
+  return true;
 }
 
 void Store::write_entry(const CollectionEntry& e) {
@@ -331,8 +340,19 @@ std::vector<SyncRunRecord> Store::sync_runs(int limit) {
 }
 
 ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries) {
-  ImportSummary summary;
+  return import_entries(entries, PracticeData{});
+}
+
+ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice) {
   Transaction tx(db_);
+  ImportSummary summary = merge_entries(entries);
+  merge_practice(practice, summary);
+  tx.commit();
+  return summary;
+}
+
+ImportSummary Store::merge_entries(const std::vector<CollectionEntry>& entries) {
+  ImportSummary summary;
   const int64_t now = clock_();
   Statement insert(db_.handle(),
                    "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
@@ -355,7 +375,6 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries)
         .bind(7, e.updated_at_ms > 0 ? e.updated_at_ms : now).bind(8, e.setting_id).run();
     ++summary.added;
   }
-  tx.commit();
   return summary;
 }
 

@@ -4,6 +4,7 @@
 // class reads and writes rows. Every statement binds its parameters.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "core/collection.h"
 #include "core/import_merge.h"
+#include "core/practice.h"
 #include "core/sync_engine.h"
 #include "core/thesession_api.h"
 #include "shell/store_schema.h"
@@ -27,6 +29,13 @@ struct SyncRunRecord {
   int tunes_fetched = 0, tunes_created = 0, person_tunes_added = 0, person_tunes_skipped = 0, left_tunebook = 0;
   std::vector<std::string> errors;
   std::string message;
+};
+
+// What a rating did: the log row as stored, and whether the page should ask
+// to move the tune to "learned" (core/practice.h's suggests_promotion).
+struct RatingOutcome {
+  PracticeLogEntry entry;
+  bool suggests_promotion = false;
 };
 
 class Store {
@@ -79,6 +88,70 @@ class Store {
 
   // Merges entries from an export: never duplicates, never overwrites.
   ImportSummary import_entries(const std::vector<CollectionEntry>& entries);
+  // The same with the export's practice section, all in ONE transaction:
+  // after the entries, a card is taken for each tune that is in the
+  // collection and has none yet; a log row for a collected tune is appended
+  // unless one with the same tune, second and rating is there already
+  // (exports keep whole seconds). Imported rows are history: never undone.
+  ImportSummary import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice);
+
+  // Practice (core/practice.h, core/fsrs.h). Times are epoch ms passed in by
+  // the caller (the page's clock or the CLI's), never read here.
+  //
+  // Every card, by tune id; one tune's card (none while never practised).
+  std::map<int64_t, CardMemory> practice_cards();
+  std::optional<CardMemory> practice_card(int64_t tune_id);
+  // Records a rating in ONE transaction: the card (or a new one) is reviewed
+  // at now_ms, written, and the rating appended to the log with the card
+  // before and after. A tune not in the collection is refused with
+  // StoreError "Tune #N is not in your collection" and nothing is written;
+  // so are unusable parameters or a time outside what a clock can say. The
+  // learn status never changes here (a learned tune rated Again stays
+  // learned; its card lapses into relearning).
+  RatingOutcome rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms);
+  // Takes back the newest rating given here (imported history is never
+  // undone), in ONE transaction: its log row goes, and its tune's card
+  // becomes the card before it (no card when that was a never-rated New
+  // one). A row of a tune removed since only goes: nothing is restored.
+  // Returns the row taken back; nothing when there is none.
+  std::optional<PracticeLogEntry> undo_last_rating();
+  // Log rows with at >= from_ms, oldest first (ties in the order given).
+  std::vector<PracticeLogEntry> practice_log_since(int64_t from_ms);
+  // Ratings with from_ms <= at < to_ms; of them, those that started a tune
+  // (its card was New before).
+  int ratings_between(int64_t from_ms, int64_t to_ms);
+  int new_started_between(int64_t from_ms, int64_t to_ms);
+  // The frozen queue of a day ("YYYY-MM-DD"): nothing when none was saved
+  // for that day (an empty queue saved is an empty list). Saving replaces
+  // whatever other day was kept.
+  std::optional<std::vector<QueueItem>> saved_practice_queue(const std::string& day);
+  void save_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
+  // Today's queue: the one saved for today, without tunes removed since;
+  // otherwise built (core's build_practice_queue over the collection, the
+  // cards, the last 7 days of log, the ratings and new tunes of today) and
+  // saved, so a reload gets the same queue. Writes when it builds.
+  std::vector<QueueItem> todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits);
+  // The limits kept in settings ("practice.per_day", "practice.new_per_day";
+  // defaults when unset or unreadable). Setting checks per_day in
+  // 1..kMaxPracticePerDay and new_per_day in 0..per_day (StoreError with a
+  // message a person can act on, nothing written); a change forgets the
+  // saved queue, so today's is rebuilt with the new limits (less what was
+  // already practised today).
+  PracticeLimits practice_limits();
+  void set_practice_limits(const PracticeLimits& limits);
+  // FSRS defaults with the target retention kept in "practice.retention";
+  // setting it checks kFsrsMinRetention..kFsrsMaxRetention (StoreError).
+  FsrsParameters practice_parameters();
+  void set_practice_retention(double retention);
+  // Everything practice keeps, for export: every card, and the log of the
+  // tunes still collected (rows of removed tunes stay here as history).
+  PracticeData practice_data();
+
+  // Progress. Tunes whose learned date falls in each month ("YYYY-MM", UTC),
+  // among the tunes learned now; ratings per musician's day ("YYYY-MM-DD")
+  // since from_ms, for the offset given.
+  std::map<std::string, int> learned_per_month();
+  std::map<std::string, int> reviews_per_day(int64_t from_ms, int utc_offset_minutes);
 
  private:
   void migrate();
@@ -87,6 +160,11 @@ class Store {
   bool update_entry(int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
   void write_entry(const CollectionEntry& entry);
   void ensure_tune_row(const TuneSummary& tune);
+  ImportSummary merge_entries(const std::vector<CollectionEntry>& entries);
+  void merge_practice(const PracticeData& practice, ImportSummary& summary);
+  void write_card(int64_t tune_id, const CardMemory& card);
+  void write_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
+  std::vector<PracticeLogEntry> read_log(const std::string& where, int64_t from_ms, int64_t to_ms);
 
   Database db_;
   Clock clock_;

@@ -6,7 +6,7 @@
 
 namespace tt {
 
-inline constexpr std::array<std::string_view, 2> kMigrations = {
+inline constexpr std::array<std::string_view, 3> kMigrations = {
     // Version 1.
     R"sql(
 CREATE TABLE tune (
@@ -54,6 +54,48 @@ CREATE TABLE sync_run (
     // Version 2: the setting a musician chose to see and play (NULL: the first).
     R"sql(
 ALTER TABLE collection ADD COLUMN setting_id INTEGER;
+)sql",
+    // Version 3: practice. Each tune's FSRS card (core/fsrs.h's CardMemory;
+    // times in epoch ms), every rating with the card before and after it, and
+    // the day's frozen queue. Nothing existing changes.
+    R"sql(
+CREATE TABLE practice_card (
+  tune_id INTEGER PRIMARY KEY,         -- a collected tune; removed with it
+  state TEXT NOT NULL CHECK (state IN ('new', 'learning', 'review', 'relearning')),
+  stability REAL NOT NULL,
+  difficulty REAL NOT NULL,
+  reps INTEGER NOT NULL,
+  lapses INTEGER NOT NULL,
+  learning_step INTEGER NOT NULL,
+  due INTEGER NOT NULL,
+  last_review INTEGER,
+  scheduled_days INTEGER NOT NULL,
+  elapsed_days INTEGER NOT NULL
+);
+CREATE TABLE practice_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  tune_id INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+  before TEXT NOT NULL,                -- JSON: the card as practice_card holds it
+  after TEXT NOT NULL,
+  -- 'rated' here (undo takes it back) or 'imported' from an export (history,
+  -- never undone).
+  origin TEXT NOT NULL DEFAULT 'rated' CHECK (origin IN ('rated', 'imported')),
+  -- 1 once the tune left the collection: kept for history, never restored
+  -- into a card (a re-added tune starts fresh).
+  tune_removed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX practice_log_at ON practice_log (at);
+CREATE INDEX practice_log_tune ON practice_log (tune_id);
+CREATE TABLE practice_queue (
+  day TEXT NOT NULL,                   -- the musician's day, YYYY-MM-DD
+  position INTEGER NOT NULL,
+  tune_id INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('due', 'lapsed', 'new')),
+  due INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, position)
+);
 )sql",
 };
 

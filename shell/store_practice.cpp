@@ -1,0 +1,376 @@
+// The store's practice half: cards, the log of ratings, the frozen queue of
+// the day, practice settings and progress counts. Rules come from
+// core/practice.h and core/fsrs.h; this file reads and writes rows.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include "core/parse_number.h"
+#include "core/time_format.h"
+#include "shell/store.h"
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+
+constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t kLogWindowMs = 7 * kDayMs;  // the lapses a queue looks back on
+constexpr const char* kPerDayKey = "practice.per_day";
+constexpr const char* kNewPerDayKey = "practice.new_per_day";
+constexpr const char* kRetentionKey = "practice.retention";
+constexpr const char* kQueueDayKey = "practice.queue_day";  // the day practice_queue holds
+
+constexpr const char* kCardColumns =
+    "tune_id, state, stability, difficulty, reps, lapses, learning_step, due, last_review, scheduled_days, "
+    "elapsed_days";
+
+// A card as the log keeps it (times in epoch ms, like practice_card).
+json card_to_json(const CardMemory& c) {
+  return {{"state", to_string(c.state)},
+          {"stability", c.stability},
+          {"difficulty", c.difficulty},
+          {"reps", c.reps},
+          {"lapses", c.lapses},
+          {"learning_step", c.learning_step},
+          {"due", c.due_ms},
+          {"last_review", c.last_review_ms ? json(*c.last_review_ms) : json(nullptr)},
+          {"scheduled_days", c.scheduled_days},
+          {"elapsed_days", c.elapsed_days}};
+}
+
+// Written by card_to_json; a damaged value reads as what can be read (FSRS
+// sanitises a card's memory before use).
+CardMemory card_from_json(const std::string& text) {
+  CardMemory c;
+  const json o = json::parse(text, nullptr, false);
+  if (!o.is_object()) return c;
+  const auto number = [&](const char* key, auto fallback) {
+    const auto it = o.find(key);
+    return it != o.end() && it->is_number() ? it->get<decltype(fallback)>() : fallback;
+  };
+  if (const auto it = o.find("state"); it != o.end() && it->is_string()) {
+    c.state = parse_card_state(it->get<std::string>()).value_or(CardState::New);
+  }
+  c.stability = number("stability", 0.0);
+  c.difficulty = number("difficulty", 0.0);
+  c.reps = number("reps", 0);
+  c.lapses = number("lapses", 0);
+  c.learning_step = number("learning_step", 0);
+  c.due_ms = number("due", int64_t{0});
+  if (const auto it = o.find("last_review"); it != o.end() && it->is_number()) c.last_review_ms = it->get<int64_t>();
+  c.scheduled_days = number("scheduled_days", int64_t{0});
+  c.elapsed_days = number("elapsed_days", int64_t{0});
+  return c;
+}
+
+CardMemory read_card(const Statement& s) {  // kCardColumns
+  CardMemory c;
+  c.state = parse_card_state(s.text_at(1)).value_or(CardState::New);
+  c.stability = s.double_at(2);
+  c.difficulty = s.double_at(3);
+  c.reps = static_cast<int>(s.int_at(4));
+  c.lapses = static_cast<int>(s.int_at(5));
+  c.learning_step = static_cast<int>(s.int_at(6));
+  c.due_ms = s.int_at(7);
+  if (!s.is_null(8)) c.last_review_ms = s.int_at(8);
+  c.scheduled_days = s.int_at(9);
+  c.elapsed_days = s.int_at(10);
+  return c;
+}
+
+PracticeLogEntry read_log_row(const Statement& s) {  // id, tune_id, at, rating, before, after
+  PracticeLogEntry row;
+  row.id = s.int_at(0);
+  row.tune_id = s.int_at(1);
+  row.at_ms = s.int_at(2);
+  row.rating = parse_rating(s.text_at(3)).value_or(Rating::Good);
+  row.before = card_from_json(s.text_at(4));
+  row.after = card_from_json(s.text_at(5));
+  return row;
+}
+
+std::optional<QueueReason> parse_reason(const std::string& text) {
+  for (QueueReason r : {QueueReason::Due, QueueReason::Lapsed, QueueReason::New}) {
+    if (text == to_string(r)) return r;
+  }
+  return std::nullopt;
+}
+
+std::string number_text(double value) { return json(value).dump(); }
+
+}  // namespace
+
+std::map<int64_t, CardMemory> Store::practice_cards() {
+  Statement s(db_.handle(), std::string("SELECT ") + kCardColumns + " FROM practice_card");
+  std::map<int64_t, CardMemory> out;
+  while (s.step()) out.emplace(s.int_at(0), read_card(s));
+  return out;
+}
+
+std::optional<CardMemory> Store::practice_card(int64_t tune_id) {
+  Statement s(db_.handle(), std::string("SELECT ") + kCardColumns + " FROM practice_card WHERE tune_id = ?1");
+  s.bind(1, tune_id);
+  if (!s.step()) return std::nullopt;
+  return read_card(s);
+}
+
+void Store::write_card(int64_t tune_id, const CardMemory& c) {
+  Statement s(db_.handle(),
+              "INSERT OR REPLACE INTO practice_card (tune_id, state, stability, difficulty, reps, lapses, learning_step, "
+              "due, last_review, scheduled_days, elapsed_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  s.bind(1, tune_id).bind(2, to_string(c.state)).bind(3, c.stability).bind(4, c.difficulty).bind(5, c.reps)
+      .bind(6, c.lapses).bind(7, c.learning_step).bind(8, c.due_ms).bind(9, c.last_review_ms)
+      .bind(10, c.scheduled_days).bind(11, c.elapsed_days).run();
+}
+
+RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
+  const Parsed<FsrsParameters> usable = validate_fsrs_parameters(params);
+  if (!usable) throw StoreError("The practice settings cannot be used: " + usable.error);
+  if (now_ms < -kFsrsMaxTimeMs || now_ms > kFsrsMaxTimeMs) {
+    throw StoreError("The time of the rating is not a date a clock can show; check the device's clock");
+  }
+  const int grade = static_cast<int>(rating);
+  if (grade < 1 || grade > 4) throw StoreError("A rating must be again, hard, good or easy");
+
+  Transaction tx(db_);
+  const auto collected = entry(tune_id);
+  if (!collected) throw StoreError("Tune #" + std::to_string(tune_id) + " is not in your collection");
+  RatingOutcome outcome;
+  PracticeLogEntry& row = outcome.entry;
+  row.tune_id = tune_id;
+  row.at_ms = now_ms;
+  row.rating = rating;
+  row.before = practice_card(tune_id).value_or(new_card(now_ms));
+  row.after = review(params, row.before, rating, now_ms);
+  write_card(tune_id, row.after);
+  Statement s(db_.handle(),
+              "INSERT INTO practice_log (tune_id, at, rating, before, after, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'rated')");
+  s.bind(1, tune_id).bind(2, now_ms).bind(3, to_string(rating)).bind(4, card_to_json(row.before).dump())
+      .bind(5, card_to_json(row.after).dump()).run();
+  row.id = sqlite3_last_insert_rowid(db_.handle());
+  outcome.suggests_promotion = suggests_promotion(collected->status, rating, row.after);
+  tx.commit();
+  return outcome;
+}
+
+std::optional<PracticeLogEntry> Store::undo_last_rating() {
+  Transaction tx(db_);
+  Statement s(db_.handle(),
+              "SELECT id, tune_id, at, rating, before, after, tune_removed FROM practice_log WHERE origin = 'rated' "
+              "ORDER BY id DESC LIMIT 1");
+  if (!s.step()) return std::nullopt;
+  const PracticeLogEntry row = read_log_row(s);
+  const bool removed = s.int_at(6) != 0;
+  s.reset();
+  Statement drop(db_.handle(), "DELETE FROM practice_log WHERE id = ?1");
+  drop.bind(1, row.id).run();
+  if (!removed && entry(row.tune_id)) {
+    if (row.before.state == CardState::New && row.before.reps == 0) {
+      Statement forget(db_.handle(), "DELETE FROM practice_card WHERE tune_id = ?1");
+      forget.bind(1, row.tune_id).run();
+    } else {
+      write_card(row.tune_id, row.before);
+    }
+  }
+  tx.commit();
+  return row;
+}
+
+std::vector<PracticeLogEntry> Store::read_log(const std::string& where, int64_t from_ms, int64_t to_ms) {
+  Statement s(db_.handle(), "SELECT id, tune_id, at, rating, before, after FROM practice_log WHERE at >= ?1 AND at < ?2" +
+                                where + " ORDER BY at, id");
+  s.bind(1, from_ms).bind(2, to_ms);
+  std::vector<PracticeLogEntry> out;
+  while (s.step()) out.push_back(read_log_row(s));
+  return out;
+}
+
+std::vector<PracticeLogEntry> Store::practice_log_since(int64_t from_ms) {
+  return read_log("", from_ms, INT64_MAX);  // rate and import never write a time that far out
+}
+
+int Store::ratings_between(int64_t from_ms, int64_t to_ms) {
+  Statement s(db_.handle(), "SELECT COUNT(*) FROM practice_log WHERE at >= ?1 AND at < ?2");
+  s.bind(1, from_ms).bind(2, to_ms);
+  s.step();
+  return static_cast<int>(s.int_at(0));
+}
+
+int Store::new_started_between(int64_t from_ms, int64_t to_ms) {
+  int count = 0;
+  for (const auto& row : read_log("", from_ms, to_ms)) count += row.before.state == CardState::New ? 1 : 0;
+  return count;
+}
+
+std::optional<std::vector<QueueItem>> Store::saved_practice_queue(const std::string& day) {
+  if (setting(kQueueDayKey) != day) return std::nullopt;
+  Statement s(db_.handle(), "SELECT tune_id, reason, due FROM practice_queue WHERE day = ?1 ORDER BY position");
+  s.bind(1, day);
+  std::vector<QueueItem> out;
+  while (s.step()) {
+    QueueItem item;
+    item.tune_id = s.int_at(0);
+    item.reason = parse_reason(s.text_at(1)).value_or(QueueReason::Due);
+    item.due_ms = s.int_at(2);
+    out.push_back(item);
+  }
+  return out;
+}
+
+void Store::write_practice_queue(const std::string& day, const std::vector<QueueItem>& queue) {
+  db_.exec("DELETE FROM practice_queue");
+  Statement insert(db_.handle(), "INSERT INTO practice_queue (day, position, tune_id, reason, due) VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (size_t i = 0; i < queue.size(); ++i) {
+    insert.bind(1, day).bind(2, static_cast<int64_t>(i)).bind(3, queue[i].tune_id).bind(4, to_string(queue[i].reason))
+        .bind(5, queue[i].due_ms).run();
+  }
+  set_setting(kQueueDayKey, day);
+}
+
+void Store::save_practice_queue(const std::string& day, const std::vector<QueueItem>& queue) {
+  Transaction tx(db_);
+  write_practice_queue(day, queue);
+  tx.commit();
+}
+
+std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits) {
+  const std::string day = practice_day(now_ms, utc_offset_minutes);
+  Transaction tx(db_);
+  if (auto saved = saved_practice_queue(day)) {
+    std::unordered_set<int64_t> collected;
+    Statement s(db_.handle(), "SELECT tune_id FROM collection");
+    while (s.step()) collected.insert(s.int_at(0));
+    std::vector<QueueItem> out;
+    for (const auto& item : *saved) {
+      if (collected.count(item.tune_id)) out.push_back(item);
+    }
+    tx.commit();
+    return out;
+  }
+  const int64_t start = practice_day_start_ms(now_ms, utc_offset_minutes);
+  const int64_t end = practice_day_end_ms(now_ms, utc_offset_minutes);
+  const int64_t window = std::max(now_ms, -kFsrsMaxTimeMs) - kLogWindowMs;
+  const auto queue = build_practice_queue(list_collection(), practice_cards(),
+                                          read_log(" AND tune_removed = 0", window, INT64_MAX), now_ms,
+                                          utc_offset_minutes, limits, ratings_between(start, end),
+                                          new_started_between(start, end));
+  write_practice_queue(day, queue);
+  tx.commit();
+  return queue;
+}
+
+PracticeLimits Store::practice_limits() {
+  PracticeLimits limits;
+  if (const auto v = setting(kPerDayKey)) {
+    if (const auto n = parse_int(*v, 1, kMaxPracticePerDay)) limits.per_day = static_cast<int>(n.value);
+  }
+  limits.new_per_day = std::min(limits.new_per_day, limits.per_day);
+  if (const auto v = setting(kNewPerDayKey)) {
+    if (const auto n = parse_int(*v, 0, limits.per_day)) limits.new_per_day = static_cast<int>(n.value);
+  }
+  return limits;
+}
+
+void Store::set_practice_limits(const PracticeLimits& limits) {
+  if (limits.per_day < 1 || limits.per_day > kMaxPracticePerDay) {
+    throw StoreError("Tunes a day must be from 1 to " + std::to_string(kMaxPracticePerDay) + ", not " +
+                     std::to_string(limits.per_day));
+  }
+  if (limits.new_per_day < 0 || limits.new_per_day > limits.per_day) {
+    throw StoreError("New tunes a day must be from 0 to " + std::to_string(limits.per_day) +
+                     " (the tunes a day), not " + std::to_string(limits.new_per_day));
+  }
+  Transaction tx(db_);
+  const PracticeLimits before = practice_limits();
+  set_setting(kPerDayKey, std::to_string(limits.per_day));
+  set_setting(kNewPerDayKey, std::to_string(limits.new_per_day));
+  if (before.per_day != limits.per_day || before.new_per_day != limits.new_per_day) {
+    db_.exec("DELETE FROM practice_queue");
+    Statement forget(db_.handle(), "DELETE FROM setting WHERE key = ?1");
+    forget.bind(1, kQueueDayKey).run();
+  }
+  tx.commit();
+}
+
+FsrsParameters Store::practice_parameters() {
+  FsrsParameters params;
+  if (const auto v = setting(kRetentionKey)) {
+    // Kept as JSON writes a double (shortest text that reads back exactly).
+    const json r = json::parse(*v, nullptr, false);
+    if (r.is_number() && r.get<double>() >= kFsrsMinRetention && r.get<double>() <= kFsrsMaxRetention) {
+      params.request_retention = r.get<double>();
+    }
+  }
+  return params;
+}
+
+void Store::set_practice_retention(double retention) {
+  if (!(retention >= kFsrsMinRetention && retention <= kFsrsMaxRetention)) {
+    throw StoreError("Target retention must be from " + number_text(kFsrsMinRetention) + " to " +
+                     number_text(kFsrsMaxRetention) + ", not " +
+                     (std::isfinite(retention) ? number_text(retention) : std::string("a non-number")));
+  }
+  set_setting(kRetentionKey, number_text(retention));
+}
+
+PracticeData Store::practice_data() {
+  PracticeData data;
+  data.cards = practice_cards();
+  data.log = read_log(" AND tune_removed = 0", INT64_MIN, INT64_MAX);
+  return data;
+}
+
+void Store::merge_practice(const PracticeData& practice, ImportSummary& summary) {
+  if (practice.cards.empty() && practice.log.empty()) return;
+  std::unordered_set<int64_t> collected;
+  {
+    Statement s(db_.handle(), "SELECT tune_id FROM collection");
+    while (s.step()) collected.insert(s.int_at(0));
+  }
+  for (const auto& [tune_id, card] : practice.cards) {
+    if (!collected.count(tune_id) || practice_card(tune_id)) continue;
+    write_card(tune_id, card);
+    ++summary.practice_cards_added;
+  }
+  // Exports keep whole seconds: a row is the same rating when its tune,
+  // second and rating match.
+  const auto second = [](int64_t ms) { return ms / 1000 - (ms % 1000 < 0 ? 1 : 0); };
+  std::set<std::tuple<int64_t, int64_t, std::string>> known;
+  {
+    Statement s(db_.handle(), "SELECT tune_id, at, rating FROM practice_log");
+    while (s.step()) known.emplace(s.int_at(0), second(s.int_at(1)), s.text_at(2));
+  }
+  Statement insert(db_.handle(),
+                   "INSERT INTO practice_log (tune_id, at, rating, before, after, origin) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, 'imported')");
+  for (const auto& row : practice.log) {
+    if (!collected.count(row.tune_id)) continue;
+    const std::string rating(to_string(row.rating));
+    if (!known.emplace(row.tune_id, second(row.at_ms), rating).second) continue;
+    insert.bind(1, row.tune_id).bind(2, row.at_ms).bind(3, rating).bind(4, card_to_json(row.before).dump())
+        .bind(5, card_to_json(row.after).dump()).run();
+    ++summary.practice_ratings_added;
+  }
+}
+
+std::map<std::string, int> Store::learned_per_month() {
+  Statement s(db_.handle(),
+              "SELECT learned_at FROM collection WHERE learn_status = 'learned' AND learned_at IS NOT NULL");
+  std::map<std::string, int> out;
+  while (s.step()) ++out[format_iso8601_utc(s.int_at(0)).substr(0, 7)];
+  return out;
+}
+
+std::map<std::string, int> Store::reviews_per_day(int64_t from_ms, int utc_offset_minutes) {
+  Statement s(db_.handle(), "SELECT at FROM practice_log WHERE at >= ?1");
+  s.bind(1, from_ms);
+  std::map<std::string, int> out;
+  while (s.step()) ++out[practice_day(s.int_at(0), utc_offset_minutes)];
+  return out;
+}
+
+}  // namespace tt
