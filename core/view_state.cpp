@@ -38,7 +38,7 @@ ViewState parse_fragment(std::string_view fragment) {
     if (*key == "q") view.filter.search = *value;
     else if (*key == "type") view.filter.type = *value;
     else if (*key == "status") view.filter.status = parse_learn_status(*value);
-    else if (*key == "tab" && (*value == "add" || *value == "sync" || *value == "data")) view.tab = *value;
+    else if (*key == "tab" && (*value == "add" || *value == "sync" || *value == "data" || *value == "practice")) view.tab = *value;
     else if (*key == "tune") {
       if (const auto id = parse_thesession_id(*value)) view.open_tune = *id;
     }

@@ -14,7 +14,7 @@ namespace tt {
 struct ViewState {
   CollectionFilter filter;
   int64_t open_tune = 0;  // 0: none
-  std::string tab = "collection";  // "collection", "add", "sync", "data"
+  std::string tab = "collection";  // "collection", "practice", "add", "sync", "data"
   bool operator==(const ViewState& other) const;
 };
 

@@ -113,6 +113,7 @@ EM_JS(void, js_clear_timer, (int id), {
 });
 
 EM_JS(double, js_now_ms, (), { return Date.now(); });
+EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 
 EM_JS(char*, js_location_hash, (), {
   var h = window.location.hash.substring(1);
@@ -209,6 +210,7 @@ void abort_fetch(int id) { js_abort_fetch(id); }
 void set_timer(int id, int delay_ms) { js_set_timer(id, delay_ms); }
 void clear_timer(int id) { js_clear_timer(id); }
 double now_ms() { return js_now_ms(); }
+int utc_offset_minutes() { return js_utc_offset_minutes(); }
 std::string location_hash() { return take_string(js_location_hash()); }
 void set_location_hash(const std::string& fragment, bool push) { js_set_location_hash(fragment.c_str(), push ? 1 : 0); }
 std::string proxy_base_url() { return take_string(js_proxy_base_url()); }

@@ -19,6 +19,7 @@ void abort_fetch(int id);
 void set_timer(int id, int delay_ms);      // -> tt_on_timer(id)
 void clear_timer(int id);
 double now_ms();                           // wall clock, epoch milliseconds
+int utc_offset_minutes();                  // the device's time zone now, east positive
 
 std::string location_hash();               // without '#'
 void set_location_hash(const std::string& fragment, bool push);  // push: a new history entry

@@ -12,6 +12,7 @@
 #include "core/http_outcome.h"
 #include "core/view_state.h"
 #include "core/thesession_api.h"
+#include "core/fsrs.h"
 #include "web/notation_model.h"
 
 namespace tt::web {
@@ -73,6 +74,11 @@ struct ChooseInstrument { std::string id; };
 struct PlayPause {};
 struct IncipitRows { std::vector<int64_t> tune_ids; };  // the list's rows on screen changed
 struct SetIncipits { bool on = true; };
+// The Practice tab (web/update_practice.cpp).
+struct Rate { int64_t tune_id = 0; Rating rating = Rating::Good; };
+struct UndoRating {};
+struct AnswerPromotion { int64_t tune_id = 0; bool promote = false; };
+struct SetPracticeLimits { int per_day = 10; int new_per_day = 3; };
 
 }  // namespace event
 
@@ -88,6 +94,7 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::PlaybackChanged, event::NotationWidth, event::ChooseSetting,
                            event::SetTranspose, event::SetTempo, event::SetLoop, event::PickBar,
                            event::SetCountIn, event::ChooseInstrument, event::PlayPause, event::IncipitRows,
-                           event::SetIncipits>;
+                           event::SetIncipits, event::Rate, event::UndoRating, event::AnswerPromotion,
+                           event::SetPracticeLimits>;
 
 }  // namespace tt::web

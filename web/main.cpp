@@ -126,6 +126,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   mark_activity();
   if (!g_runner.window) return;  // no WebGL: main() already said so on the page
   g_runner.model.proxy = tt::web::proxy_base_url();
+  g_runner.model.utc_offset_minutes = tt::web::utc_offset_minutes();
   g_runner.dispatch(tt::web::event::StorageLoaded{text(error)});
   g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
   emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data

@@ -14,6 +14,7 @@
 #include "core/view_state.h"
 #include "web/collection_view.h"
 #include "web/notation_model.h"
+#include "web/practice_model.h"
 
 namespace tt::web {
 
@@ -64,6 +65,11 @@ struct Model {
   Notation notation;
   Incipits incipits;
 
+  // Practice.
+  PracticeState practice;
+  int utc_offset_minutes = 0;  // the musician's time zone, for "today"
+  double now_ms = 0;           // when the last event was handled: what screens count from
+
   // Sync.
   std::string member_id_text;
   LearnStatus sync_default_status = LearnStatus::WantToLearn;
@@ -94,6 +100,9 @@ struct Model {
     const auto it = details.find(tune_id);
     return it == details.end() ? nullptr : &it->second;
   }
+  // The tune whose music the page shows: the Practice tab's current tune
+  // there, else the open tune (0: none).
+  int64_t shown_tune() const { return view.tab == "practice" ? practice.current() : view.open_tune; }
   // The open tune's setting for notation, playback and Copy ABC: the
   // collection's choice, else one picked on the page, else the first.
   size_t chosen_setting(int64_t tune_id) const;

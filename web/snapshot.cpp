@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/music_key.h"
+#include "core/time_format.h"
 #include "core/version.h"
 
 namespace tt::web {
@@ -44,6 +45,33 @@ nlohmann::json notation_snapshot(const Model& m) {
       {"engrave_ms", n.image.engrave_ms},
       {"raster_ms", n.image.raster_ms},
   };
+}
+
+// The Practice tab (issue 10's contract).
+nlohmann::json practice_snapshot(const Model& m) {
+  using nlohmann::json;
+  const PracticeState& p = m.practice;
+  json queue = json::array();
+  for (const auto& item : p.queue) {
+    const auto card = p.cards.find(item.tune_id);
+    queue.push_back({{"tune_id", item.tune_id},
+                     {"due", item.due_ms ? json(format_iso8601_utc(item.due_ms)) : json(nullptr)},
+                     {"reason", to_string(item.reason)},
+                     {"state", card == p.cards.end() ? "new" : to_string(card->second.state)},
+                     {"rated_today", p.rated_today.count(item.tune_id) > 0}});
+  }
+  return {{"day", p.day},
+          {"queue", queue},
+          {"done_today", p.done_today},
+          {"new_today", p.new_today},
+          {"limit", p.limits.per_day},
+          {"new_limit", p.limits.new_per_day},
+          {"current_tune", p.current()},
+          {"promotion_offer", p.promotion_offer ? json(*p.promotion_offer) : json(nullptr)},
+          {"can_undo", p.last_rating.has_value()},
+          {"next_to_learn", p.next_to_learn},
+          {"reviews_90_days", [&] { int n = 0; for (const auto& [d, c] : p.reviews_per_day) n += c; return n; }()},
+          {"message", p.message}};
 }
 
 nlohmann::json incipits_snapshot(const Model& m) {
@@ -120,6 +148,7 @@ std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, doubl
       {"requests_in_flight", m.requests.size()},
       {"notation", notation_snapshot(m)},
       {"incipits", incipits_snapshot(m)},
+      {"practice", practice_snapshot(m)},
   }.dump();
 }
 

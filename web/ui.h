@@ -36,5 +36,6 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
 void draw_add_tune(const Model& model, Ui& ui, const Layout& layout);
 void draw_sync(const Model& model, Ui& ui, const Layout& layout);
 void draw_data(const Model& model, Ui& ui, const Layout& layout);
+void draw_practice(const Model& model, Ui& ui, const Layout& layout);
 
 }  // namespace tt::web

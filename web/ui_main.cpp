@@ -66,7 +66,8 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
 
   if (ImGui::BeginTabBar("tabs")) {
     struct Tab { const char* label; const char* id; };
-    static const Tab tabs[] = {{"Collection", "collection"}, {"Add tune", "add"}, {"Sync", "sync"}, {"Data", "data"}};
+    static const Tab tabs[] = {{"Collection", "collection"}, {"Practice", "practice"}, {"Add tune", "add"},
+                               {"Sync", "sync"}, {"Data", "data"}};
     // The tab the URL asked for is selected once, when it changes; after that
     // the user's clicks rule. (Selecting it every frame until it showed would
     // undo a click made in the first frames after loading.)
@@ -96,6 +97,8 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
         } else {
           draw_collection(model, ui, layout);
         }
+      } else if (std::string(tab.id) == "practice") {
+        draw_practice(model, ui, layout);
       } else if (std::string(tab.id) == "add") {
         draw_add_tune(model, ui, layout);
       } else if (std::string(tab.id) == "sync") {

@@ -134,6 +134,7 @@ void dispatch(Context& c, const Event& event) {
   handle_data(c, event);
   handle_notation(c, event);
   handle_incipits(c, event);
+  handle_practice(c, event);
   follow_open_tune(c);
   follow_incipits(c);
 }
@@ -144,6 +145,7 @@ std::vector<Effect> update(Model& model, Services& services, const Event& event)
   std::vector<Effect> out;
   TransportBinding binding(services.transport, model, out);
   Context c{model, services, out, services.now_ms()};
+  model.now_ms = c.now;
   try {
     dispatch(c, event);
   } catch (const std::exception& e) {

@@ -215,7 +215,7 @@ void handle_notation(Context& c, const Event& event) {
 
 void follow_open_tune(Context& c) {
   Notation& n = c.model.notation;
-  const int64_t open = c.model.view.open_tune;
+  const int64_t open = c.model.shown_tune();
   if (open != n.tune_id) {
     stop_playback(c);
     release_image(c);

@@ -139,6 +139,7 @@ TEST(WebNotation, PlayerControlsAndLoopPicking) {
   EXPECT_EQ(page.model.notation.loop, std::make_optional(std::make_pair(5, 16))) << "within the tune";
 
   page.dispatch(ev::PlayPause{});
+  ASSERT_TRUE(page.model.notation.playing);
   const auto play = page.effects_of<fx::StartPlayback>().at(0);
   EXPECT_EQ(play.loop_from, 5);
   EXPECT_EQ(play.loop_to, 16);

@@ -1,0 +1,121 @@
+// The Practice tab's logic, natively: a tune started from "what to learn
+// next" joins today's queue, a rating moves to the next tune and is saved,
+// Undo, promotion asked (never silent), a rating for a removed tune refused,
+// and a new day's queue after midnight.
+#include "tests/fake_thesession/synthetic_data.h"
+#include "tests/integration/web_page.h"
+
+namespace tt {
+namespace {
+
+using testing::WebPage;
+namespace ev = web::event;
+namespace fx = web::effect;
+
+constexpr double kDay = 24 * 3600 * 1000.0;
+
+// A page with `n` synced "want to learn" tunes, on the Practice tab.
+void open_practice(WebPage& page, int n) {
+  page.open();
+  const int64_t member = fake::kFirstMember + n;
+  page.dispatch(ev::MemberIdEdited{std::to_string(member)});
+  page.dispatch(ev::StartSync{});
+  page.answer("tunebook?page=1", WebPage::ok(fake::tunebook_page_json(member, 1, 50)));
+  page.pass(0);
+  page.dispatch(ev::Saved{""});
+  ViewState view = page.model.view;
+  view.tab = "practice";
+  page.dispatch(ev::ViewChanged{view, true});
+}
+
+template <typename T>
+size_t count_in(const std::vector<web::Effect>& effects) {
+  size_t n = 0;
+  for (const auto& e : effects) n += std::holds_alternative<T>(e) ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST(WebPractice, StartingToLearnFillsTodaysQueueWithinTheLimits) {
+  WebPage page;
+  open_practice(page, 8);
+  const auto& p = page.model.practice;
+  EXPECT_TRUE(p.queue.empty()) << "want-to-learn tunes are not practised";
+  ASSERT_EQ(p.next_to_learn.size(), 5u);
+  std::vector<int64_t> started;
+  for (int i = 0; i < 4; ++i) {
+    started.push_back(p.next_to_learn.front());
+    page.dispatch(ev::SetStatus{started.back(), LearnStatus::Learning});
+  }
+  ASSERT_EQ(p.queue.size(), 3u) << "3 new a day by default";
+  EXPECT_EQ(p.current(), started[0]);
+  EXPECT_EQ(page.model.shown_tune(), started[0]) << "the Practice tab shows the current tune's music";
+}
+
+TEST(WebPractice, ARatingMovesOnIsSavedAndCanBeUndone) {
+  WebPage page;
+  open_practice(page, 8);
+  const auto& p = page.model.practice;
+  const int64_t first = p.next_to_learn.front();
+  page.dispatch(ev::SetStatus{first, LearnStatus::Learning});
+  const int64_t second = p.next_to_learn.front();
+  page.dispatch(ev::SetStatus{second, LearnStatus::Learning});
+  page.dispatch(ev::Saved{""});
+  page.dispatch(ev::Rate{first, Rating::Good});
+  EXPECT_TRUE(count_in<fx::Save>(page.effects) == 1 || page.model.save_again);
+  EXPECT_EQ(p.done_today, 1);
+  EXPECT_EQ(p.current(), second);
+  EXPECT_EQ(p.cards.at(first).state, CardState::Learning);
+  page.dispatch(ev::UndoRating{});
+  EXPECT_EQ(p.done_today, 0);
+  EXPECT_EQ(p.current(), first);
+  EXPECT_FALSE(page.services.store->practice_card(first)) << "the first rating undone: no card left";
+}
+
+TEST(WebPractice, PromotionIsAskedNeverSilent) {
+  WebPage page;
+  open_practice(page, 4);
+  const int64_t tune = page.model.practice.next_to_learn.front();
+  page.dispatch(ev::SetStatus{tune, LearnStatus::Learning});
+  // Easy until the next review is weeks away, a day apart each time.
+  for (int i = 0; i < 6 && !page.model.practice.promotion_offer; ++i) {
+    page.dispatch(ev::Rate{tune, Rating::Easy});
+    page.clock += 30 * kDay;
+    page.dispatch(ev::Tick{});
+  }
+  ASSERT_EQ(page.model.practice.promotion_offer, std::optional<int64_t>(tune));
+  EXPECT_EQ(page.model.entry(tune)->status, LearnStatus::Learning) << "not without asking";
+  page.dispatch(ev::AnswerPromotion{tune, true});
+  EXPECT_EQ(page.model.entry(tune)->status, LearnStatus::Learned);
+  EXPECT_FALSE(page.model.practice.promotion_offer);
+}
+
+TEST(WebPractice, ARatingForARemovedTuneIsRefused) {
+  WebPage page;
+  open_practice(page, 4);
+  const int64_t tune = page.model.practice.next_to_learn.front();
+  page.dispatch(ev::SetStatus{tune, LearnStatus::Learning});
+  page.dispatch(ev::RemoveTune{tune});
+  page.dispatch(ev::Rate{tune, Rating::Good});
+  EXPECT_NE(page.model.practice.message.find("no longer in your collection"), std::string::npos);
+  EXPECT_EQ(page.model.practice.done_today, 0);
+}
+
+TEST(WebPractice, ANewDayMakesANewQueue) {
+  WebPage page;
+  open_practice(page, 8);
+  const auto& p = page.model.practice;
+  const int64_t tune = p.next_to_learn.front();
+  page.dispatch(ev::SetStatus{tune, LearnStatus::Learning});
+  page.dispatch(ev::Rate{tune, Rating::Good});
+  const std::string day = p.day;
+  EXPECT_EQ(p.current(), 0);
+  page.clock += kDay;
+  page.dispatch(ev::Tick{});
+  EXPECT_NE(p.day, day);
+  EXPECT_EQ(p.current(), tune) << "due again the next day";
+  EXPECT_EQ(p.done_today, 0);
+}
+
+}  // namespace tt

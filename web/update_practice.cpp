@@ -1,0 +1,143 @@
+// The Practice tab: today's queue (made once a day by the store and kept),
+// a rating per tune (one transaction with its log row, then one save),
+// Undo, "mark it learned?", what to learn next and the progress charts.
+#include "core/practice.h"
+
+#include "shell/store.h"
+#include "web/update_context.h"
+
+namespace tt::web {
+namespace {
+
+constexpr int64_t kDayMs = 24 * 3600 * 1000;
+constexpr size_t kNextToLearn = 5;
+constexpr int64_t kChartDays = 90;
+
+int64_t now(const Context& c) { return static_cast<int64_t>(c.now); }
+
+void refresh_practice(Context& c) {
+  if (!c.services.store) return;
+  Store& store = *c.services.store;
+  PracticeState& p = c.model.practice;
+  const int offset = c.model.utc_offset_minutes;
+  p.limits = store.practice_limits();
+  p.parameters = store.practice_parameters();
+  p.day = practice_day(now(c), offset);
+  p.queue = store.todays_practice_queue(now(c), offset, p.limits);
+  const int64_t day_start = practice_day_end_ms(now(c), offset) - kDayMs;
+  p.rated_today.clear();
+  p.new_today = 0;
+  for (const auto& entry : store.practice_log_since(day_start)) {
+    p.rated_today.insert(entry.tune_id);
+    if (entry.before.state == CardState::New && entry.before.reps == 0) ++p.new_today;
+  }
+  p.done_today = store.ratings_between(day_start, day_start + kDayMs);
+  p.cards.clear();
+  for (const auto& item : p.queue) {
+    if (const auto card = store.practice_card(item.tune_id)) p.cards[item.tune_id] = *card;
+  }
+  p.next_to_learn = next_to_learn(c.model.collection.entries(), kNextToLearn);
+  p.learned_per_month = store.learned_per_month();
+  p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
+  if (const int64_t current = p.current()) ensure_details(c, current);
+}
+
+// A tune the musician just started learning joins today's queue at once, if
+// today's limits leave room (the queue is kept for the day, not shut).
+void join_todays_queue(Context& c, int64_t tune_id) {
+  PracticeState& p = c.model.practice;
+  if (!c.services.store || !c.model.owns_database || p.day.empty()) return;
+  const CollectionEntry* e = c.model.entry(tune_id);
+  if (!e || e->status != LearnStatus::Learning || c.services.store->practice_card(tune_id)) return;
+  int new_items = 0;
+  for (const auto& item : p.queue) {
+    if (item.tune_id == tune_id) return;
+    if (item.reason == QueueReason::New) ++new_items;
+  }
+  if (static_cast<int>(p.queue.size()) >= p.limits.per_day || new_items >= p.limits.new_per_day) return;
+  p.queue.push_back({tune_id, QueueReason::New, 0});
+  c.services.store->save_practice_queue(p.day, p.queue);
+  c.save();
+}
+
+void rate(Context& c, const event::Rate& e) {
+  PracticeState& p = c.model.practice;
+  if (!c.writable()) return;
+  if (!c.model.entry(e.tune_id)) {
+    p.message = "Tune #" + std::to_string(e.tune_id) + " is no longer in your collection; nothing was recorded.";
+    refresh_practice(c);
+    return;
+  }
+  const RatingOutcome outcome = c.services.store->rate(e.tune_id, e.rating, p.parameters, now(c));
+  p.last_rating = outcome.entry;
+  p.promotion_offer.reset();
+  if (outcome.suggests_promotion) p.promotion_offer = e.tune_id;
+  p.message.clear();
+  c.save();
+  refresh_practice(c);
+}
+
+void undo(Context& c) {
+  PracticeState& p = c.model.practice;
+  if (!c.writable()) return;
+  const auto undone = c.services.store->undo_last_rating();
+  p.last_rating.reset();
+  p.promotion_offer.reset();
+  p.message = undone ? "Took back the last rating." : "Nothing to undo.";
+  if (undone) c.save();
+  refresh_practice(c);
+}
+
+}  // namespace
+
+void handle_practice(Context& c, const Event& event) {
+  PracticeState& p = c.model.practice;
+  if (const auto* e = std::get_if<event::SetStatus>(&event)) {
+    refresh_practice(c);
+    if (e->status == LearnStatus::Learning) {
+      join_todays_queue(c, e->tune_id);
+      refresh_practice(c);
+    }
+  } else if (std::holds_alternative<event::StorageLoaded>(event) || std::holds_alternative<event::StorageReloaded>(event) ||
+      std::holds_alternative<event::AddTune>(event) ||
+      std::holds_alternative<event::RemoveTune>(event) || std::holds_alternative<event::FilePicked>(event)) {
+    refresh_practice(c);
+  } else if (const auto* e = std::get_if<event::ViewChanged>(&event)) {
+    if (e->view.tab == "practice") refresh_practice(c);
+  } else if (const auto* e = std::get_if<event::UrlChanged>(&event)) {
+    (void)e;
+    if (c.model.view.tab == "practice") refresh_practice(c);
+  } else if (std::holds_alternative<event::Tick>(event)) {
+    // Past midnight: a new day, a new queue.
+    if (c.services.store && !p.day.empty() && practice_day(now(c), c.model.utc_offset_minutes) != p.day) {
+      p.last_rating.reset();
+      refresh_practice(c);
+    }
+  } else if (const auto* e = std::get_if<event::Rate>(&event)) {
+    rate(c, *e);
+  } else if (std::holds_alternative<event::UndoRating>(event)) {
+    undo(c);
+  } else if (const auto* e = std::get_if<event::AnswerPromotion>(&event)) {
+    if (p.promotion_offer != e->tune_id) return;
+    p.promotion_offer.reset();
+    if (e->promote && c.writable() && c.services.store->set_status(e->tune_id, LearnStatus::Learned)) {
+      c.refresh_entry(e->tune_id);
+      c.save();
+      refresh_practice(c);
+    }
+  } else if (const auto* e = std::get_if<event::SetPracticeLimits>(&event)) {
+    if (!c.writable()) return;
+    try {
+      c.services.store->set_practice_limits({e->per_day, e->new_per_day});
+      p.message.clear();
+    } catch (const StoreError& error) {
+      p.message = error.what();
+      return;
+    }
+    // Today's queue stays as it was made; the new limits shape tomorrow's.
+    c.save();
+    refresh_practice(c);
+  }
+}
+
+}  // namespace tt::web
