@@ -204,14 +204,7 @@ void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::PopTextWrapPos();
 }
 
-}  // namespace
-
-void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
-  if (!model.ready) {
-    ImGui::TextUnformatted("Opening your collection...");
-    return;
-  }
-  ImGui::BeginChild("practice_pane");
+void draw_today(const Model& model, Ui& ui, const Layout& layout) {
   const PracticeState& p = model.practice;
   draw_limits(p, ui, layout);
   if (!p.message.empty()) ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", p.message.c_str());
@@ -236,6 +229,31 @@ void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::TextUnformatted("All done for today.");
     ui.remember("practice_done");
   }
+}
+
+}  // namespace
+
+void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
+  if (!model.ready) {
+    ImGui::TextUnformatted("Opening your collection...");
+    return;
+  }
+  if (layout.narrow) {
+    // One column: today's tune, then what to learn next and the progress.
+    ImGui::BeginChild("practice_pane");
+    draw_today(model, ui, layout);
+    draw_next_to_learn(model, ui);
+    draw_progress(model, ui, layout);
+    ImGui::EndChild();
+    return;
+  }
+  // Two columns, so the music arriving for today's tune never moves the
+  // "what to learn next" buttons under the pointer.
+  ImGui::BeginChild("practice_today", ImVec2(layout.width * 0.6f, 0));
+  draw_today(model, ui, layout);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("practice_side", ImVec2(0, 0), true);
   draw_next_to_learn(model, ui);
   draw_progress(model, ui, layout);
   ImGui::EndChild();

@@ -64,7 +64,7 @@ test('a day of practice: start learning, rate by click and by key, reload, undo'
   assert.equal(s.practice.current_tune, started[2]);
   await page.keyboard.press('1');
   s = await waitFor(page, (s) => s.practice.done_today === 3 && s.practice.current_tune === 0 && !s.saving, 'all done');
-  assert.ok(s.rects.practice_done, 'says so');
+  await waitFor(page, (s) => s.rects.practice_done && s.rects.practice_undo, '"All done for today" on screen');
 
   // Undo takes the last rating back: that tune is to play again.
   await click(page, 'practice_undo');
