@@ -4,6 +4,7 @@
 
 #include "core/json_text.h"
 #include "core/parse_number.h"
+#include "core/practice_io.h"
 #include "core/time_format.h"
 #include "core/tune_type.h"
 
@@ -111,20 +112,36 @@ bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {
 
 std::string entry_to_json(const CollectionEntry& entry) { return to_object(entry).dump(); }
 
-std::string export_json(const std::vector<CollectionEntry>& entries) {
+namespace {
+
+json export_document(const std::vector<CollectionEntry>& entries) {
   json tunes = json::array();
   for (const auto& e : entries) tunes.push_back(to_object(e));
-  json doc = {{"format", "tunetrack-collection"}, {"version", 1}, {"tunes", std::move(tunes)}};
+  return {{"format", "tunetrack-collection"}, {"version", 1}, {"tunes", std::move(tunes)}};
+}
+
+}  // namespace
+
+std::string export_json(const std::vector<CollectionEntry>& entries) { return export_document(entries).dump(2) + "\n"; }
+
+std::string export_json(const std::vector<CollectionEntry>& entries, const PracticeData& practice) {
+  json doc = export_document(entries);
+  doc["practice"] = practice_to_json(practice);
   return doc.dump(2) + "\n";
 }
 
-std::string export_csv(const std::vector<CollectionEntry>& entries) {
-  std::string out = "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url\r\n";
+std::string export_csv(const std::vector<CollectionEntry>& entries) { return export_csv(entries, {}); }
+
+std::string export_csv(const std::vector<CollectionEntry>& entries, const std::map<int64_t, CardMemory>& cards) {
+  std::string out = "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised\r\n";
   for (const auto& e : entries) {
+    const auto found = cards.find(e.tune_id);
+    const CardMemory* card = found == cards.end() ? nullptr : &found->second;
     out += std::to_string(e.tune_id) + "," + csv_field(e.name) + "," + csv_field(e.type) + "," +
            csv_field(e.key) + "," + std::string(to_string(e.status)) + "," + std::to_string(e.heard_count) + "," +
            (e.learned_at_ms ? format_iso8601_utc(*e.learned_at_ms) : std::string()) + "," + csv_field(e.notes) +
-           "," + format_iso8601_utc(e.created_at_ms) + "," + csv_field(e.url) + "\r\n";
+           "," + format_iso8601_utc(e.created_at_ms) + "," + csv_field(e.url) + "," + csv_due(card) + "," +
+           csv_last_practised(card) + "\r\n";
   }
   return out;
 }
@@ -150,6 +167,17 @@ ImportParse parse_import_json(std::string_view text) {
     result.fatal = "The file is not a tunetrack export (expected \"format\": \"tunetrack-collection\" and a \"tunes\" list)";
     return result;
   }
+  // The practice section first: a section this tunetrack cannot read stops
+  // the whole import before any tune is taken.
+  std::vector<std::string> practice_errors;  // listed after the tunes'
+  if (const auto practice = doc.is_object() ? doc.find("practice") : doc.end(); practice != doc.end()) {
+    std::string fatal = practice_from_json(*practice, result.practice, practice_errors);
+    if (!fatal.empty()) {
+      result = ImportParse{};
+      result.fatal = std::move(fatal);
+      return result;
+    }
+  }
   for (const auto& o : *tunes) {
     CollectionEntry e;
     std::string problem;
@@ -159,6 +187,7 @@ ImportParse parse_import_json(std::string_view text) {
       result.errors.push_back(std::move(problem));
     }
   }
+  for (auto& line : practice_errors) result.errors.push_back(std::move(line));
   return result;
 }
 

@@ -206,7 +206,8 @@ int cmd_export(const Args& args) {
   const std::string format = required(args, "format");
   if (format != "json" && format != "csv") throw UsageError("--format must be json or csv");
   const auto entries = store.list_collection();
-  const std::string text = format == "json" ? export_json(entries) : export_csv(entries);
+  const std::string text =
+      format == "json" ? export_json(entries, store.practice_data()) : export_csv(entries, store.practice_cards());
   if (auto out = args.value("out")) {
     // Write beside the target, then rename: a failed write never leaves half a file.
     const std::string temp = *out + ".partial";
@@ -233,7 +234,7 @@ int cmd_import(const Args& args) {
   const ImportParse parsed = parse_import_json(text.str());
   if (!parsed.fatal.empty()) throw std::runtime_error(args.positional[0] + ": " + parsed.fatal);
   Store store(db_path, system_now_ms);
-  const ImportSummary summary = store.import_entries(parsed.entries);
+  const ImportSummary summary = store.import_entries(parsed.entries, parsed.practice);
   std::cout << "Imported " << args.positional[0] << ": " << import_headline(summary, parsed.errors.size()) << "\n";
   for (const auto& line : import_details(summary, parsed.errors)) std::cout << "  " << line << "\n";
   return parsed.errors.empty() ? kExitOk : 2;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <functional>
 
+#include "core/collection_io.h"
+#include "core/summary_text.h"
 #include "shell/store.h"
 #include "tests/integration/test_support.h"
 
@@ -384,6 +386,77 @@ TEST(PracticeStore, ProgressCounts) {
   EXPECT_EQ(store.reviews_per_day(kMonday9am - 90 * kDay, 60),
             (std::map<std::string, int>{{"2025-01-06", 2}, {"2025-01-07", 1}}));
   EXPECT_EQ(store.reviews_per_day(kMonday9am + kHour, 0), (std::map<std::string, int>{{"2025-01-06", 1}}));
+}
+
+TEST(PracticeStore, ExportAndImportCarryPractice) {
+  TempDir dir;
+  Store from(dir.path("from.db"), FakeClock{});
+  add(from, 1, LearnStatus::Learning);
+  add(from, 2, LearnStatus::Learned);
+  add(from, 3, LearnStatus::Learning);
+  from.rate(1, Rating::Good, {}, kMonday9am + 123);  // milliseconds an export does not keep
+  from.rate(1, Rating::Good, {}, kMonday9am + 10 * kMinute);
+  from.rate(2, Rating::Easy, {}, kMonday9am);
+  const std::string text = export_json(from.list_collection(), from.practice_data());
+  const ImportParse parsed = parse_import_json(text);
+  ASSERT_TRUE(parsed.fatal.empty()) << parsed.fatal;
+
+  // Into a collection that has tune 2 with its own practice, and not tune 1.
+  Store to(dir.path("to.db"), FakeClock{});
+  add(to, 2, LearnStatus::Learned);
+  const CardMemory mine = to.rate(2, Rating::Hard, {}, kMonday9am + kDay).entry.after;
+  ImportSummary summary = to.import_entries(parsed.entries, parsed.practice);
+  EXPECT_EQ(summary.added, 2);
+  EXPECT_EQ(summary.practice_cards_added, 1) << "tune 1's; tune 2 keeps its own card";
+  EXPECT_EQ(summary.practice_ratings_added, 3);
+  EXPECT_EQ(import_headline(summary, parsed.errors.size()),
+            "2 added, 1 already there, 0 kept as they were (different data), 0 invalid; "
+            "practice: 1 tune schedule and 3 ratings added");
+  expect_same_card(*to.practice_card(2), mine);
+  const CardMemory card = *to.practice_card(1);
+  const CardMemory original = *from.practice_card(1);
+  EXPECT_EQ(card.stability, original.stability);
+  EXPECT_EQ(card.due_ms, original.due_ms / 1000 * 1000);
+  EXPECT_FALSE(to.practice_card(3));
+  EXPECT_EQ(to.practice_log_since(0).size(), 4u);
+
+  // Again: nothing doubles. And into the file it came from (milliseconds and all).
+  summary = to.import_entries(parsed.entries, parsed.practice);
+  EXPECT_EQ(summary.practice_cards_added, 0);
+  EXPECT_EQ(summary.practice_ratings_added, 0);
+  EXPECT_EQ(import_headline(summary, 0), "0 added, 3 already there, 0 kept as they were (different data), 0 invalid");
+  summary = from.import_entries(parsed.entries, parsed.practice);
+  EXPECT_EQ(summary.practice_ratings_added, 0);
+  EXPECT_EQ(from.practice_log_since(0).size(), 3u);
+
+  // Imported history is never undone: undo takes back tune 2's own rating, then nothing.
+  EXPECT_EQ(to.undo_last_rating()->tune_id, 2);
+  EXPECT_FALSE(to.undo_last_rating());
+  EXPECT_TRUE(to.practice_card(1));
+}
+
+TEST(PracticeStore, ImportTakesPracticeOnlyForTunesInTheCollection) {
+  TempDir dir;
+  Store store(dir.path("p.db"), FakeClock{});
+  const std::string text = R"({"format":"tunetrack-collection","version":1,"tunes":[{"tune_id":1,"name":"A"},
+    {"tune_id":2,"name":""}],"practice":{"schema":1,"cards":[
+    {"tune_id":1,"state":"review","stability":3,"difficulty":5,"reps":1,"lapses":0,"learning_step":0,
+     "due":"2025-01-09T09:00:00Z","last_review":"2025-01-06T09:00:00Z","scheduled_days":3,"elapsed_days":0},
+    {"tune_id":2,"state":"review","stability":3,"difficulty":5,"reps":1,"lapses":0,"learning_step":0,
+     "due":"2025-01-09T09:00:00Z","last_review":null,"scheduled_days":3,"elapsed_days":0}],"log":[]}})";
+  const ImportParse parsed = parse_import_json(text);
+  ASSERT_TRUE(parsed.fatal.empty());
+  EXPECT_EQ(parsed.errors.size(), 1u) << "tune 2 has no name";
+  const ImportSummary summary = store.import_entries(parsed.entries, parsed.practice);
+  EXPECT_EQ(summary.practice_cards_added, 1);
+  EXPECT_TRUE(store.practice_card(1));
+  EXPECT_FALSE(store.practice_card(2));
+  // A newer practice schema: refused whole, nothing at all imported.
+  Store other(dir.path("other.db"), FakeClock{});
+  const ImportParse newer = parse_import_json(R"({"format":"tunetrack-collection","version":1,
+    "tunes":[{"tune_id":1,"name":"A"}],"practice":{"schema":2}})");
+  EXPECT_FALSE(newer.fatal.empty());
+  EXPECT_TRUE(newer.entries.empty());
 }
 
 }  // namespace tt

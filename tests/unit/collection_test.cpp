@@ -139,7 +139,7 @@ TEST(CollectionIo, CsvQuotesFieldsThatNeedIt) {
   e.notes = "two\nlines";
   const std::string csv = export_csv({e});
   EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
-            "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url");
+            "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised");
   EXPECT_NE(csv.find("5,\"Tom, \"\"the\"\" piper\",reel,,want_to_learn,0,,\"two\nlines\","), std::string::npos);
 }
 
