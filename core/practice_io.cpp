@@ -45,7 +45,9 @@ std::string read_card(const json& o, CardMemory& c) {
     const auto it = o.find(key);
     if (it == o.end() || !it->is_number()) return std::string("missing or invalid ") + key;
     const double v = it->get<double>();
-    if (!std::isfinite(v) || v < 0 || v > max) return std::string("invalid ") + key + " (" + describe_json_value(*it) + ")";
+    if (!std::isfinite(v) || v < 0 || v > max) {
+      return std::string("invalid ") + key + " (expected a number from 0 to " + std::to_string(static_cast<int>(max)) + ")";
+    }
     into = v;
     return "";
   };

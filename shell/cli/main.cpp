@@ -20,6 +20,7 @@
 #include "core/url.h"
 #include "core/version.h"
 #include "shell/cli/args.h"
+#include "shell/cli/practice_commands.h"
 #include "shell/cli/progress_bar.h"
 #include "shell/http_client.h"
 #include "shell/store.h"
@@ -28,7 +29,7 @@
 namespace tt::cli {
 namespace {
 
-constexpr int kExitOk = 0, kExitFailure = 1, kExitNotFound = 3;
+constexpr int kExitOk = 0, kExitFailure = 1, kExitBadPracticeInput = 2, kExitNotFound = 3;
 
 const char* kUsage =
     "usage:\n"
@@ -38,12 +39,17 @@ const char* kUsage =
     "  tunetrack heard --db FILE --tune ID [--undo]\n"
     "  tunetrack export --db FILE --format json|csv [--out FILE]\n"
     "  tunetrack import --db FILE INPUT\n"
+    "  tunetrack practice --db FILE [--json]\n"
+    "  tunetrack rate --db FILE --tune ID --rating again|hard|good|easy [--at ISO-TIME] [--json]\n"
     "  tunetrack --version | --help\n"
     "\n"
     "STATUS is one of: want-to-learn, learning, learned.\n"
     "--upstream is a thesession.org-style base URL (default https://thesession.org);\n"
     "--proxy sends the calls through a tunetrack-proxy instead.\n"
-    "Exit status: 0 done, 2 sync completed with errors, 3 not found, 4 thesession.org unavailable, 1 anything else.\n"
+    "practice prints today's queue (due, then lapsed, then new; made once a day, in local time);\n"
+    "rate records how a tune went (--at like 2025-01-06T09:00:00Z, default now) and prints when it is due next.\n"
+    "Exit status: 0 done, 2 sync or import completed with errors, or an unknown tune, rating or time for 'rate',\n"
+    "             3 not found, 4 thesession.org unavailable, 1 anything else.\n"
     "Environment: TUNETRACK_RETRY_ATTEMPTS (3), TUNETRACK_RETRY_DELAY_MS (2000), TUNETRACK_RETRY_MULTIPLIER (2),\n"
     "             TUNETRACK_TIMEOUT_MS (20000), TUNETRACK_CONCURRENCY (4).\n";
 
@@ -240,6 +246,23 @@ int cmd_import(const Args& args) {
   return parsed.errors.empty() ? kExitOk : 2;
 }
 
+int cmd_practice(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  const int64_t now = system_now_ms();
+  print_practice(store, now, local_utc_offset_minutes(now), args.has("json"), std::cout);
+  return kExitOk;
+}
+
+int cmd_rate(const Args& args) {
+  const std::string db_path = required(args, "db");
+  const RateRequest request = parse_rate_request(required(args, "tune"), required(args, "rating"), args.value("at"));
+  Store store = open_existing(db_path);
+  const int64_t now = system_now_ms();
+  rate_and_print(store, request, now, local_utc_offset_minutes(request.at_ms.value_or(now)), args.has("json"), db_path,
+                 std::cout);
+  return kExitOk;
+}
+
 int dispatch(const std::vector<std::string>& words) {
   if (words.empty()) throw UsageError("no command given");
   const std::string& command = words[0];
@@ -262,6 +285,8 @@ int dispatch(const std::vector<std::string>& words) {
   if (command == "heard") return cmd_heard(parse_args(rest, command, {{"db", "tune"}, {"undo"}}));
   if (command == "export") return cmd_export(parse_args(rest, command, {{"db", "format", "out"}, {}}));
   if (command == "import") return cmd_import(parse_args(rest, command, {{"db"}, {}, 1}));
+  if (command == "practice") return cmd_practice(parse_args(rest, command, {{"db"}, {"json"}}));
+  if (command == "rate") return cmd_rate(parse_args(rest, command, {{"db", "tune", "rating", "at"}, {"json"}}));
   throw UsageError("unknown command '" + command + "'");
 }
 
@@ -279,6 +304,9 @@ int main(int argc, char** argv) {
   } catch (const std::invalid_argument& e) {  // from parse_args
     std::cerr << "tunetrack: " << e.what() << "\n\n" << kUsage;
     return kExitFailure;
+  } catch (const PracticeInputError& e) {
+    std::cerr << "tunetrack: " << e.what() << "\n";
+    return kExitBadPracticeInput;
   } catch (const NotFound& e) {
     std::cerr << "tunetrack: " << e.what() << "\n";
     return kExitNotFound;

@@ -201,3 +201,109 @@ TEST_F(CliTest, MalformedNumbersInTheEnvironmentAreRefusedNotTruncated) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+// Practice from the command line (issue 10): today's queue, a rating, and
+// the refusals, exit 2 with a message, nothing written.
+TEST_F(CliTest, PracticeShowsTodaysQueueAndRateRecordsARating) {
+  ASSERT_EQ(cli(sync_args(5) + " --status learning").exit_code, 0);
+  const auto practice = [&](const std::string& tz) {
+    const CommandResult r = run_command("TZ=" + tz + " " + std::string(TT_CLI_PATH) + " practice --db " + db() + " --json");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  };
+  auto today = practice("UTC0");
+  EXPECT_EQ(today["utc_offset_minutes"], 0);
+  EXPECT_EQ(today["per_day"], 10);
+  EXPECT_EQ(today["new_per_day"], 3);
+  ASSERT_EQ(today["queue"].size(), 3u) << "3 new tunes a day";
+  for (const auto& item : today["queue"]) {
+    EXPECT_EQ(item["reason"], "new");
+    EXPECT_TRUE(item["due"].is_null());
+    EXPECT_EQ(item["done"], false);
+    for (const char* key : {"tune_id", "name", "type", "key"}) EXPECT_TRUE(item.contains(key)) << key;
+  }
+  const std::string first = std::to_string(today["queue"][0]["tune_id"].get<int64_t>());
+
+  CommandResult r = run_command("TZ=UTC0 " + std::string(TT_CLI_PATH) + " rate --db " + db() + " --tune " + first +
+                                " --rating good");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(": good. Next due "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(in 10 minutes)"), std::string::npos) << r.out;
+
+  // The queue is kept for the day; the rated tune is marked done.
+  const auto after = practice("UTC0");
+  EXPECT_EQ(after["queue"], [&] {
+    auto expected = today["queue"];
+    expected[0]["done"] = true;
+    return expected;
+  }());
+  EXPECT_EQ(after["done_today"], 1);
+  EXPECT_EQ(after["new_today"], 1);
+  const CommandResult text = run_command("TZ=UTC0 " + std::string(TT_CLI_PATH) + " practice --db " + db());
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("\tnew\t-\tdone\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(": 3 tunes, 2 to go (1 rating today; limits 10 a day, 3 new)"), std::string::npos) << text.out;
+
+  // The offset is the system time zone's (POSIX TZ: "XYZ+5" is five hours west).
+  EXPECT_EQ(practice("XYZ+5")["utc_offset_minutes"], -300);
+  EXPECT_EQ(practice("XYZ-5:30")["utc_offset_minutes"], 330);
+}
+
+TEST_F(CliTest, RateAtAGivenTimeSuggestsPromotion) {
+  ASSERT_EQ(cli(sync_args(2) + " --status learning").exit_code, 0);
+  const std::string tune = std::to_string(fake::tunebook_tune_id(fake::kFirstMember + 2, 0));
+  std::string at = "2025-01-06T09:00:00Z";
+  bool suggested = false;
+  for (int i = 0; i < 6 && !suggested; ++i) {
+    const CommandResult r = cli("rate --db " + db() + " --tune " + tune + " --rating easy --at " + at + " --json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc["at"], at);
+    EXPECT_EQ(doc["state"], "review");
+    suggested = doc["suggests_promotion"];
+    EXPECT_EQ(suggested, doc["scheduled_days"].get<int>() >= 21);
+    at = doc["due"];
+  }
+  ASSERT_TRUE(suggested);
+  // In words: the hint names the command that marks it learned.
+  const CommandResult r = cli("rate --db " + db() + " --tune " + tune + " --rating good --at " + at);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("tunetrack set-status --db " + db() + " --tune " + tune + " --status learned"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(" days)."), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, RateRefusesUnknownTunesRatingsAndTimesWritingNothing) {
+  ASSERT_EQ(cli(sync_args(3) + " --status learning").exit_code, 0);
+  const std::string tune = std::to_string(fake::tunebook_tune_id(fake::kFirstMember + 3, 0));
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"--tune 999999 --rating good", "Tune #999999 is not in your collection"},
+      {"--tune " + tune + " --rating meh", "unknown rating \"meh\" (use again, hard, good or easy)"},
+      {"--tune " + tune + " --rating good --at yesterday", "--at must be a UTC time like 2025-01-06T09:00:00Z"},
+      {"--tune " + tune + " --rating good --at 2025-02-30T09:00:00Z", "--at must be a UTC time"},
+      {"--tune abc --rating good", "--tune must be a thesession.org tune number"},
+  };
+  for (const auto& [args, message] : refused) {
+    const CommandResult r = cli("rate --db " + db() + " " + args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << ": " << r.err;
+    EXPECT_EQ(r.err.find("usage:"), std::string::npos) << args;
+  }
+  // Forgetting a flag is a usage error, as for every command.
+  CommandResult r = cli("rate --db " + db() + " --tune " + tune);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("'rate' needs --rating"), std::string::npos) << r.err;
+  r = cli("practice --db " + dir_.path("missing.db"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no database at"), std::string::npos) << r.err;
+  // Nothing was written: no rating today, no card.
+  const auto today = nlohmann::json::parse(cli("practice --db " + db() + " --json").out);
+  EXPECT_EQ(today["done_today"], 0);
+  const CommandResult csv = cli("export --db " + db() + " --format csv");
+  EXPECT_NE(csv.out.find(",,\r\n"), std::string::npos) << "due and last practised empty";
+  EXPECT_EQ(nlohmann::json::parse(cli("export --db " + db() + " --format json").out)["practice"]["log"].size(), 0u);
+}
+
+}  // namespace tt

@@ -144,7 +144,7 @@ TEST(PracticeImport, ABadCardOrRowIsOneLineAndTheRestGoesOn) {
                                "Practice of tune #2: unknown state \"mastered\"",
                                "Practice of tune #?: missing or invalid tune_id",
                                "Practice of tune #?: missing or invalid tune_id",
-                               "Practice of tune #3: invalid stability (the number -1)",
+                               "Practice of tune #3: invalid stability (expected a number from 0 to 36500)",
                                "Practice of tune #1: listed twice; the first is kept",
                                "Practice log of tune #1: invalid at \"yesterday\"",
                                "Practice log of tune #1: unknown rating \"meh\"",
