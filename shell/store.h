@@ -134,9 +134,8 @@ class Store {
   // The limits kept in settings ("practice.per_day", "practice.new_per_day";
   // defaults when unset or unreadable). Setting checks per_day in
   // 1..kMaxPracticePerDay and new_per_day in 0..per_day (StoreError with a
-  // message a person can act on, nothing written); a change forgets the
-  // saved queue, so today's is rebuilt with the new limits (less what was
-  // already practised today).
+  // message a person can act on, nothing written). Today's saved queue stays
+  // as it was made: new limits shape the next day's.
   PracticeLimits practice_limits();
   void set_practice_limits(const PracticeLimits& limits);
   // FSRS defaults with the target retention kept in "practice.retention";

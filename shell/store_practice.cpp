@@ -254,10 +254,23 @@ std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offs
   const int64_t start = practice_day_start_ms(now_ms, utc_offset_minutes);
   const int64_t end = practice_day_end_ms(now_ms, utc_offset_minutes);
   const int64_t window = std::max(now_ms, -kFsrsMaxTimeMs) - kLogWindowMs;
-  const auto queue = build_practice_queue(list_collection(), practice_cards(),
-                                          read_log(" AND tune_removed = 0", window, INT64_MAX), now_ms,
-                                          utc_offset_minutes, limits, ratings_between(start, end),
-                                          new_started_between(start, end));
+  // The queue looks only at the Agains of the week (lapses): no need to read
+  // every row's cards.
+  std::vector<PracticeLogEntry> lapses;
+  {
+    Statement s(db_.handle(),
+                "SELECT tune_id, at FROM practice_log WHERE at >= ?1 AND rating = 'again' AND tune_removed = 0");
+    s.bind(1, window);
+    while (s.step()) {
+      PracticeLogEntry row;
+      row.tune_id = s.int_at(0);
+      row.at_ms = s.int_at(1);
+      row.rating = Rating::Again;
+      lapses.push_back(row);
+    }
+  }
+  const auto queue = build_practice_queue(list_collection(), practice_cards(), lapses, now_ms, utc_offset_minutes,
+                                          limits, ratings_between(start, end), new_started_between(start, end));
   write_practice_queue(day, queue);
   tx.commit();
   return queue;
@@ -285,14 +298,8 @@ void Store::set_practice_limits(const PracticeLimits& limits) {
                      " (the tunes a day), not " + std::to_string(limits.new_per_day));
   }
   Transaction tx(db_);
-  const PracticeLimits before = practice_limits();
   set_setting(kPerDayKey, std::to_string(limits.per_day));
   set_setting(kNewPerDayKey, std::to_string(limits.new_per_day));
-  if (before.per_day != limits.per_day || before.new_per_day != limits.new_per_day) {
-    db_.exec("DELETE FROM practice_queue");
-    Statement forget(db_.handle(), "DELETE FROM setting WHERE key = ?1");
-    forget.bind(1, kQueueDayKey).run();
-  }
   tx.commit();
 }
 

@@ -349,19 +349,18 @@ TEST(PracticeStore, LimitsAndRetentionAreCheckedAndKept) {
   EXPECT_EQ(store.practice_parameters().request_retention, 0.9);
 }
 
-TEST(PracticeStore, ChangingTheLimitsRebuildsTodaysQueue) {
+TEST(PracticeStore, NewLimitsShapeTheNextDaysQueue) {
   TempDir dir;
   Store store(dir.path("p.db"), FakeClock{});
   for (int64_t id = 1; id <= 6; ++id) add(store, id, LearnStatus::Learning);
   EXPECT_EQ(store.todays_practice_queue(kMonday9am, 0, store.practice_limits()).size(), 3u);
   store.rate(1, Rating::Good, {}, kMonday9am + kMinute);
-  store.set_practice_limits(store.practice_limits());  // no change: kept
-  EXPECT_EQ(ids(store.todays_practice_queue(kMonday9am + kHour, 0, store.practice_limits())),
-            (std::vector<int64_t>{1, 2, 3}));
   store.set_practice_limits({10, 5});
-  // Rebuilt: tune 1 is due again (a learning step), and 5 - 1 started today = 4 new.
   EXPECT_EQ(ids(store.todays_practice_queue(kMonday9am + kHour, 0, store.practice_limits())),
-            (std::vector<int64_t>{1, 2, 3, 4, 5}));
+            (std::vector<int64_t>{1, 2, 3})) << "today's stays as it was made";
+  // Tomorrow: tune 1 is due (its 10-minute learning step is long past), then 5 new.
+  EXPECT_EQ(ids(store.todays_practice_queue(kMonday9am + kDay, 0, store.practice_limits())),
+            (std::vector<int64_t>{1, 2, 3, 4, 5, 6}));
 }
 
 TEST(PracticeStore, ProgressCounts) {
