@@ -145,6 +145,10 @@ std::string abc_opening_bars(std::string_view body, int bars) {
   std::string out;
   for (size_t b = 0; b < found.size() && b < take; ++b) out += trimmed(found[b].text) + " | ";
   if (!out.empty()) out.erase(out.size() - 1);  // "... |"
+  // One line: a chord name or grace group left open runs across line ends.
+  for (char& c : out) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
   return out;
 }
 

@@ -100,6 +100,7 @@ std::string key_for_thesession(const MusicKey& key) { return key_tonic(key) + mo
 std::string key_for_abc(const MusicKey& key) { return key_tonic(key) + std::string(info(key.mode).abc); }
 
 MusicKey transpose_key(const MusicKey& key, int semitones) {
+  if (semitones % 12 == 0) return key;  // by octaves: the key as written (F locrian, not E# locrian)
   const int target = ((letter_semitone(key.letter) + key.accidental + semitones) % 12 + 12) % 12;
   MusicKey best = key;
   int best_score = 1000;

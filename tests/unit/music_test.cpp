@@ -43,6 +43,7 @@ TEST(MusicKey, TransposesToTheSimplerSpelling) {
   EXPECT_EQ(key_label("Cmajor", 6), "F# major") << "a tie goes to sharps";
   EXPECT_EQ(key_label("Gmajor", 12), "G major");
   EXPECT_EQ(key_label("Gmajor", -12), "G major");
+  EXPECT_EQ(key_label("Flocrian", 12), "F locrian") << "an octave keeps the spelling (the fuzzer found E# locrian)";
 }
 
 TEST(TuneTempo, FollowsTheType) {
