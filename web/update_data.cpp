@@ -19,7 +19,7 @@ void on_file_picked(Context& c, const event::FilePicked& e) {
     return;
   }
   try {
-    const ImportSummary summary = c.services.store->import_entries(parsed.entries);
+    const ImportSummary summary = c.services.store->import_entries(parsed.entries, parsed.practice);
     std::string text = import_headline(summary, parsed.errors.size());
     for (const auto& line : import_details(summary, parsed.errors)) text += "\n" + line;
     c.model.import_summary = text;
@@ -36,10 +36,14 @@ void handle_data(Context& c, const Event& event) {
   if (const auto* e = std::get_if<event::ExportCollection>(&event)) {
     commit_notes(c);  // what is typed belongs in the export
     const auto& entries = c.model.collection.entries();
+    if (!c.services.store) return;
+    // With the practice cards and log: an export loses nothing.
     if (e->json) {
-      c.out.push_back(effect::DownloadText{"tunetrack-collection.json", "application/json", export_json(entries)});
+      c.out.push_back(effect::DownloadText{"tunetrack-collection.json", "application/json",
+                                           export_json(entries, c.services.store->practice_data())});
     } else {
-      c.out.push_back(effect::DownloadText{"tunetrack-collection.csv", "text/csv", export_csv(entries)});
+      c.out.push_back(effect::DownloadText{"tunetrack-collection.csv", "text/csv",
+                                           export_csv(entries, c.services.store->practice_cards())});
     }
   } else if (std::holds_alternative<event::PickImportFile>(event)) {
     if (c.writable()) c.out.push_back(effect::PickTextFile{});

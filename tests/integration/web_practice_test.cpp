@@ -119,3 +119,27 @@ TEST(WebPractice, ANewDayMakesANewQueue) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+TEST(WebPractice, TheExportCarriesPracticeAndAnotherPageImportsIt) {
+  WebPage page;
+  open_practice(page, 4);
+  const int64_t tune = page.model.practice.next_to_learn.front();
+  page.dispatch(ev::SetStatus{tune, LearnStatus::Learning});
+  page.dispatch(ev::Rate{tune, Rating::Good});
+  page.dispatch(ev::ExportCollection{true});
+  const auto download = page.effects_of<fx::DownloadText>();
+  ASSERT_EQ(download.size(), 1u);
+  EXPECT_NE(download[0].text.find("\"practice\""), std::string::npos);
+  page.dispatch(ev::ExportCollection{false});
+  EXPECT_NE(page.effects_of<fx::DownloadText>().at(0).text.find("last_practised"), std::string::npos);
+
+  WebPage other;
+  other.open();
+  other.dispatch(ev::FilePicked{download[0].text, ""});
+  ASSERT_TRUE(other.services.store->practice_card(tune)) << other.model.import_summary;
+  EXPECT_EQ(other.services.store->practice_card(tune)->reps, 1);
+}
+
+}  // namespace tt
