@@ -126,8 +126,8 @@ class Store {
   // whatever other day was kept.
   std::optional<std::vector<QueueItem>> saved_practice_queue(const std::string& day);
   void save_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
-  // Today's queue: the one saved for today, without tunes removed since;
-  // otherwise built (core's build_practice_queue over the collection, the
+  // Today's queue: the one saved for today (if it holds anything), without
+  // tunes removed since; otherwise built (core's build_practice_queue over the collection, the
   // cards, the last 7 days of log, the ratings and new tunes of today) and
   // saved, so a reload gets the same queue. Writes when it builds.
   std::vector<QueueItem> todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits);

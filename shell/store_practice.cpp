@@ -240,7 +240,10 @@ void Store::save_practice_queue(const std::string& day, const std::vector<QueueI
 std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits) {
   const std::string day = practice_day(now_ms, utc_offset_minutes);
   Transaction tx(db_);
-  if (auto saved = saved_practice_queue(day)) {
+  // A day's queue is kept once it holds something. One made empty (say at
+  // page load, before a sync or an import brought tunes in) is made again,
+  // which can only add tunes.
+  if (auto saved = saved_practice_queue(day); saved && !saved->empty()) {
     std::unordered_set<int64_t> collected;
     Statement s(db_.handle(), "SELECT tune_id FROM collection");
     while (s.step()) collected.insert(s.int_at(0));

@@ -68,7 +68,15 @@ void rate(Context& c, const event::Rate& e) {
     refresh_practice(c);
     return;
   }
-  const RatingOutcome outcome = c.services.store->rate(e.tune_id, e.rating, p.parameters, now(c));
+  RatingOutcome outcome;
+  try {
+    outcome = c.services.store->rate(e.tune_id, e.rating, p.parameters, now(c));
+  } catch (const StoreError& error) {
+    // Removed in another tab a moment ago: say so; nothing was written.
+    p.message = std::string(error.what()) + "; nothing was recorded.";
+    refresh_practice(c);
+    return;
+  }
   p.last_rating = outcome.entry;
   p.promotion_offer.reset();
   if (outcome.suggests_promotion) p.promotion_offer = e.tune_id;

@@ -228,7 +228,7 @@ TEST(PracticeStore, TheQueueIsFrozenForTheDay) {
   EXPECT_TRUE(store.saved_practice_queue("2025-01-07"));
 }
 
-TEST(PracticeStore, ADayWithNothingToPlayIsAnEmptyQueueSaved) {
+TEST(PracticeStore, ADayWithNothingToPlayIsMadeAgainWhenTunesArrive) {
   TempDir dir;
   Store store(dir.path("p.db"), FakeClock{});
   add(store, 1, LearnStatus::WantToLearn);
@@ -236,10 +236,13 @@ TEST(PracticeStore, ADayWithNothingToPlayIsAnEmptyQueueSaved) {
   const auto saved = store.saved_practice_queue("2025-01-06");
   ASSERT_TRUE(saved);
   EXPECT_TRUE(saved->empty());
+  // The page made today's queue empty at load; then a tune is started (or a
+  // sync or an import brings some): today's queue is made again.
   store.set_status(1, LearnStatus::Learning);
-  EXPECT_TRUE(store.todays_practice_queue(kMonday9am + kHour, 0, {}).empty()) << "frozen, even empty";
-  store.save_practice_queue("2025-01-06", {{1, QueueReason::New, 0}});
   EXPECT_EQ(ids(store.todays_practice_queue(kMonday9am + kHour, 0, {})), std::vector<int64_t>{1});
+  add(store, 2, LearnStatus::Learning);
+  EXPECT_EQ(ids(store.todays_practice_queue(kMonday9am + 2 * kHour, 0, {})), std::vector<int64_t>{1})
+      << "a queue that holds something is kept for the day";
 }
 
 TEST(PracticeStore, TheDayFollowsTheOffset) {

@@ -140,6 +140,8 @@ TEST(WebPractice, TheExportCarriesPracticeAndAnotherPageImportsIt) {
   other.dispatch(ev::FilePicked{download[0].text, ""});
   ASSERT_TRUE(other.services.store->practice_card(tune)) << other.model.import_summary;
   EXPECT_EQ(other.services.store->practice_card(tune)->reps, 1);
+  // Its queue was made empty when the page opened; the import fills it.
+  EXPECT_EQ(other.model.practice.queue.size(), 1u);
 }
 
 }  // namespace tt
