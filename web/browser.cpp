@@ -80,8 +80,16 @@ EM_JS(void, js_fetch_url, (int id, const char* url_ptr, int timeout_ms), {
   var done = function(status, body, retryAfter, error) {
     clearTimeout(timer);
     delete Module.ttFetches[id];
-    Module.ccall('tt_on_fetch_done', null, ['number', 'number', 'string', 'string', 'string'],
-                 [id, status, body, retryAfter, error]);
+    // The body on the heap (ccall's 'string' would copy it onto the small
+    // wasm stack); a body too big for memory is a failure, said as such.
+    var bodyPtr = allocateUTF8(body);
+    if (!bodyPtr) { bodyPtr = allocateUTF8(""); status = 0; error = 'answer too large (' + body.length + ' bytes)'; }
+    try {
+      Module.ccall('tt_on_fetch_done', null, ['number', 'number', 'number', 'string', 'string'],
+                   [id, status, bodyPtr, retryAfter, error]);
+    } finally {
+      _free(bodyPtr);
+    }
   };
   fetch(url, {headers: {'Accept': 'application/json'}, signal: controller.signal, credentials: 'omit'})
     .then(function(response) {
@@ -174,7 +182,19 @@ EM_JS(void, js_pick_text_file, (), {
     var file = input.files && input.files[0];
     if (!file) return;
     file.text().then(function(text) {
-      Module.ccall('tt_on_file_picked', null, ['string', 'string'], [text, ""]);
+      // On the heap, not the stack: ccall's 'string' copies onto the wasm
+      // stack (a few MB), which a big export overflows.
+      var content = allocateUTF8(text);
+      if (!content) {
+        Module.ccall('tt_on_file_picked', null, ['string', 'string'],
+                     ["", 'The file is too large to import here (' + Math.round(text.length / 1e6) + ' MB)']);
+        return;
+      }
+      try {
+        Module.ccall('tt_on_file_picked', null, ['number', 'string'], [content, ""]);
+      } finally {
+        _free(content);
+      }
     }, function(err) {
       Module.ccall('tt_on_file_picked', null, ['string', 'string'], ["", 'Could not read the file: ' + err]);
     });

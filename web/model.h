@@ -45,6 +45,8 @@ struct Model {
   bool storage_unavailable = false;  // saved data could not be loaded: never save over it
   bool saving = false;
   bool save_again = false;           // a change arrived while saving
+  double save_started_ms = 0;        // for last_save_ms: from asking to IndexedDB-durable
+  double last_save_ms = 0;
   std::string damaged_copy;          // a damaged database set aside, downloadable
   std::string proxy;                 // where the API calls go
   std::string healthz = "checking...";

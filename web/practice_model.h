@@ -29,6 +29,7 @@ struct PracticeState {
   std::map<std::string, int> learned_per_month;  // "YYYY-MM"
   std::map<std::string, int> reviews_per_day;    // "YYYY-MM-DD", the last 90 days
   std::string message;
+  double queue_ms = 0;  // the last time today's queue was read or made (for benchmarks)
 
   // The tune to play now: the first in the queue not rated today, or 0.
   int64_t current() const {

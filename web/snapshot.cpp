@@ -71,7 +71,8 @@ nlohmann::json practice_snapshot(const Model& m) {
           {"can_undo", p.last_rating.has_value()},
           {"next_to_learn", p.next_to_learn},
           {"reviews_90_days", [&] { int n = 0; for (const auto& [d, c] : p.reviews_per_day) n += c; return n; }()},
-          {"message", p.message}};
+          {"message", p.message},
+          {"queue_ms", p.queue_ms}};
 }
 
 nlohmann::json incipits_snapshot(const Model& m) {
@@ -149,6 +150,7 @@ std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, doubl
       {"notation", notation_snapshot(m)},
       {"incipits", incipits_snapshot(m)},
       {"practice", practice_snapshot(m)},
+      {"last_save_ms", m.last_save_ms},
   }.dump();
 }
 

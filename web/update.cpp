@@ -53,6 +53,7 @@ void Context::save() {
     return;
   }
   model.saving = true;
+  model.save_started_ms = now;
   out.push_back(effect::Save{});
 }
 

@@ -3,6 +3,8 @@
 // Undo, "mark it learned?", what to learn next and the progress charts.
 #include "core/practice.h"
 
+#include <chrono>
+
 #include "shell/store.h"
 #include "web/update_context.h"
 
@@ -23,7 +25,9 @@ void refresh_practice(Context& c) {
   p.limits = store.practice_limits();
   p.parameters = store.practice_parameters();
   p.day = practice_day(now(c), offset);
+  const auto started = std::chrono::steady_clock::now();
   p.queue = store.todays_practice_queue(now(c), offset, p.limits);
+  p.queue_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   const int64_t day_start = practice_day_end_ms(now(c), offset) - kDayMs;
   p.rated_today.clear();
   p.new_today = 0;

@@ -88,6 +88,7 @@ void on_saved(Context& c, const event::Saved& e) {
       if (banners[i].text.rfind(kNotSaved, 0) == 0) banners.erase(banners.begin() + static_cast<long>(i));
     }
     c.out.push_back(effect::NotifyOtherTabs{});
+    c.model.last_save_ms = c.now - c.model.save_started_ms;
   }
   if (c.model.save_again) {
     c.model.save_again = false;
