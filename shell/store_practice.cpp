@@ -272,7 +272,21 @@ std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offs
       lapses.push_back(row);
     }
   }
-  const auto queue = build_practice_queue(list_collection(), practice_cards(), lapses, now_ms, utc_offset_minutes,
+  // Only what the queue looks at (the status and when it was added) of the
+  // tunes in practice: reading whole entries was most of the time.
+  std::vector<CollectionEntry> candidates;
+  {
+    Statement s(db_.handle(),
+                "SELECT tune_id, learn_status, created_at FROM collection WHERE learn_status != 'want_to_learn'");
+    while (s.step()) {
+      CollectionEntry e;
+      e.tune_id = s.int_at(0);
+      e.status = parse_learn_status(s.text_at(1)).value_or(LearnStatus::WantToLearn);
+      e.created_at_ms = s.int_at(2);
+      candidates.push_back(std::move(e));
+    }
+  }
+  const auto queue = build_practice_queue(candidates, practice_cards(), lapses, now_ms, utc_offset_minutes,
                                           limits, ratings_between(start, end), new_started_between(start, end));
   write_practice_queue(day, queue);
   tx.commit();

@@ -192,8 +192,9 @@ test('phone, 360x740 at DPR 3: the notation fits the width and a tap plays', asy
   const context = await launch(profile, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   try {
     const phone = await openApp(context, servers.proxy.url);
-    const s = await openTune(phone, examples.types.reel);
-    assert.ok(s.notation.rendered);
+    await openTune(phone, examples.types.reel);
+    // The model has it first; the screen one frame later.
+    const s = await waitFor(phone, (s) => s.notation.rendered && s.rects.notation, 'the notation on screen');
     assert.ok(s.notation.width_px <= 360, `notation ${s.notation.width_px} px wide`);
     const [x, , w] = s.rects.notation;
     assert.ok(x >= 0 && x + w <= 360 + 0.5, `on screen: ${JSON.stringify(s.rects.notation)}`);
