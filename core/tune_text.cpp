@@ -7,16 +7,20 @@
 namespace tt {
 namespace {
 
-std::string abc_header(const TuneDetails& tune, const TuneSetting& setting) {
-  const auto key = parse_music_key(setting.key);
-  // Header fields end at the line: a name with a line break would end the
-  // header early, so line breaks in it become spaces.
-  std::string title = tune.name;
-  for (char& c : title) {
+// Header fields end at the line: a line break in a name, type or key from
+// thesession.org would end a field early or add one, so it becomes a space.
+std::string one_line(std::string text) {
+  for (char& c : text) {
     if (c == '\n' || c == '\r') c = ' ';
   }
-  return "X: 1\nT: " + title + "\nR: " + tune.type + "\nM: " + std::string(rhythm_for_type(tune.type).meter) +
-         "\nL: 1/8\nK: " + (key ? key_for_abc(*key) : setting.key) + "\n";
+  return text;
+}
+
+std::string abc_header(const TuneDetails& tune, const TuneSetting& setting) {
+  const auto key = parse_music_key(setting.key);
+  return "X: 1\nT: " + one_line(tune.name) + "\nR: " + one_line(tune.type) + "\nM: " +
+         std::string(rhythm_for_type(tune.type).meter) + "\nL: 1/8\nK: " +
+         (key ? key_for_abc(*key) : one_line(setting.key)) + "\n";
 }
 
 }  // namespace

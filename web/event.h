@@ -72,6 +72,11 @@ struct PickBar { int bar = 0; };                  // a click on the notation
 struct SetCountIn { bool on = true; };
 struct ChooseInstrument { std::string id; };
 struct PlayPause {};
+// A number field being typed into ("tempo", "loop_from", "loop_to",
+// "practice_limit", "practice_new_limit"): a draft until the field is left or
+// Enter is pressed, so "120" is not taken as 1, then 12, then 120.
+struct NumberEdited { std::string field; int value = 0; };
+struct NumberLeft { std::string field; };
 struct IncipitRows { std::vector<int64_t> tune_ids; };  // the list's rows on screen changed
 struct SetIncipits { bool on = true; };
 // The Practice tab (web/update_practice.cpp).
@@ -95,6 +100,6 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetTranspose, event::SetTempo, event::SetLoop, event::PickBar,
                            event::SetCountIn, event::ChooseInstrument, event::PlayPause, event::IncipitRows,
                            event::SetIncipits, event::Rate, event::UndoRating, event::AnswerPromotion,
-                           event::SetPracticeLimits>;
+                           event::SetPracticeLimits, event::NumberEdited, event::NumberLeft>;
 
 }  // namespace tt::web

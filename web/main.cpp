@@ -10,7 +10,6 @@
 
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
 
 #include "web/browser.h"
 #include "web/notation_bridge.h"
@@ -126,7 +125,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   mark_activity();
   if (!g_runner.window) return;  // no WebGL: main() already said so on the page
   g_runner.model.proxy = tt::web::proxy_base_url();
-  g_runner.model.utc_offset_minutes = tt::web::utc_offset_minutes();
+
   g_runner.dispatch(tt::web::event::StorageLoaded{text(error)});
   g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
   emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
@@ -171,17 +170,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_notation_rendered(int id, const char* json) {
 // notation.js: the player started, moved to a note, ended or failed.
 EMSCRIPTEN_KEEPALIVE void tt_on_playback(int id, const char* json) {
   mark_activity();
-  tt::web::event::PlaybackChanged e;
-  e.request = static_cast<uint64_t>(id);
-  const auto doc = nlohmann::json::parse(text(json), nullptr, false);
-  if (doc.is_object()) {
-    e.state = doc.value("state", std::string());
-    e.note = doc.value("note", -1);
-    e.bar = doc.value("bar", 0);
-    e.peak = doc.value("peak", 0.0);
-    e.error = doc.value("error", std::string());
-  }
-  g_runner.dispatch(e);
+  g_runner.dispatch(tt::web::parse_playback(static_cast<uint64_t>(id), text(json)));
 }
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {

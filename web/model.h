@@ -67,9 +67,16 @@ struct Model {
   Notation notation;
   Incipits incipits;
 
+  // Number fields being typed into, by field (see event::NumberEdited).
+  std::map<std::string, int> number_drafts;
+  int number_shown(const std::string& field, int value) const {
+    const auto it = number_drafts.find(field);
+    return it == number_drafts.end() ? value : it->second;
+  }
+
   // Practice.
   PracticeState practice;
-  int utc_offset_minutes = 0;  // the musician's time zone, for "today"
+  int utc_offset_minutes = 0;  // the musician's time zone, for "today" (Services' reading at the last event)
   double now_ms = 0;           // when the last event was handled: what screens count from
 
   // Sync.

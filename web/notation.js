@@ -132,7 +132,7 @@
       if (incipit) result.notes = [];  // nothing is played or highlighted in a list
       else keep(id, { tune, elementToNote, noteBars: result.notes.map((n) => n[4]) });
     } catch (e) {
-      result.error = 'The notation could not be drawn: ' + (e && e.message ? e.message : e);
+      result.error = 'The notation could not be drawn: ' + String(e && e.message ? e.message : e).slice(0, 120);
     } finally {
       if (div) div.remove();
     }
@@ -214,13 +214,24 @@
         if (note >= 0) events.push({ ms: t.milliseconds, note });
       }
       const barOf = (note) => entry.noteBars[note] || 0;
-      // The loop: from the first onset in the first bar to the first onset after the last.
+      // The loop: from the first time the first bar sounds, while the bars
+      // stay within the range (repeats unfold, so the written bar after the
+      // last may not come next); it ends where the next bar begins.
       let loopStart = 0, loopEnd = buffer.duration;
       if (req.loop_from > 0) {
-        const first = events.find((e) => barOf(e.note) === req.loop_from);
-        const after = events.find((e) => barOf(e.note) > req.loop_to && first && e.ms > first.ms);
-        if (first) loopStart = first.ms / 1000;
-        loopEnd = after ? after.ms / 1000 : Math.min(buffer.duration, events.length ? events[events.length - 1].ms / 1000 + req.ms_per_bar / 1000 : buffer.duration);
+        const firstIndex = events.findIndex((e) => barOf(e.note) === req.loop_from);
+        if (firstIndex >= 0) {
+          loopStart = events[firstIndex].ms / 1000;
+          let i = firstIndex;
+          while (i + 1 < events.length && barOf(events[i + 1].note) >= req.loop_from && barOf(events[i + 1].note) <= req.loop_to &&
+                 barOf(events[i + 1].note) >= barOf(events[i].note)) i++;
+          // At the tune's end: the last bar's start and one bar more (not the
+          // buffer's end, which rings on after the last note).
+          const lastBar = barOf(events[i].note);
+          const lastBarStart = events.slice(firstIndex, i + 1).find((e) => barOf(e.note) === lastBar);
+          loopEnd = i + 1 < events.length ? events[i + 1].ms / 1000
+            : Math.min(buffer.duration, lastBarStart.ms / 1000 + req.ms_per_bar / 1000);
+        }
       }
       const gain = audio.createGain();
       gain.gain.value = 0.9;
@@ -283,7 +294,7 @@
       follow();
     } catch (e) {
       if (current === session) current = null;
-      report(session.id, { state: 'error', error: 'The tune could not be played: ' + (e && e.message ? e.message : e) });
+      report(session.id, { state: 'error', error: 'The tune could not be played: ' + String(e && e.message ? e.message : e).slice(0, 120) });
     }
   }
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace tt::web {
 namespace {
 
@@ -74,6 +76,22 @@ void start_playback(const effect::StartPlayback& e) {
 
 void stop_playback() { js_stop_playback(); }
 
+namespace {
+
+// A number from notation.js's JSON, or `fallback` (JSON.stringify turns NaN into null).
+template <typename T>
+T number(const nlohmann::json& doc, const char* key, T fallback) {
+  const auto it = doc.find(key);
+  return it != doc.end() && it->is_number() ? it->get<T>() : fallback;
+}
+
+std::string text(const nlohmann::json& doc, const char* key) {
+  const auto it = doc.find(key);
+  return it != doc.end() && it->is_string() ? it->get<std::string>().substr(0, 300) : std::string();
+}
+
+}  // namespace
+
 NotationImage parse_rendered_notation(const std::string& json_text) {
   NotationImage image;
   const auto doc = nlohmann::json::parse(json_text, nullptr, false);
@@ -81,21 +99,37 @@ NotationImage parse_rendered_notation(const std::string& json_text) {
     image.error = "The notation could not be drawn.";
     return image;
   }
-  image.texture = doc.value("texture", 0);
-  image.width_css = doc.value("width", 0.0f);
-  image.height_css = doc.value("height", 0.0f);
-  image.bars = doc.value("bars", 0);
-  image.warnings = doc.value("warnings", 0);
-  image.error = doc.value("error", std::string());
-  image.engrave_ms = doc.value("engrave_ms", 0.0);
-  image.raster_ms = doc.value("raster_ms", 0.0);
+  image.texture = number(doc, "texture", 0);
+  image.width_css = number(doc, "width", 0.0f);
+  image.height_css = number(doc, "height", 0.0f);
+  image.bars = number(doc, "bars", 0);
+  image.warnings = number(doc, "warnings", 0);
+  image.error = text(doc, "error");
+  image.engrave_ms = number(doc, "engrave_ms", 0.0);
+  image.raster_ms = number(doc, "raster_ms", 0.0);
   if (const auto it = doc.find("notes"); it != doc.end() && it->is_array()) {
     for (const auto& n : *it) {
-      if (!n.is_array() || n.size() != 5) continue;
+      if (!n.is_array() || n.size() != 5 || !std::all_of(n.begin(), n.end(), [](const auto& v) { return v.is_number(); })) {
+        continue;
+      }
       image.notes.push_back({n[0].get<float>(), n[1].get<float>(), n[2].get<float>(), n[3].get<float>(), n[4].get<int>()});
     }
   }
+  if (image.error.empty() && image.texture == 0) image.error = "The notation could not be drawn.";
   return image;
+}
+
+event::PlaybackChanged parse_playback(uint64_t request, const std::string& json_text) {
+  event::PlaybackChanged e;
+  e.request = request;
+  const auto doc = nlohmann::json::parse(json_text, nullptr, false);
+  if (!doc.is_object()) return e;
+  e.state = text(doc, "state");
+  e.note = number(doc, "note", -1);
+  e.bar = number(doc, "bar", 0);
+  e.peak = number(doc, "peak", 0.0);
+  e.error = text(doc, "error");
+  return e;
 }
 
 }  // namespace tt::web

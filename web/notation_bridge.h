@@ -5,6 +5,7 @@
 #include <string>
 
 #include "web/effect.h"
+#include "web/event.h"
 #include "web/notation_model.h"
 
 namespace tt::web {
@@ -17,6 +18,10 @@ void start_playback(const effect::StartPlayback& e);
 void stop_playback();
 
 // What notation.js reports about a render (JSON), as the model keeps it.
+// Both read defensively: a field missing or of the wrong type falls back, and
+// nothing throws (these run outside update's guard).
 NotationImage parse_rendered_notation(const std::string& json_text);
+// What notation.js reports about playback, as the event update takes.
+event::PlaybackChanged parse_playback(uint64_t request, const std::string& json_text);
 
 }  // namespace tt::web

@@ -83,7 +83,8 @@ struct Incipits {
   std::optional<bool> enabled;       // the user's choice; none: shown unless on a phone
   std::vector<int64_t> on_screen;    // the rows the list shows now (empty when hidden)
   std::map<int64_t, Incipit> cache;  // by tune
-  std::map<uint64_t, int64_t> renders;  // request -> tune, in flight
+  struct Drawing { int64_t tune_id = 0; std::string key; };
+  std::map<uint64_t, Drawing> renders;  // request -> what it draws, in flight
   std::set<int64_t> no_details;      // details could not be fetched this session
   uint64_t uses = 0;
 };

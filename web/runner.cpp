@@ -7,7 +7,7 @@
 
 namespace tt::web {
 
-Runner::Runner() : services(kDatabasePath, now_ms) {}
+Runner::Runner() : services(kDatabasePath, now_ms) { services.utc_offset_minutes = utc_offset_minutes; }
 
 void Runner::dispatch(const Event& event) {
   for (const Effect& effect : update(model, services, event)) perform(effect);

@@ -25,6 +25,7 @@ nlohmann::json notation_snapshot(const Model& m) {
       {"key", d && !d->settings.empty() ? key_label(d->settings[setting].key, n.transpose) : ""},
       {"rendered", rendered && n.image.error.empty()},
       {"rendering", n.render_request != 0},
+      {"image_request", n.image_request},  // changes with every new drawing
       {"error", n.image.error},
       {"warnings", n.image.warnings},
       {"bars", n.image.bars},
@@ -77,14 +78,16 @@ nlohmann::json practice_snapshot(const Model& m) {
 
 nlohmann::json incipits_snapshot(const Model& m) {
   const Incipits& in = m.incipits;
-  size_t drawn = 0;
+  size_t drawn = 0, unavailable = 0;
   for (const int64_t id : in.on_screen) {
     const auto it = in.cache.find(id);
     if (it != in.cache.end() && it->second.texture != 0) ++drawn;
+    if (it != in.cache.end() && it->second.unavailable) ++unavailable;
   }
   return {{"enabled", in.enabled ? nlohmann::json(*in.enabled) : nlohmann::json(nullptr)},
           {"on_screen", in.on_screen.size()},
           {"drawn", drawn},
+          {"unavailable", unavailable},  // on screen, with no music to draw
           {"cached", in.cache.size()},
           {"drawing", in.renders.size()}};
 }

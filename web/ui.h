@@ -29,6 +29,11 @@ struct Ui {
 
 void draw_app(const Model& model, Ui& ui, const Layout& layout);
 
+// A number field: what is typed is a draft (event::NumberEdited), taken when
+// the field is left or Enter is pressed (event::NumberLeft). Remembers its
+// rect under `field`.
+void number_field(const Model& model, Ui& ui, const char* label, const std::string& field, int value, float width);
+
 // Screens (ui_*.cpp).
 void draw_collection(const Model& model, Ui& ui, const Layout& layout);
 void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id);

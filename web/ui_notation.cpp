@@ -46,7 +46,8 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   ImGui::EndDisabled();
 }
 
-void draw_player(const Notation& n, Ui& ui, const Layout& layout) {
+void draw_player(const Model& model, Ui& ui, const Layout& layout) {
+  const Notation& n = model.notation;
   const bool can_play = n.image_request != 0 && n.image.error.empty();
   ImGui::BeginDisabled(!can_play && !n.playing);
   if (ImGui::Button(n.playing ? (n.loading_sound ? "Loading..." : "Stop") : "Play", ImVec2(ImGui::GetFontSize() * 5, 0))) {
@@ -57,10 +58,7 @@ void draw_player(const Notation& n, Ui& ui, const Layout& layout) {
   ImGui::SameLine();
   // A field to type the tempo into, and buttons a step either way (kept
   // apart so each has its own rectangle for touch and for tests).
-  int tempo = n.tempo_percent;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
-  if (ImGui::InputInt("##tempo", &tempo, 0, 0)) ui.emit(event::SetTempo{tempo});
-  ui.remember("tempo");
+  number_field(model, ui, "##tempo", "tempo", n.tempo_percent, ImGui::GetFontSize() * 3);
   ImGui::SameLine();
   if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
   ui.remember("tempo_down");
@@ -86,29 +84,13 @@ void draw_player(const Notation& n, Ui& ui, const Layout& layout) {
   ui.remember("instrument");
 
   // The loop: two bar numbers (0 and 0: the whole tune), or clicks on the notation.
-  int from = n.loop ? n.loop->first : 0;
-  int to = n.loop ? n.loop->second : 0;
   ImGui::TextUnformatted("Loop bars");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
-  const bool from_changed = ImGui::InputInt("##loop_from", &from, 0, 0);
-  ui.remember("loop_from");
+  number_field(model, ui, "##loop_from", "loop_from", n.loop ? n.loop->first : 0, ImGui::GetFontSize() * 2.5f);
   ImGui::SameLine();
   ImGui::TextUnformatted("to");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
-  const bool to_changed = ImGui::InputInt("##loop_to", &to, 0, 0);
-  ui.remember("loop_to");
-  if (from_changed || to_changed) {
-    if (from <= 0 && to <= 0) {
-      ui.emit(event::SetLoop{std::nullopt});
-    } else {
-      // Typing the first number loops that bar alone until the second is set.
-      if (from_changed && (to < from || !n.loop)) to = from;
-      if (to_changed && (from <= 0 || from > to)) from = to;
-      ui.emit(event::SetLoop{std::make_pair(from, to)});
-    }
-  }
+  number_field(model, ui, "##loop_to", "loop_to", n.loop ? n.loop->second : 0, ImGui::GetFontSize() * 2.5f);
   ImGui::SameLine();
   ImGui::BeginDisabled(!n.loop);
   if (ImGui::Button("No loop")) ui.emit(event::SetLoop{std::nullopt});
@@ -172,7 +154,7 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
   const size_t chosen = model.chosen_setting(tune_id);
   draw_setting_selector(model, ui, tune_id, details, chosen);
   draw_transpose(n, ui, details.settings[chosen]);
-  draw_player(n, ui, layout);
+  draw_player(model, ui, layout);
 
   // The width abcjs lays the staff out for; reported only when it changes.
   const int width_css = static_cast<int>(ImGui::GetContentRegionAvail().x / layout.scale);

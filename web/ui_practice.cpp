@@ -37,21 +37,16 @@ const char* rating_label(Rating r) {
   return "";
 }
 
-void draw_limits(const PracticeState& p, Ui& ui, const Layout& layout) {
+void draw_limits(const Model& model, Ui& ui, const Layout& layout) {
+  const PracticeState& p = model.practice;
   ImGui::Text("Today: %d rated, %d new", p.done_today, p.new_today);
   ui.remember("practice_today");
   if (!layout.narrow) ImGui::SameLine(0, 24 * layout.scale);
-  int per_day = p.limits.per_day;
-  int new_per_day = p.limits.new_per_day;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
-  const bool a = ImGui::InputInt("a day##limit", &per_day, 0, 0);
-  ui.remember("practice_limit");
+  number_field(model, ui, "a day##limit", "practice_limit", p.limits.per_day, ImGui::GetFontSize() * 3);
+  const bool hovered = ImGui::IsItemHovered();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
-  const bool b = ImGui::InputInt("new##limit", &new_per_day, 0, 0);
-  ui.remember("practice_new_limit");
-  if (a || b) ui.emit(event::SetPracticeLimits{per_day, new_per_day});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
+  number_field(model, ui, "new##limit", "practice_new_limit", p.limits.new_per_day, ImGui::GetFontSize() * 3);
+  if (hovered || ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
 }
 
 void draw_current(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id) {
@@ -206,7 +201,7 @@ void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
 
 void draw_today(const Model& model, Ui& ui, const Layout& layout) {
   const PracticeState& p = model.practice;
-  draw_limits(p, ui, layout);
+  draw_limits(model, ui, layout);
   if (!p.message.empty()) ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", p.message.c_str());
   draw_promotion(model, ui);
   if (p.last_rating) {
@@ -218,7 +213,8 @@ void draw_today(const Model& model, Ui& ui, const Layout& layout) {
     ui.remember("practice_undo");
   }
   const int64_t current = p.current();
-  const size_t left = p.queue.size() - std::min(p.queue.size(), p.rated_today.size());
+  size_t left = 0;
+  for (const auto& item : p.queue) left += p.rated_today.count(item.tune_id) ? 0 : 1;
   if (current) {
     ImGui::Text("%zu to play today", left);
     ui.remember("practice_left");

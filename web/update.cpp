@@ -114,6 +114,36 @@ class TransportBinding {
   EffectTransport& t_;
 };
 
+void dispatch(Context& c, const Event& event);
+
+// A number field left (or Enter): its draft becomes the event it stands for.
+void commit_number(Context& c, const std::string& field) {
+  const auto it = c.model.number_drafts.find(field);
+  if (it == c.model.number_drafts.end()) return;
+  const int value = it->second;
+  c.model.number_drafts.erase(it);
+  const Notation& n = c.model.notation;
+  const PracticeLimits& limits = c.model.practice.limits;
+  if (field == "tempo") {
+    dispatch(c, event::SetTempo{value});
+  } else if (field == "loop_from" || field == "loop_to") {
+    // Emptied (0): no loop. One number alone loops that bar; a range is put
+    // in order by SetLoop.
+    if (value <= 0) {
+      dispatch(c, event::SetLoop{std::nullopt});
+      return;
+    }
+    int from = n.loop ? n.loop->first : value;
+    int to = n.loop ? n.loop->second : value;
+    (field == "loop_from" ? from : to) = value;
+    dispatch(c, event::SetLoop{std::make_pair(from, to)});
+  } else if (field == "practice_limit") {
+    dispatch(c, event::SetPracticeLimits{value, std::min(limits.new_per_day, std::max(value, 0))});
+  } else if (field == "practice_new_limit") {
+    dispatch(c, event::SetPracticeLimits{limits.per_day, value});
+  }
+}
+
 void dispatch(Context& c, const Event& event) {
   std::visit(
       [&](const auto& e) {
@@ -122,6 +152,10 @@ void dispatch(Context& c, const Event& event) {
           route_answer(c, e);
         } else if constexpr (std::is_same_v<T, event::TimerFired>) {
           route_timer(c, e);
+        } else if constexpr (std::is_same_v<T, event::NumberEdited>) {
+          c.model.number_drafts[e.field] = e.value;
+        } else if constexpr (std::is_same_v<T, event::NumberLeft>) {
+          commit_number(c, e.field);
         } else if constexpr (std::is_same_v<T, event::Tick>) {
           collection_tick(c);
           search_tick(c);
@@ -147,6 +181,7 @@ std::vector<Effect> update(Model& model, Services& services, const Event& event)
   TransportBinding binding(services.transport, model, out);
   Context c{model, services, out, services.now_ms()};
   model.now_ms = c.now;
+  model.utc_offset_minutes = services.utc_offset_minutes();
   try {
     dispatch(c, event);
   } catch (const std::exception& e) {

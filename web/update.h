@@ -43,6 +43,7 @@ struct Services {
       : db_path(std::move(db_path)), now_ms(std::move(clock_ms)) {}
   std::string db_path;                // the database file (on the IndexedDB mount in the browser)
   std::function<double()> now_ms;     // epoch milliseconds; a fake clock in tests
+  std::function<int()> utc_offset_minutes = [] { return 0; };  // the device's zone now (it can change: DST, travel)
   std::unique_ptr<Store> store;
   EffectTransport transport;
   SyncSession sync{transport};

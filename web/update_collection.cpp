@@ -111,7 +111,7 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   if (!tune_id) return;
   c.model.details_requests.erase(tune_id);
   if (!outcome.ok()) {
-    if (tune_id != c.model.view.open_tune) {
+    if (tune_id != c.model.view.open_tune && tune_id != c.model.shown_tune()) {
       // Fetched for an incipit: not asked again this session, and no message
       // on the open tune's panel.
       c.model.incipits.no_details.insert(tune_id);
@@ -124,7 +124,7 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   }
   const TuneDetailsParse parsed = parse_tune_details(outcome.body);
   if (!parsed.tune) {
-    if (tune_id != c.model.view.open_tune) c.model.incipits.no_details.insert(tune_id);
+    if (tune_id != c.model.view.open_tune && tune_id != c.model.shown_tune()) c.model.incipits.no_details.insert(tune_id);
     c.model.details_error = parsed.error;
     return;
   }

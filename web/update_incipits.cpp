@@ -11,7 +11,7 @@ namespace tt::web {
 namespace {
 
 constexpr size_t kMaxDetailFetches = 4;   // at once, so the proxy and thesession.org are spared
-constexpr size_t kMaxCachedIncipits = 240;
+constexpr size_t kMaxCachedIncipits = 80;  // a few screens' worth (at DPR 3 each is ~0.4 MB of GPU memory)
 constexpr int kIncipitWidthCss = 220;
 constexpr const char* kIncipitsSetting = "list.incipits";
 
@@ -30,8 +30,8 @@ void evict_old(Context& c) {
 }
 
 bool drawing(const Incipits& in, int64_t tune_id) {
-  for (const auto& [request, tune] : in.renders) {
-    if (tune == tune_id) return true;
+  for (const auto& [request, drawing] : in.renders) {
+    if (drawing.tune_id == tune_id) return true;
   }
   return false;
 }
@@ -56,7 +56,7 @@ void want_incipit(Context& c, int64_t tune_id) {
     return;
   }
   const uint64_t request = c.model.next_id++;
-  in.renders[request] = tune_id;
+  in.renders[request] = {tune_id, key};
   c.out.push_back(effect::RenderNotation{request, abc, kIncipitWidthCss, 0, true});
 }
 
@@ -72,6 +72,13 @@ void handle_incipits(Context& c, const Event& event) {
     in.on_screen = e->tune_ids;
   } else if (const auto* e = std::get_if<event::SetIncipits>(&event)) {
     in.enabled = e->on;
+    if (!e->on) {  // hidden: their textures go
+      for (const auto& [tune, incipit] : in.cache) {
+        if (incipit.texture) c.out.push_back(effect::ReleaseTexture{incipit.texture});
+      }
+      in.cache.clear();
+      in.on_screen.clear();
+    }
     if (c.services.store && c.model.owns_database) {
       c.services.store->set_setting(kIncipitsSetting, e->on ? "1" : "0");
       c.save();
@@ -83,13 +90,11 @@ bool on_incipit_rendered(Context& c, const event::NotationRendered& e) {
   Incipits& in = c.model.incipits;
   const auto it = in.renders.find(e.request);
   if (it == in.renders.end()) return false;
-  const int64_t tune_id = it->second;
-  in.renders.erase(it);
+  const int64_t tune_id = it->second.tune_id;
   Incipit& incipit = in.cache[tune_id];
   if (incipit.texture) c.out.push_back(effect::ReleaseTexture{incipit.texture});
-  const TuneDetails* d = c.model.tune_details(tune_id);
-  const size_t setting = c.model.chosen_setting(tune_id);
-  incipit.key = d && !d->settings.empty() ? std::to_string(d->settings[setting].id) : "none";
+  incipit.key = it->second.key;  // what was drawn (another setting may be chosen by now)
+  in.renders.erase(it);
   incipit.texture = e.image.error.empty() ? e.image.texture : 0;
   if (!e.image.error.empty() && e.image.texture) c.out.push_back(effect::ReleaseTexture{e.image.texture});
   incipit.unavailable = incipit.texture == 0;

@@ -57,7 +57,8 @@ void stop_playback(Context& c) {
 void start_playback(Context& c) {
   Notation& n = c.model.notation;
   const TuneDetails* d = c.model.tune_details(n.tune_id);
-  if (!d || n.image_request == 0 || !n.image.error.empty()) return;
+  // Not while another drawing is on its way: its notes are what will play.
+  if (!d || n.image_request == 0 || n.render_request != 0 || !n.image.error.empty()) return;
   const TypeRhythm rhythm = rhythm_for_type(d->type);
   const Instrument& instrument = instrument_by_id(n.instrument);
   n.playback_request = c.model.next_id++;
@@ -233,7 +234,13 @@ void follow_open_tune(Context& c) {
   if (!d || d->settings.empty() || n.width_css <= 0) return;
   const size_t setting = c.model.chosen_setting(open);
   const std::string key = render_key(n, setting);
-  if (key == n.shown_key || key == n.requested_key) return;
+  if (key == n.requested_key) return;
+  if (key == n.shown_key) {
+    // Back to what is shown (+1 then -1): the render in flight is not wanted.
+    n.render_request = 0;
+    n.requested_key.clear();
+    return;
+  }
   stop_playback(c);
   n.render_request = c.model.next_id++;
   n.requested_key = key;

@@ -25,17 +25,21 @@ void refresh_practice(Context& c) {
   p.limits = store.practice_limits();
   p.parameters = store.practice_parameters();
   p.day = practice_day(now(c), offset);
+  const auto kept = store.saved_practice_queue(p.day);
+  const bool had_queue = kept && !kept->empty();
   const auto started = std::chrono::steady_clock::now();
   p.queue = store.todays_practice_queue(now(c), offset, p.limits);
   p.queue_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  const int64_t day_start = practice_day_end_ms(now(c), offset) - kDayMs;
+  const int64_t day_start = practice_day_start_ms(now(c), offset);
+  const int64_t day_end = practice_day_end_ms(now(c), offset);
+  // Today is [start, end): a rating dated in the future (a device with a
+  // wrong clock) is not today's. Counts as the store and the CLI count.
   p.rated_today.clear();
-  p.new_today = 0;
   for (const auto& entry : store.practice_log_since(day_start)) {
-    p.rated_today.insert(entry.tune_id);
-    if (entry.before.state == CardState::New && entry.before.reps == 0) ++p.new_today;
+    if (entry.at_ms < day_end) p.rated_today.insert(entry.tune_id);
   }
-  p.done_today = store.ratings_between(day_start, day_start + kDayMs);
+  p.done_today = store.ratings_between(day_start, day_end);
+  p.new_today = store.new_started_between(day_start, day_end);
   p.cards.clear();
   for (const auto& item : p.queue) {
     if (const auto card = store.practice_card(item.tune_id)) p.cards[item.tune_id] = *card;
@@ -43,6 +47,9 @@ void refresh_practice(Context& c) {
   p.next_to_learn = next_to_learn(c.model.collection.entries(), kNextToLearn);
   p.learned_per_month = store.learned_per_month();
   p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
+  // The queue as made for today is kept in the file: saved (this tab owns it)
+  // so a reload finds the same one.
+  if (c.model.owns_database && !had_queue && !p.queue.empty()) c.save();
   if (const int64_t current = p.current()) ensure_details(c, current);
 }
 

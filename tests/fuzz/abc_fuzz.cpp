@@ -35,15 +35,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
 
+  // Name and type from the input too, line breaks and all (the key's line
+  // cannot hold one, so the setting's key is also taken from the ABC).
   tt::TuneDetails tune;
   tune.id = 1;
-  tune.name = key;
-  tune.type = key;
-  tune.settings.push_back({11, key, abc});
+  tune.name = abc.substr(0, 24);
+  tune.type = abc.substr(abc.size() / 2, 12);
+  tune.settings.push_back({11, abc.substr(0, 10), abc});
   const std::string doc = tt::abc_document(tune, 0);
-  FUZZ_CHECK(doc.rfind("X: 1\nT: ", 0) == 0);
-  // The title never ends the header early, whatever the name holds.
-  FUZZ_CHECK(doc.find("\nR: ") != std::string::npos && doc.find("\nR: ") > doc.find("T: "));
+  // Whatever the fields hold, the header is these six lines in this order.
+  size_t at = 0;
+  for (const char* field : {"X: ", "T: ", "R: ", "M: ", "L: ", "K: "}) {
+    FUZZ_CHECK(doc.compare(at, 3, field) == 0);
+    at = doc.find('\n', at);
+    FUZZ_CHECK(at != std::string::npos);
+    ++at;
+  }
   const std::string incipit = tt::abc_incipit(tune, 0);
   FUZZ_CHECK(incipit.empty() || incipit.rfind("X: 1\n", 0) == 0);
   return 0;

@@ -189,3 +189,37 @@ TEST(WebNotation, ATuneWithoutSettingsAsksForNothing) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+TEST(WebNotation, ANumberTypedIsTakenWhenTheFieldIsLeft) {
+  WebPage page;
+  const int64_t id = fake::fake_tune_with_settings(2);
+  open_tune(page, id, true);
+  page.dispatch(web::event::Saved{""});
+  for (int typed : {1, 12, 120}) {
+    page.dispatch(web::event::NumberEdited{"tempo", typed});
+    EXPECT_EQ(page.model.notation.tempo_percent, 100) << "a draft while typing";
+    EXPECT_TRUE(page.effects.empty()) << "nothing saved, nothing restarted";
+  }
+  EXPECT_EQ(page.model.number_shown("tempo", 100), 120);
+  page.dispatch(web::event::NumberLeft{"tempo"});
+  EXPECT_EQ(page.model.notation.tempo_percent, 120);
+  EXPECT_EQ(page.model.number_shown("tempo", 120), 120);
+  // Loop fields: one number loops that bar; both make a range.
+  web::NotationImage image;
+  image.texture = 3;
+  image.bars = 16;
+  page.dispatch(web::event::NotationRendered{page.model.notation.render_request, image});
+  page.dispatch(web::event::NumberEdited{"loop_from", 3});
+  page.dispatch(web::event::NumberLeft{"loop_from"});
+  EXPECT_EQ(page.model.notation.loop, std::make_optional(std::make_pair(3, 3)));
+  page.dispatch(web::event::NumberEdited{"loop_to", 6});
+  page.dispatch(web::event::NumberLeft{"loop_to"});
+  EXPECT_EQ(page.model.notation.loop, std::make_optional(std::make_pair(3, 6)));
+  page.dispatch(web::event::NumberEdited{"loop_to", 0});
+  page.dispatch(web::event::NumberLeft{"loop_to"});
+  EXPECT_EQ(page.model.notation.loop, std::nullopt) << "a field emptied: no loop";
+}
+
+}  // namespace tt
