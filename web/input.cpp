@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 
 namespace tt::web {
@@ -44,7 +45,8 @@ void Input::key_released(int key) {
 }
 
 bool Input::pending() const {
-  return !steps_.empty() || !keys_pressed_.empty() || !keys_released_.empty() || !keys_to_release_.empty() || !held_chars_.empty() ||
+  return !steps_.empty() || !keys_pressed_.empty() || !keys_released_.empty() || !keys_to_release_.empty() ||
+         !deferred_keys_.empty() || !held_chars_.empty() ||
          pending_backspace_ > 0 || pending_enter_ > 0;
 }
 
@@ -68,6 +70,24 @@ void Input::apply_keys(ImGuiIO& io, GLFWwindow* window) {
     io.InputQueueCharacters.insert(io.InputQueueCharacters.begin() + static_cast<int>(i), held_chars_[i]);
   }
   held_chars_.clear();
+  // Tab or Enter held back last frame (below) come now, pressed and let go.
+  for (int key : deferred_keys_) keys_released_.push_back(key);
+  deferred_keys_.clear();
+  // Text typed, then Tab or Enter, all between two frames: ImGui would leave
+  // the field before taking the text (the last digit of a number lost), so
+  // the key waits a frame for the text.
+  if (!io.InputQueueCharacters.empty()) {
+    for (auto* keys : {&keys_pressed_, &keys_released_}) {
+      for (auto it = keys->begin(); it != keys->end();) {
+        if (*it == GLFW_KEY_TAB || *it == GLFW_KEY_ENTER || *it == GLFW_KEY_KP_ENTER) {
+          if (std::find(deferred_keys_.begin(), deferred_keys_.end(), *it) == deferred_keys_.end()) deferred_keys_.push_back(*it);
+          it = keys->erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
+  }
   // GLFW's callbacks have already written the latest state into KeysDown;
   // what went down or came up since the last frame is down for this one.
   for (int key : keys_pressed_) io.KeysDown[key] = true;
@@ -77,6 +97,7 @@ void Input::apply_keys(ImGuiIO& io, GLFWwindow* window) {
   }
   keys_pressed_.clear();
   keys_released_.clear();
+  for (int key : deferred_keys_) io.KeysDown[key] = false;
   io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
   io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
   io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];

@@ -48,6 +48,7 @@ class Input {
   // frames but let go together with its A would turn Ctrl+A into a plain A.
   std::vector<int> keys_pressed_;
   std::vector<int> keys_released_;
+  std::vector<int> deferred_keys_;  // Tab or Enter typed right after text: given a frame later
   std::vector<int> keys_to_release_;
   std::vector<unsigned short> held_chars_;  // typed right after a shortcut: given a frame later
   int pending_backspace_ = 0;
