@@ -19,18 +19,7 @@ constexpr int64_t kMaxCount = 1000000000;
 // page build millions of rows.
 constexpr size_t kMaxPracticeItems = 1'000'000;
 
-json card_fields(const CardMemory& c) {
-  return {{"state", to_string(c.state)},
-          {"stability", c.stability},
-          {"difficulty", c.difficulty},
-          {"reps", c.reps},
-          {"lapses", c.lapses},
-          {"learning_step", c.learning_step},
-          {"due", format_iso8601_utc(c.due_ms)},
-          {"last_review", c.last_review_ms ? json(format_iso8601_utc(*c.last_review_ms)) : json(nullptr)},
-          {"scheduled_days", c.scheduled_days},
-          {"elapsed_days", c.elapsed_days}};
-}
+json card_fields(const CardMemory& c) { return card_to_json(c, CardTimes::Iso8601); }
 
 // "" when `o` holds a usable card, else what is wrong with it (no untrusted
 // text beyond a short quoted excerpt).
@@ -92,6 +81,20 @@ int64_t read_tune_id(const json& o) {
 std::string tune_label(int64_t tune_id) { return tune_id > 0 ? "#" + std::to_string(tune_id) : "#?"; }
 
 }  // namespace
+
+json card_to_json(const CardMemory& c, CardTimes times) {
+  const auto time = [&](int64_t ms) { return times == CardTimes::Iso8601 ? json(format_iso8601_utc(ms)) : json(ms); };
+  return {{"state", to_string(c.state)},
+          {"stability", c.stability},
+          {"difficulty", c.difficulty},
+          {"reps", c.reps},
+          {"lapses", c.lapses},
+          {"learning_step", c.learning_step},
+          {"due", time(c.due_ms)},
+          {"last_review", c.last_review_ms ? time(*c.last_review_ms) : json(nullptr)},
+          {"scheduled_days", c.scheduled_days},
+          {"elapsed_days", c.elapsed_days}};
+}
 
 json practice_to_json(const PracticeData& practice) {
   json cards = json::array();

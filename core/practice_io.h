@@ -13,6 +13,13 @@ namespace tt {
 
 nlohmann::json practice_to_json(const PracticeData& practice);
 
+// A card's fields as JSON, one writer for the export and the store's log:
+// times as ISO 8601 UTC for people and other programs (the export), or as
+// epoch milliseconds where nothing may be lost (the log's before and after,
+// which Undo restores).
+enum class CardTimes { Iso8601, EpochMs };
+nlohmann::json card_to_json(const CardMemory& card, CardTimes times);
+
 // Reads `section` (the value of "practice") into `out`. Returns the reason
 // the whole import must stop ("" when it may go on); cards and rows that
 // cannot be read are skipped, each with one line in `errors`.

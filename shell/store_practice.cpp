@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/parse_number.h"
+#include "core/practice_io.h"
 #include "core/time_format.h"
 #include "shell/store.h"
 
@@ -29,20 +30,9 @@ constexpr const char* kCardColumns =
     "elapsed_days";
 
 // A card as the log keeps it (times in epoch ms, like practice_card).
-json card_to_json(const CardMemory& c) {
-  return {{"state", to_string(c.state)},
-          {"stability", c.stability},
-          {"difficulty", c.difficulty},
-          {"reps", c.reps},
-          {"lapses", c.lapses},
-          {"learning_step", c.learning_step},
-          {"due", c.due_ms},
-          {"last_review", c.last_review_ms ? json(*c.last_review_ms) : json(nullptr)},
-          {"scheduled_days", c.scheduled_days},
-          {"elapsed_days", c.elapsed_days}};
-}
+std::string log_card(const CardMemory& c) { return card_to_json(c, CardTimes::EpochMs).dump(); }
 
-// Written by card_to_json; a damaged value reads as what can be read (FSRS
+// Written by log_card; a damaged value reads as what can be read (FSRS
 // sanitises a card's memory before use).
 CardMemory card_from_json(const std::string& text) {
   CardMemory c;
@@ -149,8 +139,8 @@ RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& 
   write_card(tune_id, row.after);
   Statement s(db_.handle(),
               "INSERT INTO practice_log (tune_id, at, rating, before, after, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'rated')");
-  s.bind(1, tune_id).bind(2, now_ms).bind(3, to_string(rating)).bind(4, card_to_json(row.before).dump())
-      .bind(5, card_to_json(row.after).dump()).run();
+  s.bind(1, tune_id).bind(2, now_ms).bind(3, to_string(rating)).bind(4, log_card(row.before))
+      .bind(5, log_card(row.after)).run();
   row.id = sqlite3_last_insert_rowid(db_.handle());
   outcome.suggests_promotion = suggests_promotion(collected->status, rating, row.after);
   tx.commit();
@@ -375,8 +365,8 @@ void Store::merge_practice(const PracticeData& practice, ImportSummary& summary)
     if (!collected.count(row.tune_id)) continue;
     const std::string rating(to_string(row.rating));
     if (!known.emplace(row.tune_id, second(row.at_ms), rating).second) continue;
-    insert.bind(1, row.tune_id).bind(2, row.at_ms).bind(3, rating).bind(4, card_to_json(row.before).dump())
-        .bind(5, card_to_json(row.after).dump()).run();
+    insert.bind(1, row.tune_id).bind(2, row.at_ms).bind(3, rating).bind(4, log_card(row.before))
+        .bind(5, log_card(row.after)).run();
     ++summary.practice_ratings_added;
   }
 }

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import {
-  startServers, launch, openApp, waitFor, click, nextFrames, newProfileDir, removeProfileDir, paths,
+  startServers, launch, openApp, waitFor, click, nextFrames, newProfileDir, removeProfileDir, paths, syncMember,
 } from '../e2e/harness.mjs';
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -54,12 +54,7 @@ try {
   const profile = newProfileDir();
   const context = await launch(profile);
   const page = await openApp(context, servers.proxy.url);
-  await click(page, 'tab_sync');
-  await click(page, 'member_id');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('100012', { delay: 15 });
-  await click(page, 'sync_button');
-  const synced = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync');
+  const synced = await syncMember(page, 100012);
   await page.evaluate(() => { location.hash = 'tab=collection'; });
   await waitFor(page, (s) => s.rects.row_0, 'the list');
   await page.evaluate(() => window.tunetrack.snapshot());

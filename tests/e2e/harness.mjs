@@ -170,6 +170,19 @@ export async function distinctColours(page) {
   }, png);
 }
 
+// Syncs member `member` from the Sync tab with real input (`press`: click or
+// tap) and waits for that sync's result: the fake's member 100000+N has N tunes.
+export async function syncMember(page, member, press = click) {
+  await press(page, 'tab_sync');
+  await press(page, 'member_id');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(member), { delay: 15 });
+  await press(page, 'sync_button');
+  const tunes = Number(member) - 100000;
+  return waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' &&
+    s.last_sync.tunes_fetched === tunes && !s.saving, `the sync of member ${member}`, 60000);
+}
+
 // The fake thesession.org's fault injection: add a rule (see
 // tests/fake_thesession/fake_server.h), or clear them all.
 export function fakeFaults(servers) {

@@ -4,7 +4,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, launch, openApp, waitFor, click, tap, snapshot, nextFrames, newProfileDir, removeProfileDir,
+  startSession, launch, openApp, waitFor, click, tap, snapshot, nextFrames, newProfileDir, removeProfileDir, syncMember,
 } from './harness.mjs';
 
 let session, servers, page, examples;
@@ -43,12 +43,7 @@ async function stopIfPlaying(p) {
 
 test('every setting: pick one on the canvas, the notation changes, the choice survives a reload', async () => {
   // A tune in the collection (so the choice is kept) with several settings.
-  await click(page, 'tab_sync');
-  await click(page, 'member_id');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('100012', { delay: 15 });
-  await click(page, 'sync_button');
-  let s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync');
+  let s = await syncMember(page, 100012);
   let tune = null;
   for (const row of s.rows) {
     const opened = await openTune(page, row.tune_id);
@@ -72,12 +67,7 @@ test('every setting: pick one on the canvas, the notation changes, the choice su
 });
 
 test('incipits: the opening bars of the rows on screen only, toggled and remembered', async () => {
-  await click(page, 'tab_sync');
-  await click(page, 'member_id');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('100300', { delay: 15 });
-  await click(page, 'sync_button');
-  await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync', 30000);
+  await syncMember(page, 100300);
   await page.evaluate(() => { location.hash = 'tab=collection'; });
   let s = await waitFor(page, (s) => s.incipits.on_screen > 0 && s.incipits.drawing === 0 &&
     s.incipits.drawn + s.incipits.unavailable === s.incipits.on_screen, 'the incipits on screen', 30000);

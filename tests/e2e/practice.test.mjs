@@ -4,7 +4,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, launch, openApp, waitFor, click, tap, snapshot, nextFrames, newProfileDir, removeProfileDir,
+  startSession, launch, openApp, waitFor, click, tap, snapshot, nextFrames, newProfileDir, removeProfileDir, syncMember,
 } from './harness.mjs';
 
 let session, servers, page;
@@ -14,15 +14,6 @@ before(async () => {
   ({ servers, page } = session);
 });
 after(() => session?.close());
-
-async function syncMember(p, member, tapOrClick = click) {
-  await tapOrClick(p, 'tab_sync');
-  await tapOrClick(p, 'member_id');
-  await p.keyboard.press('Control+A');
-  await p.keyboard.type(String(member), { delay: 15 });
-  await tapOrClick(p, 'sync_button');
-  return waitFor(p, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync', 30000);
-}
 
 // "Today" is the browser's day: a run that would cross midnight waits for it.
 async function notNearMidnight() {

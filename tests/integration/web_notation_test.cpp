@@ -37,12 +37,6 @@ fx::RenderNotation answer_render(WebPage& page, int texture, int bars = 16) {
   return renders.at(0);
 }
 
-template <typename T>
-size_t count_in(const std::vector<web::Effect>& effects) {
-  size_t n = 0;
-  for (const auto& e : effects) n += std::holds_alternative<T>(e) ? 1 : 0;
-  return n;
-}
 
 }  // namespace
 
@@ -56,12 +50,12 @@ TEST(WebNotation, RendersOnceForEachTuneSettingWidthAndTransposition) {
   // Frames come and go: nothing is asked again.
   for (int i = 0; i < 5; ++i) {
     page.dispatch(ev::Tick{});
-    EXPECT_EQ(count_in<fx::RenderNotation>(page.effects), 0u);
+    EXPECT_EQ(page.effects_of<fx::RenderNotation>().size(), 0u);
   }
   page.dispatch(ev::NotationWidth{id, 500});
-  EXPECT_EQ(count_in<fx::RenderNotation>(page.effects), 0u) << "the same width";
+  EXPECT_EQ(page.effects_of<fx::RenderNotation>().size(), 0u) << "the same width";
   page.dispatch(ev::NotationWidth{id, 360});
-  EXPECT_EQ(count_in<fx::RenderNotation>(page.effects), 1u) << "a new width";
+  EXPECT_EQ(page.effects_of<fx::RenderNotation>().size(), 1u) << "a new width";
   answer_render(page, 8);
   EXPECT_EQ(page.effects_of<fx::ReleaseTexture>().at(0).texture, 7) << "the old texture is freed";
   page.dispatch(ev::SetTranspose{2});
@@ -100,7 +94,7 @@ TEST(WebNotation, TheChosenSettingIsKeptAndUsedForCopyAbc) {
   page.dispatch(ev::Saved{""});  // the add's save is done
   page.dispatch(ev::ChooseSetting{id, 2});
   EXPECT_EQ(page.model.chosen_setting(id), 2u);
-  EXPECT_TRUE(count_in<fx::Save>(page.effects) == 1 || page.model.save_again) << "saved, now or next";
+  EXPECT_TRUE(page.effects_of<fx::Save>().size() == 1 || page.model.save_again) << "saved, now or next";
   const auto render = page.effects_of<fx::RenderNotation>();
   ASSERT_EQ(render.size(), 1u);
   const TuneDetails* d = page.model.tune_details(id);
@@ -119,7 +113,7 @@ TEST(WebNotation, ATuneOutsideTheCollectionStillSwitchesSettings) {
   answer_render(page, 7);
   page.dispatch(ev::ChooseSetting{id, 1});
   EXPECT_EQ(page.model.chosen_setting(id), 1u);
-  EXPECT_EQ(count_in<fx::Save>(page.effects), 0u);
+  EXPECT_EQ(page.effects_of<fx::Save>().size(), 0u);
 }
 
 TEST(WebNotation, PlayerControlsAndLoopPicking) {
@@ -150,7 +144,7 @@ TEST(WebNotation, PlayerControlsAndLoopPicking) {
   EXPECT_EQ(page.model.notation.highlighted_note, 12);
   // A new tempo while playing: stop, and play on at the new one.
   page.dispatch(ev::SetTempo{100});
-  EXPECT_EQ(count_in<fx::StopPlayback>(page.effects), 1u);
+  EXPECT_EQ(page.effects_of<fx::StopPlayback>().size(), 1u);
   const auto again = page.effects_of<fx::StartPlayback>().at(0);
   EXPECT_NEAR(again.ms_per_bar, 3 * 60000.0 / 174, 1e-6);
   page.dispatch(ev::PlaybackChanged{play.request, "note", 30, 9, 0, ""});
@@ -183,7 +177,7 @@ TEST(WebNotation, ATuneWithoutSettingsAsksForNothing) {
   WebPage page;
   const int64_t id = fake::fake_tune_without_settings();
   open_tune(page, id, false);
-  EXPECT_EQ(count_in<fx::RenderNotation>(page.effects), 0u);
+  EXPECT_EQ(page.effects_of<fx::RenderNotation>().size(), 0u);
   page.dispatch(ev::PlayPause{});
   EXPECT_FALSE(page.model.notation.playing);
 }

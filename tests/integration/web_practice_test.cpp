@@ -28,12 +28,6 @@ void open_practice(WebPage& page, int n) {
   page.dispatch(ev::ViewChanged{view, true});
 }
 
-template <typename T>
-size_t count_in(const std::vector<web::Effect>& effects) {
-  size_t n = 0;
-  for (const auto& e : effects) n += std::holds_alternative<T>(e) ? 1 : 0;
-  return n;
-}
 
 }  // namespace
 
@@ -63,7 +57,7 @@ TEST(WebPractice, ARatingMovesOnIsSavedAndCanBeUndone) {
   page.dispatch(ev::SetStatus{second, LearnStatus::Learning});
   page.dispatch(ev::Saved{""});
   page.dispatch(ev::Rate{first, Rating::Good});
-  EXPECT_TRUE(count_in<fx::Save>(page.effects) == 1 || page.model.save_again);
+  EXPECT_TRUE(page.effects_of<fx::Save>().size() == 1 || page.model.save_again);
   EXPECT_EQ(p.done_today, 1);
   EXPECT_EQ(p.current(), second);
   EXPECT_EQ(p.cards.at(first).state, CardState::Learning);
