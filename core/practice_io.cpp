@@ -48,7 +48,7 @@ std::string read_card(const json& o, CardMemory& c) {
     into = static_cast<std::remove_reference_t<decltype(into)>>(n.value);
     return "";
   };
-  const auto time = [&](const char* key, bool required, std::optional<int64_t>& into) -> std::string {
+  const auto moment = [&](const char* key, bool required, std::optional<int64_t>& into) -> std::string {
     const auto it = o.find(key);
     if (it == o.end() || it->is_null()) return required ? std::string("missing ") + key : "";
     const std::string text = it->is_string() ? it->get<std::string>() : "";
@@ -60,8 +60,8 @@ std::string read_card(const json& o, CardMemory& c) {
   for (const std::string& problem :
        {real("stability", kFsrsMaxStability, c.stability), real("difficulty", kFsrsMaxDifficulty, c.difficulty),
         whole("reps", kMaxCount, c.reps), whole("lapses", kMaxCount, c.lapses),
-        whole("learning_step", kMaxCount, c.learning_step), time("due", true, due),
-        time("last_review", false, c.last_review_ms), whole("scheduled_days", kMaxCount, c.scheduled_days),
+        whole("learning_step", kMaxCount, c.learning_step), moment("due", true, due),
+        moment("last_review", false, c.last_review_ms), whole("scheduled_days", kMaxCount, c.scheduled_days),
         whole("elapsed_days", kMaxCount, c.elapsed_days)}) {
     if (!problem.empty()) return problem;
   }
@@ -83,15 +83,15 @@ std::string tune_label(int64_t tune_id) { return tune_id > 0 ? "#" + std::to_str
 }  // namespace
 
 json card_to_json(const CardMemory& c, CardTimes times) {
-  const auto time = [&](int64_t ms) { return times == CardTimes::Iso8601 ? json(format_iso8601_utc(ms)) : json(ms); };
+  const auto when = [&](int64_t ms) { return times == CardTimes::Iso8601 ? json(format_iso8601_utc(ms)) : json(ms); };
   return {{"state", to_string(c.state)},
           {"stability", c.stability},
           {"difficulty", c.difficulty},
           {"reps", c.reps},
           {"lapses", c.lapses},
           {"learning_step", c.learning_step},
-          {"due", time(c.due_ms)},
-          {"last_review", c.last_review_ms ? time(*c.last_review_ms) : json(nullptr)},
+          {"due", when(c.due_ms)},
+          {"last_review", c.last_review_ms ? when(*c.last_review_ms) : json(nullptr)},
           {"scheduled_days", c.scheduled_days},
           {"elapsed_days", c.elapsed_days}};
 }
