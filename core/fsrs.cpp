@@ -1,4 +1,5 @@
 #include "core/fsrs.h"
+#include "core/time_format.h"
 
 #include <algorithm>
 #include <climits>
@@ -19,7 +20,6 @@
 namespace tt {
 namespace {
 
-constexpr int64_t kDayMs = 86'400'000;
 
 double js_round(double x) {  // Math.round: halves go up, also for negatives
   const double r = std::floor(x);

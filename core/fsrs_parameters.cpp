@@ -6,14 +6,9 @@
 #include <string>
 
 #include "core/fsrs.h"
+#include "core/time_format.h"
 
 namespace tt {
-namespace {
-
-constexpr int64_t kDayMs = 86'400'000;
-
-}  // namespace
-
 Parsed<FsrsParameters> validate_fsrs_parameters(const FsrsParameters& p) {
   Parsed<FsrsParameters> out;
   const auto fail = [&out](std::string message) {

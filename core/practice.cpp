@@ -8,7 +8,6 @@
 namespace tt {
 namespace {
 
-constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kLapseWindowMs = 7 * kDayMs;
 
 int64_t floor_div(int64_t a, int64_t b) {
@@ -149,6 +148,15 @@ std::vector<int64_t> next_to_learn(const std::vector<CollectionEntry>& entries, 
   out.reserve(n);
   for (size_t i = 0; i < n; ++i) out.push_back(waiting[i]->tune_id);
   return out;
+}
+
+bool joins_todays_queue(const std::vector<QueueItem>& queue, const PracticeLimits& limits, int64_t tune_id) {
+  int new_items = 0;
+  for (const auto& item : queue) {
+    if (item.tune_id == tune_id) return false;
+    if (item.reason == QueueReason::New) ++new_items;
+  }
+  return static_cast<int>(queue.size()) < limits.per_day && new_items < limits.new_per_day;
 }
 
 }  // namespace tt

@@ -69,6 +69,11 @@ std::vector<QueueItem> build_practice_queue(const std::vector<CollectionEntry>& 
                                             int utc_offset_minutes, const PracticeLimits& limits,
                                             int rated_today, int new_started_today);
 
+// A tune just started (made "learning", never practised) joins today's queue
+// as it was made, if the day's limits leave room: the queue is kept for the
+// day, not shut.
+bool joins_todays_queue(const std::vector<QueueItem>& queue, const PracticeLimits& limits, int64_t tune_id);
+
 // A "learning" tune rated Good or Easy whose next review is at least this
 // many days away may become "learned": the page asks, never silently.
 inline constexpr int kPromoteAfterDays = 21;

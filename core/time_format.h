@@ -8,6 +8,9 @@
 
 namespace tt {
 
+// A calendar day in milliseconds (UTC days: no leap seconds in epoch time).
+inline constexpr int64_t kDayMs = 86'400'000;
+
 std::string format_iso8601_utc(int64_t epoch_ms);
 // Days since 1970-01-01 of a civil date (proleptic Gregorian); month 1-12.
 int64_t days_from_civil(int64_t year, unsigned month, unsigned day);

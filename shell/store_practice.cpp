@@ -18,7 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kLogWindowMs = 7 * kDayMs;  // the lapses a queue looks back on
 constexpr const char* kPerDayKey = "practice.per_day";
 constexpr const char* kNewPerDayKey = "practice.new_per_day";

@@ -5,13 +5,13 @@
 
 #include <chrono>
 
+#include "core/time_format.h"
 #include "shell/store.h"
 #include "web/update_context.h"
 
 namespace tt::web {
 namespace {
 
-constexpr int64_t kDayMs = 24 * 3600 * 1000;
 constexpr size_t kNextToLearn = 5;
 constexpr int64_t kChartDays = 90;
 
@@ -53,22 +53,18 @@ void refresh_practice(Context& c) {
   if (const int64_t current = p.current()) ensure_details(c, current);
 }
 
-// A tune the musician just started learning joins today's queue at once, if
-// today's limits leave room (the queue is kept for the day, not shut).
-void join_todays_queue(Context& c, int64_t tune_id) {
+// A tune the musician just started learning joins today's queue at once
+// (core's joins_todays_queue says whether it may). True when it joined.
+bool join_todays_queue(Context& c, int64_t tune_id) {
   PracticeState& p = c.model.practice;
-  if (!c.services.store || !c.model.owns_database || p.day.empty()) return;
+  if (!c.services.store || !c.model.owns_database || p.day.empty()) return false;
   const CollectionEntry* e = c.model.entry(tune_id);
-  if (!e || e->status != LearnStatus::Learning || c.services.store->practice_card(tune_id)) return;
-  int new_items = 0;
-  for (const auto& item : p.queue) {
-    if (item.tune_id == tune_id) return;
-    if (item.reason == QueueReason::New) ++new_items;
-  }
-  if (static_cast<int>(p.queue.size()) >= p.limits.per_day || new_items >= p.limits.new_per_day) return;
+  if (!e || e->status != LearnStatus::Learning || c.services.store->practice_card(tune_id)) return false;
+  if (!joins_todays_queue(p.queue, p.limits, tune_id)) return false;
   p.queue.push_back({tune_id, QueueReason::New, 0});
   c.services.store->save_practice_queue(p.day, p.queue);
   c.save();
+  return true;
 }
 
 void rate(Context& c, const event::Rate& e) {
@@ -113,10 +109,7 @@ void handle_practice(Context& c, const Event& event) {
   PracticeState& p = c.model.practice;
   if (const auto* e = std::get_if<event::SetStatus>(&event)) {
     refresh_practice(c);
-    if (e->status == LearnStatus::Learning) {
-      join_todays_queue(c, e->tune_id);
-      refresh_practice(c);
-    }
+    if (e->status == LearnStatus::Learning && join_todays_queue(c, e->tune_id)) refresh_practice(c);
   } else if (std::holds_alternative<event::StorageLoaded>(event) || std::holds_alternative<event::StorageReloaded>(event) ||
       std::holds_alternative<event::AddTune>(event) ||
       std::holds_alternative<event::RemoveTune>(event) || std::holds_alternative<event::FilePicked>(event)) {

@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kMinuteMs = 60'000, kHourMs = 3'600'000, kDayMs = 86'400'000;
+constexpr int64_t kMinuteMs = 60'000, kHourMs = 3'600'000;
 
 // "2025-01-06 09:10", in the musician's time.
 std::string local_time_text(int64_t at_ms, int utc_offset_minutes) {

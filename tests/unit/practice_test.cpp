@@ -277,4 +277,15 @@ TEST(NextToLearn, HeardThenTunebooksThenOldestThenId) {
   EXPECT_TRUE(next_to_learn({}, 5).empty());
 }
 
+TEST(PracticeQueue, AStartedTuneJoinsTodaysQueueWhileTheLimitsLeaveRoom) {
+  const PracticeLimits limits{3, 2};
+  EXPECT_TRUE(joins_todays_queue({}, limits, 5));
+  EXPECT_TRUE(joins_todays_queue({{1, QueueReason::Due, 10}}, limits, 5));
+  EXPECT_FALSE(joins_todays_queue({{5, QueueReason::New, 0}}, limits, 5)) << "already there";
+  EXPECT_FALSE(joins_todays_queue({{1, QueueReason::New, 0}, {2, QueueReason::New, 0}}, limits, 5)) << "2 new a day";
+  EXPECT_FALSE(joins_todays_queue({{1, QueueReason::Due, 1}, {2, QueueReason::Due, 2}, {3, QueueReason::Lapsed, 3}},
+                                  limits, 5))
+      << "3 a day";
+}
+
 }  // namespace tt
