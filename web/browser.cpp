@@ -220,6 +220,27 @@ EM_JS(void, js_set_text_input_active, (int active), {
   if (!active && document.activeElement === input) { input.blur(); Module.canvas.focus(); }
 });
 
+// localStorage can be missing or refuse (private modes, a full quota): the
+// choices then last as long as the page.
+EM_JS(char*, js_load_preference, (const char* key), {
+  var value = "";
+  try { value = window.localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
+  return allocateUTF8(value);
+});
+
+EM_JS(void, js_store_preference, (const char* key, const char* value), {
+  try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+  if (Module.ttOnPreference) Module.ttOnPreference(UTF8ToString(key), UTF8ToString(value));
+});
+
+EM_JS(int, js_system_prefers_dark, (), {
+  return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+});
+
+EM_JS(int, js_has_touch_screen, (), {
+  return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+});
+
 void mount_storage() { js_mount_storage(); }
 void persist_storage() { js_persist_storage(); }
 void reload_storage() { js_reload_storage(); }
@@ -245,5 +266,9 @@ void download_file(const std::string& filename, const std::string& path) {
 void pick_text_file() { js_pick_text_file(); }
 double fit_canvas_to_window(int* width, int* height) { return js_fit_canvas(width, height); }
 void set_text_input_active(bool active) { js_set_text_input_active(active ? 1 : 0); }
+std::string load_preference(const std::string& key) { return take_string(js_load_preference(key.c_str())); }
+void store_preference(const std::string& key, const std::string& value) { js_store_preference(key.c_str(), value.c_str()); }
+bool system_prefers_dark() { return js_system_prefers_dark() != 0; }
+bool has_touch_screen() { return js_has_touch_screen() != 0; }
 
 }  // namespace tt::web

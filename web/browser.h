@@ -38,4 +38,10 @@ double fit_canvas_to_window(int* width, int* height);
 // The phone keyboard: a hidden text field focused while ImGui edits text.
 void set_text_input_active(bool active);
 
+// This device's display choices (localStorage; "" when none or unavailable).
+std::string load_preference(const std::string& key);
+void store_preference(const std::string& key, const std::string& value);
+bool system_prefers_dark();                // prefers-color-scheme; changes -> tt_on_color_scheme
+bool has_touch_screen();                   // a coarse pointer (a finger) is the main one
+
 }  // namespace tt::web

@@ -44,6 +44,7 @@ struct StartPlayback {
   int beats_per_bar = 0;
 };  // -> PlaybackChanged
 struct StopPlayback {};
+struct StorePreference { std::string key, value; };  // localStorage: this device's display choices
 
 }  // namespace effect
 
@@ -52,6 +53,6 @@ using Effect = std::variant<effect::Fetch, effect::AbortFetch, effect::StartTime
                             effect::SetUrl, effect::CopyToClipboard, effect::OpenInNewTab,
                             effect::DownloadText, effect::DownloadFile, effect::PickTextFile,
                             effect::RenderNotation, effect::ReleaseTexture, effect::StartPlayback,
-                            effect::StopPlayback>;
+                            effect::StopPlayback, effect::StorePreference>;
 
 }  // namespace tt::web

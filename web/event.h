@@ -13,6 +13,7 @@
 #include "core/view_state.h"
 #include "core/thesession_api.h"
 #include "core/fsrs.h"
+#include "web/appearance.h"
 #include "web/notation_model.h"
 
 namespace tt::web {
@@ -84,6 +85,14 @@ struct Rate { int64_t tune_id = 0; Rating rating = Rating::Good; };
 struct UndoRating {};
 struct AnswerPromotion { int64_t tune_id = 0; bool promote = false; };
 struct SetPracticeLimits { int per_day = 10; int new_per_day = 3; };
+// Appearance (web/update_appearance.cpp). The saved choices arrive once at
+// start, before the first frame; the system's light/dark whenever it changes.
+struct PreferencesLoaded { std::string theme, text_size; bool system_dark = false; };
+struct SystemThemeChanged { bool dark = false; };
+struct SetTheme { ThemeChoice theme = ThemeChoice::System; };
+struct SetTextSize { TextSize size = TextSize::Normal; };
+// The accessibility mirror's search field (web/mirror.js): what it holds now.
+struct MirrorSearchTyped { std::string text; };
 
 }  // namespace event
 
@@ -100,6 +109,8 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetTranspose, event::SetTempo, event::SetLoop, event::PickBar,
                            event::SetCountIn, event::ChooseInstrument, event::PlayPause, event::IncipitRows,
                            event::SetIncipits, event::Rate, event::UndoRating, event::AnswerPromotion,
-                           event::SetPracticeLimits, event::NumberEdited, event::NumberLeft>;
+                           event::SetPracticeLimits, event::NumberEdited, event::NumberLeft,
+                           event::PreferencesLoaded, event::SystemThemeChanged, event::SetTheme,
+                           event::SetTextSize, event::MirrorSearchTyped>;
 
 }  // namespace tt::web

@@ -11,15 +11,18 @@
 #include <cstdio>
 
 
+#include "web/a11y_node.h"
 #include "web/browser.h"
+#include "web/mirror.h"
 #include "web/notation_bridge.h"
 #include "web/runner.h"
+#include "web/theme.h"
+#include "web/widget_registry.h"
 
 namespace {
 
 tt::web::Runner g_runner;  // the page's only global: model, services, input, renderer
 
-constexpr float kFontCssPixels = 16.0f;
 constexpr float kNarrowCssWidth = 700.0f;
 // Frames are drawn only while something happens (input, network answers,
 // timers, a sync or search in progress) and for a moment after, so an idle
@@ -31,21 +34,28 @@ constexpr double kBusyFrameMs = 100;  // progress needs ~10 frames a second, not
 // what Irish and Scottish tune names use.
 const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
 
-void load_fonts(double dpr) {
+// What the font and style were last built for: rebuilt when any changes.
+struct AppliedLook {
+  double dpr = 0;
+  float text_scale = 0;
+  bool dark = false;
+  bool touch = false;
+  bool operator==(const AppliedLook& o) const {
+    return dpr == o.dpr && text_scale == o.text_scale && dark == o.dark && touch == o.touch;
+  }
+};
+AppliedLook g_applied;
+
+void apply_look(const AppliedLook& look) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
   config.OversampleH = 2;
-  if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", kFontCssPixels * static_cast<float>(dpr), &config, kGlyphRanges)) {
-    io.Fonts->AddFontDefault();
-  }
-  ImGuiStyle fresh;
-  ImGui::StyleColorsDark(&fresh);
-  fresh.ScaleAllSizes(static_cast<float>(dpr));
-  fresh.TouchExtraPadding = ImVec2(4 * static_cast<float>(dpr), 4 * static_cast<float>(dpr));
-  ImGui::GetStyle() = fresh;
+  const float pixels = tt::web::kBaseFontCssPixels * look.text_scale * static_cast<float>(look.dpr);
+  if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", pixels, &config, kGlyphRanges)) io.Fonts->AddFontDefault();
+  tt::web::apply_theme(g_runner.model.appearance, static_cast<float>(look.dpr), look.touch);
   g_runner.renderer.invalidate_font_texture();  // rebuilt on the next frame
-  g_runner.font_scale = dpr;
+  g_applied = look;
 }
 
 void mark_activity() { g_runner.schedule.last_activity_ms = emscripten_get_now(); }
@@ -65,8 +75,10 @@ bool should_draw() {
 void draw_frame() {
   int width = 0, height = 0;
   g_runner.dpr = tt::web::fit_canvas_to_window(&width, &height);
-  if (g_runner.dpr != g_runner.font_scale) load_fonts(g_runner.dpr);
   g_runner.dispatch(tt::web::event::Tick{});
+  const tt::web::Appearance& appearance = g_runner.model.appearance;
+  const AppliedLook look{g_runner.dpr, appearance.text_scale(), appearance.dark(), tt::web::has_touch_screen()};
+  if (!(look == g_applied)) apply_look(look);
 
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -82,14 +94,21 @@ void draw_frame() {
   layout.height = io.DisplaySize.y;
   layout.scale = static_cast<float>(g_runner.dpr);
   layout.narrow = width / g_runner.dpr < kNarrowCssWidth;
+  layout.touch = look.touch;
+  tt::web::begin_widget_frame(g_runner.ui, layout.width);
   tt::web::draw_app(g_runner.model, g_runner.ui, layout);
+  tt::web::end_widget_frame();
+  tt::web::keep_active_field_visible();
+  if (layout.touch) tt::web::scroll_by_touch_drag(6 * layout.scale);
   tt::web::set_text_input_active(io.WantTextInput);
+  g_runner.mirror.follow(g_runner.ui.nodes, g_runner.model.announcements, g_runner.dpr);
 
   ImGui::Render();
   g_runner.schedule.ui_done_at_ms = emscripten_get_now();
   glViewport(0, 0, width, height);
   glDisable(GL_SCISSOR_TEST);
-  glClearColor(0.09f, 0.1f, 0.12f, 1);
+  const tt::web::Rgb background = tt::web::current_palette().background;
+  glClearColor(background.r, background.g, background.b, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   g_runner.renderer.render(ImGui::GetDrawData(), width, height);
   // What the screens asked for, after they have drawn from a steady model.
@@ -125,6 +144,9 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   mark_activity();
   if (!g_runner.window) return;  // no WebGL: main() already said so on the page
   g_runner.model.proxy = tt::web::proxy_base_url();
+  g_runner.dispatch(tt::web::event::PreferencesLoaded{tt::web::load_preference(tt::web::kThemePreference),
+                                                      tt::web::load_preference(tt::web::kTextSizePreference),
+                                                      tt::web::system_prefers_dark()});
 
   g_runner.dispatch(tt::web::event::StorageLoaded{text(error)});
   g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
@@ -172,10 +194,20 @@ EMSCRIPTEN_KEEPALIVE void tt_on_playback(int id, const char* json) {
   mark_activity();
   g_runner.dispatch(tt::web::parse_playback(static_cast<uint64_t>(id), text(json)));
 }
+// index.html: prefers-color-scheme changed.
+EMSCRIPTEN_KEEPALIVE void tt_on_color_scheme(int dark) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::SystemThemeChanged{dark != 0});
+}
+// The accessibility mirror (mirror.js): its search field holds `text` now.
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_search(const char* text_now) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::MirrorSearchTyped{text(text_now)});
+}
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string json;
-  json = tt::web::snapshot_json(g_runner.model, g_runner.ui.rects, g_runner.dpr);
+  json = tt::web::snapshot_json(g_runner.model, g_runner.ui, g_runner.dpr);
   return json.c_str();
 }
 // Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"

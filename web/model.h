@@ -12,6 +12,8 @@
 #include "core/sync_result.h"
 #include "core/thesession_api.h"
 #include "core/view_state.h"
+#include "web/announcer.h"
+#include "web/appearance.h"
 #include "web/collection_view.h"
 #include "web/notation_model.h"
 #include "web/practice_model.h"
@@ -49,7 +51,8 @@ struct Model {
   double last_save_ms = 0;
   std::string damaged_copy;          // a damaged database set aside, downloadable
   std::string proxy;                 // where the API calls go
-  std::string healthz = "checking...";
+  std::string healthz = "checking...";           // "proxy 1.4.0, thesession.org reachable"
+  std::string thesession_status = "checking..."; // "thesession.org reachable / unreachable / slow"
   std::string sqlite_version;
 
   // The collection and the view of it (kept in the URL).
@@ -97,6 +100,9 @@ struct Model {
 
   std::string import_summary;
   std::vector<Banner> banners;
+
+  Appearance appearance;
+  Announcements announcements;  // for the aria-live region (web/announcer.h)
 
   // Requests and timers in flight, by id (unique for the page's lifetime).
   uint64_t next_id = 1;

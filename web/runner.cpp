@@ -54,6 +54,7 @@ void Runner::perform(const Effect& effect) {
         else if constexpr (std::is_same_v<T, effect::ReleaseTexture>) release_texture(e.texture);
         else if constexpr (std::is_same_v<T, effect::StartPlayback>) start_playback(e);
         else if constexpr (std::is_same_v<T, effect::StopPlayback>) stop_playback();
+        else if constexpr (std::is_same_v<T, effect::StorePreference>) store_preference(e.key, e.value);
       },
       effect);
 }

@@ -7,6 +7,7 @@
 
 #include "web/frame_stats.h"
 #include "web/input.h"
+#include "web/mirror.h"
 #include "web/ui.h"
 #include "web/update.h"
 #include "web/webgl_renderer.h"
@@ -40,10 +41,10 @@ class Runner {
   Ui ui;
   Input input;
   WebGlRenderer renderer;
+  Mirror mirror;
   FrameTimes frame_total, frame_ui;  // whole frame | UI without the WebGL calls
   GLFWwindow* window = nullptr;
   double dpr = 1;
-  double font_scale = 0;
   FrameSchedule schedule;
 
  private:

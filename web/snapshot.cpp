@@ -5,6 +5,7 @@
 #include "core/music_key.h"
 #include "core/time_format.h"
 #include "core/version.h"
+#include "web/ui.h"
 
 namespace tt::web {
 
@@ -92,9 +93,26 @@ nlohmann::json incipits_snapshot(const Model& m) {
           {"drawing", in.renders.size()}};
 }
 
+// The mirror's nodes: what a screen reader or a finger finds, where (CSS px).
+nlohmann::json widgets_snapshot(const Ui& ui, double dpr) {
+  using nlohmann::json;
+  json out = json::array();
+  for (const A11yNode& n : ui.nodes) {
+    json w = {{"role", n.role}, {"name", n.name}, {"interactive", is_interactive(n.role)},
+              {"rect", {n.rect[0] / dpr, n.rect[1] / dpr, n.rect[2] / dpr, n.rect[3] / dpr}},
+              {"size", {n.size[0] / dpr, n.size[1] / dpr}}};
+    if (!n.key.empty()) w["key"] = n.key;
+    if (n.checkable) w["checked"] = n.checked;
+    if (n.disabled) w["disabled"] = true;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, double dpr) {
+std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
+  const WidgetRects& widget_rects = ui.rects;
   using nlohmann::json;
   const auto& entries = m.collection.entries();
   const auto& visible = m.collection.visible();
@@ -110,6 +128,8 @@ std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, doubl
     // Canvas pixels -> CSS pixels, which is what input events use.
     rects[name] = {r[0] / dpr, r[1] / dpr, r[2] / dpr, r[3] / dpr};
   }
+  json overflow = json::array();
+  for (const auto& r : ui.overflowing) overflow.push_back({r[0] / dpr, r[1] / dpr, r[2] / dpr, r[3] / dpr});
   json banners = json::array();
   for (const auto& b : m.banners) banners.push_back(b.text);
   json sync = nullptr;
@@ -154,7 +174,14 @@ std::string snapshot_json(const Model& m, const WidgetRects& widget_rects, doubl
       {"incipits", incipits_snapshot(m)},
       {"practice", practice_snapshot(m)},
       {"last_save_ms", m.last_save_ms},
-  }.dump();
+      // Added with the phone and accessibility work.
+      {"thesession_status", m.thesession_status},
+      {"appearance", {{"theme", to_string(m.appearance.theme)}, {"text_size", to_string(m.appearance.text_size)},
+                      {"dark", m.appearance.dark()}, {"text_scale", m.appearance.text_scale()}}},
+      {"widgets", widgets_snapshot(ui, dpr)},
+      {"overflowing", overflow},
+      {"announcements", {{"count", m.announcements.count}, {"lines", m.announcements.lines}}},
+  }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace tt::web

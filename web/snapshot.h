@@ -12,6 +12,9 @@ namespace tt::web {
 // Where the screens drew their widgets this frame (canvas pixels: x, y, w, h).
 using WidgetRects = std::map<std::string, std::array<float, 4>>;
 
-std::string snapshot_json(const Model& model, const WidgetRects& rects, double device_pixel_ratio);
+struct Ui;
+
+// `ui`: the last frame's rects, mirror nodes and items past the screen's edges.
+std::string snapshot_json(const Model& model, const Ui& ui, double device_pixel_ratio);
 
 }  // namespace tt::web

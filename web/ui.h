@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "web/a11y_node.h"
 #include "web/event.h"
 #include "web/model.h"
 #include "web/snapshot.h"
@@ -14,17 +15,32 @@ struct Layout {
   float width = 0, height = 0;  // canvas pixels
   float scale = 1;              // devicePixelRatio: sizes below are multiplied by it
   bool narrow = false;          // phone-sized: one panel at a time
+  bool touch = false;           // a finger, not a mouse: targets of 44 CSS px
 };
 
 // What the screens hand back from a frame.
 struct Ui {
   std::vector<Event> events;  // dispatched once the frame is drawn
   WidgetRects rects;          // for the automation hook
-  std::string url_tab_applied;  // the tab last selected because the URL named it
+
+  // This frame's items for the accessibility mirror, in draw order. ImGui's
+  // widgets add themselves (web/widget_registry.cpp); the screens name what
+  // ImGui cannot know (a tab, a search field, a row's columns, a heading).
+  std::vector<A11yNode> nodes;
+  // Items that run past the screen's right or left edge this frame (x, y, w, h).
+  std::vector<std::array<float, 4>> overflowing;
 
   void emit(Event e) { events.push_back(std::move(e)); }
   // Records the last item's rectangle under `name`.
   void remember(const std::string& name);
+  // The last item is a `role` named `name` for the mirror.
+  void describe(const std::string& role, const std::string& name, bool checkable = false, bool checked = false);
+  // The last item (text) is a heading.
+  void heading(int level, const std::string& text);
+  // The last item (the row's selectable) is a row of the list with these columns.
+  void row(const std::string& name, std::vector<std::string> cells);
+  // The last item is a text worth reading out (a status, a message).
+  void text(const std::string& text);
 };
 
 void draw_app(const Model& model, Ui& ui, const Layout& layout);
@@ -34,6 +50,20 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout);
 // rect under `field`.
 void number_field(const Model& model, Ui& ui, const char* label, const std::string& field, int value, float width);
 
+// Layout that fits any width (web/ui_layout.cpp).
+// Puts the next item on this line when `width` still fits, else on the next.
+void same_line_if_fits(float width);
+// A button's width for `label` with the current style.
+float button_width(const char* label);
+// One of several choices as a row of buttons that wraps on narrow screens
+// (radio buttons for the mirror); returns the index clicked, or -1.
+int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& labels, int selected,
+                   const std::string& remember_prefix, const std::vector<std::string>& keys);
+// `text` cut with "…" to fit `width` (canvas px) on one line.
+std::string fit_text(const std::string& text, float width);
+// A small button for a mouse, a full-height one for a finger.
+bool compact_button(const Layout& layout, const char* label);
+
 // Screens (ui_*.cpp).
 void draw_collection(const Model& model, Ui& ui, const Layout& layout);
 void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id);
@@ -42,5 +72,6 @@ void draw_add_tune(const Model& model, Ui& ui, const Layout& layout);
 void draw_sync(const Model& model, Ui& ui, const Layout& layout);
 void draw_data(const Model& model, Ui& ui, const Layout& layout);
 void draw_practice(const Model& model, Ui& ui, const Layout& layout);
+void draw_appearance(const Model& model, Ui& ui, const Layout& layout);
 
 }  // namespace tt::web

@@ -13,6 +13,7 @@ void draw_add_tune(const Model& model, Ui& ui, const Layout& layout) {
     ui.emit(event::RemoteSearchEdited{text});
   }
   ui.remember("remote_search");
+  ui.describe("textbox", "Search thesession.org");
   if (!model.search_message.empty()) ImGui::TextDisabled("%s", model.search_message.c_str());
   ImGui::BeginChild("results");
   int row = 0;
@@ -26,8 +27,11 @@ void draw_add_tune(const Model& model, Ui& ui, const Layout& layout) {
       ImGui::EndDisabled();
     }
     if (row < 12) ui.remember("result_" + std::to_string(row));
+    if (!model.entry(tune.id)) ui.describe("button", "Add " + tune.name);
     ImGui::SameLine();
+    ImGui::PushTextWrapPos(0);
     ImGui::Text("%s  (%s)", tune.name.c_str(), tune.type.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopID();
     ++row;
   }

@@ -1,10 +1,13 @@
 // The collection: search and filters (kept in the URL), "N of M tunes", and a
 // clipped, sortable table that stays smooth with 10,000 rows.
 #include <imgui.h>
+
+#include <algorithm>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/music_key.h"
 #include "core/time_format.h"
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -19,6 +22,8 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::SetNextItemWidth(search_width);
   const bool typed = ImGui::InputTextWithHint("##search", "Search names", &view.filter.search);
   ui.remember("search");
+  ui.describe("searchbox", "Search names");
+  if (!ui.nodes.empty() && ui.nodes.back().key == "search") ui.nodes.back().value = model.view.filter.search;
   if (!layout.narrow) ImGui::SameLine();
 
   ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
@@ -33,6 +38,7 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::EndCombo();
   }
   ui.remember("type_filter");
+  ui.describe("combobox", "Type: " + (view.filter.type.empty() ? std::string("all types") : view.filter.type));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
   const char* status_preview = view.filter.status ? status_label(*view.filter.status) : "Any status";
@@ -46,6 +52,7 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::EndCombo();
   }
   ui.remember("status_filter");
+  ui.describe("combobox", std::string("Status: ") + status_preview);
   // Typing replaces the history entry; picking a filter makes a new one.
   if (typed || changed) ui.emit(event::ViewChanged{view, !typed});
 }
@@ -67,14 +74,22 @@ void draw_incipit(const Model& model, int64_t tune_id, float height) {
                ImVec2(incipit.width_css * scale, height));
 }
 
+// A row's columns for the mirror and the phone's second line.
+std::vector<std::string> row_cells(const CollectionEntry& e) {
+  return {e.type.empty() ? "type unknown" : e.type, key_label(e.key), status_label(e.status),
+          "added " + format_date_utc(e.created_at_ms)};
+}
+
 void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   const auto& entries = model.collection.entries();
   const auto& visible = model.collection.visible();
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   const bool incipits = incipits_shown(model, layout);
-  const int columns = (layout.narrow ? 3 : 5) + (incipits ? 1 : 0);
+  // A narrow list (a phone, or beside an open tune) shows name and status,
+  // with type and key on a second line; a wide one has a column for each.
+  const bool compact = ImGui::GetContentRegionAvail().x < 560 * layout.scale;
+  const int columns = (compact ? 2 : 5) + (incipits ? 1 : 0);
   if (!ImGui::BeginTable("collection", columns, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 4.0f, 0);
@@ -83,11 +98,14 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::TableSetupColumn("Opening bars", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
                             incipit_height * 220 / 50, 5);
   }
-  ImGui::TableSetupColumn("Type", 0, 1.2f, 1);
-  ImGui::TableSetupColumn("Status", 0, 1.4f, 2);
-  if (!layout.narrow) {
-    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_NoSort, 1.0f, 4);
-    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending, 1.0f, 3);
+  // Fixed columns as wide as their longest content: nothing is ever cut.
+  const auto fits = [](const char* widest) { return ImGui::CalcTextSize(widest).x; };
+  constexpr auto kFixed = ImGuiTableColumnFlags_WidthFixed;
+  if (!compact) ImGui::TableSetupColumn("Type", kFixed, fits("strathspey"), 1);
+  ImGui::TableSetupColumn("Status", kFixed, fits("want to learn"), 2);
+  if (!compact) {
+    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_NoSort | kFixed, fits("A mixolydian"), 4);
+    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending | kFixed, fits("2026-12-31"), 3);
   }
   ImGui::TableHeadersRow();
   ui.remember("table_header");
@@ -101,11 +119,15 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
     specs->SpecsDirty = false;
   }
 
-  // Every row the same height, so the clipper can skip the ones off screen.
-  const float row_height = incipits ? incipit_height : 0;
+  // Every row the same height, so the clipper can skip the ones off screen;
+  // on a touch screen at least a finger high.
+  const float line = ImGui::GetTextLineHeight();
+  float row_height = incipits ? incipit_height : 0;
+  if (compact) row_height = std::max(row_height, line * 2 + ImGui::GetStyle().ItemSpacing.y);
+  if (layout.touch) row_height = std::max(row_height, kMinTargetCssPixels * layout.scale);
   std::vector<int64_t> on_screen;
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(visible.size()), incipits ? row_height + ImGui::GetStyle().CellPadding.y * 2 : -1);
+  clipper.Begin(static_cast<int>(visible.size()), row_height > 0 ? row_height + ImGui::GetStyle().CellPadding.y * 2 : -1);
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const CollectionEntry& e = entries[visible[static_cast<size_t>(row)]];
@@ -113,34 +135,43 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(e.tune_id));
       const bool selected = model.view.open_tune == e.tune_id || model.highlighted == e.tune_id;
-      std::string label = e.name;
-      if (e.heard_count > 0) label += "  (heard " + std::to_string(e.heard_count) + ")";
+      std::string name = e.name;
+      if (e.heard_count > 0) name += "  (heard " + std::to_string(e.heard_count) + ")";
+      const ImVec2 cell = ImGui::GetCursorScreenPos();
+      // In the compact list the row's words are drawn over it (two lines).
+      const std::string label = compact ? std::string("##row") : name;
       if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_height))) {
         ui.emit(event::OpenTune{e.tune_id});
       }
       if (row < 12) ui.remember("row_" + std::to_string(row));
+      std::vector<std::string> cells = row_cells(e);
+      ui.row(name, cells);
+      if (compact) {
+        const float top = cell.y + (row_height - line * 2 - ImGui::GetStyle().ItemSpacing.y) / 2;
+        ImGui::SetCursorScreenPos(ImVec2(cell.x, top));
+        ImGui::TextUnformatted(name.c_str());
+        // The key is known once the tune's details were fetched.
+        ImGui::TextDisabled("%s", e.key.empty() ? cells[0].c_str() : (cells[0] + " · " + cells[1]).c_str());
+      }
       if (incipits) {
         ImGui::TableNextColumn();
         draw_incipit(model, e.tune_id, row_height);
         on_screen.push_back(e.tune_id);
       }
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.type.c_str());
+      if (!compact) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.type.c_str());
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(status_label(e.status));
-      if (!layout.narrow) {
+      if (!compact) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(key_label(e.key).c_str());
+        ImGui::TextUnformatted(cells[1].c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_date_utc(e.created_at_ms).c_str());
       }
       ImGui::PopID();
     }
-  }
-  // Touch: drag anywhere on the list to scroll it.
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6 * layout.scale)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   }
   ImGui::EndTable();
   // Only a change is reported: the page draws incipits for these rows.
@@ -155,9 +186,12 @@ void draw_collection(const Model& model, Ui& ui, const Layout& layout) {
     return;
   }
   draw_filters(model, ui, layout);
-  ImGui::Text("%zu of %zu tunes", model.collection.visible().size(), model.collection.entries().size());
+  const std::string count = std::to_string(model.collection.visible().size()) + " of " +
+                            std::to_string(model.collection.entries().size()) + " tunes";
+  ImGui::TextUnformatted(count.c_str());
   ui.remember("count");
-  ImGui::SameLine();
+  ui.text(count);
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("Opening bars").x + ImGui::GetStyle().ItemInnerSpacing.x);
   bool incipits = incipits_shown(model, layout);
   if (ImGui::Checkbox("Opening bars", &incipits)) ui.emit(event::SetIncipits{incipits});
   ui.remember("incipits_toggle");

@@ -5,10 +5,10 @@
 
 namespace tt::web {
 
-void draw_data(const Model& model, Ui& ui, const Layout&) {
+void draw_data(const Model& model, Ui& ui, const Layout& layout) {
   const StatusCounts& counts = model.collection.status_counts();
-  ImGui::Text("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
-              counts.learning, counts.learned);
+  ImGui::TextWrapped("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
+                     counts.learning, counts.learned);
   std::string by_type;
   for (const auto& [type, n] : model.collection.type_counts()) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
@@ -16,7 +16,7 @@ void draw_data(const Model& model, Ui& ui, const Layout&) {
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
   if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
   ui.remember("export_json");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Download CSV"));
   if (ImGui::Button("Download CSV")) ui.emit(event::ExportCollection{false});
   ui.remember("export_csv");
   ImGui::Separator();
@@ -32,6 +32,34 @@ void draw_data(const Model& model, Ui& ui, const Layout&) {
     if (ImGui::Button("Download the damaged database")) ui.emit(event::DownloadDamagedCopy{});
     ui.remember("download_damaged");
   }
+  ImGui::Separator();
+  draw_appearance(model, ui, layout);
+}
+
+void draw_appearance(const Model& model, Ui& ui, const Layout&) {
+  ImGui::TextUnformatted("Display");
+  ui.heading(2, "Display");
+  const Appearance& a = model.appearance;
+  std::vector<std::string> labels, keys;
+  int selected = 0;
+  for (ThemeChoice t : kThemeChoices) {
+    if (t == a.theme) selected = static_cast<int>(labels.size());
+    labels.emplace_back(label(t));
+    keys.emplace_back(to_string(t));
+  }
+  ImGui::TextUnformatted("Colours");
+  const int theme = choice_buttons(ui, "theme", labels, selected, "theme_", keys);
+  if (theme >= 0) ui.emit(event::SetTheme{kThemeChoices[theme]});
+  labels.clear();
+  keys.clear();
+  for (TextSize t : kTextSizes) {
+    if (t == a.text_size) selected = static_cast<int>(labels.size());
+    labels.emplace_back(label(t));
+    keys.emplace_back(to_string(t));
+  }
+  ImGui::TextUnformatted("Text size");
+  const int size = choice_buttons(ui, "text_size", labels, selected, "text_size_", keys);
+  if (size >= 0) ui.emit(event::SetTextSize{kTextSizes[size]});
 }
 
 }  // namespace tt::web

@@ -12,18 +12,20 @@ namespace {
 
 // The details block always takes the same lines, loaded or not, so nothing
 // below it (the status buttons) moves under the pointer when they arrive.
-void draw_details(const Model& model, int64_t tune_id, const CollectionEntry* entry, const TuneDetails* details) {
+void draw_details(const Model& model, Ui& ui, int64_t tune_id, const CollectionEntry* entry, const TuneDetails* details) {
   const std::string type = entry ? entry->type : details ? details->type : "";
   ImGui::Text("Type: %s", type.empty() ? "-" : type.c_str());
   if (details) {
     const std::string key =
         details->settings.empty() ? "-" : key_label(details->settings[model.chosen_setting(tune_id)].key);
     ImGui::Text("Key: %s", key.c_str());
-    ImGui::Text("Popularity: in %d tunebooks on thesession.org", details->tunebooks);
+    ImGui::TextWrapped("Popularity: in %d tunebooks on thesession.org", details->tunebooks);
     std::string aliases;
     for (const auto& a : details->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
     // One line, clipped: a long list must not push the buttons down either.
-    ImGui::TextDisabled("Also known as: %s", aliases.empty() ? "-" : aliases.c_str());
+    const std::string line = "Also known as: " + (aliases.empty() ? std::string("-") : aliases);
+    ImGui::TextDisabled("%s", fit_text(line, ImGui::GetContentRegionAvail().x).c_str());
+    ui.text("Also known as: " + (aliases.empty() ? std::string("-") : aliases));
     return;
   }
   const bool loading = model.details_requests.count(tune_id) > 0;
@@ -36,21 +38,27 @@ void draw_details(const Model& model, int64_t tune_id, const CollectionEntry* en
 
 void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const CollectionEntry& entry) {
   ImGui::TextUnformatted("Learn status");
+  std::vector<std::string> labels, keys;
+  int selected = 0;
   for (LearnStatus s : kAllLearnStatuses) {
-    ImGui::SameLine();
-    if (ImGui::RadioButton(label(s).data(), entry.status == s)) ui.emit(event::SetStatus{tune_id, s});
-    ui.remember("status_" + std::string(to_string(s)));
+    if (s == entry.status) selected = static_cast<int>(labels.size());
+    labels.emplace_back(label(s));
+    keys.emplace_back(to_string(s));
   }
+  const int picked = choice_buttons(ui, "learn_status", labels, selected, "status_", keys);
+  if (picked >= 0) ui.emit(event::SetStatus{tune_id, kAllLearnStatuses[picked]});
   if (entry.learned_at_ms) ImGui::Text("Learned on %s", format_date_utc(*entry.learned_at_ms).c_str());
   if (entry.status == LearnStatus::WantToLearn) {
     ImGui::Text("Heard %d time%s", entry.heard_count, entry.heard_count == 1 ? "" : "s");
     ImGui::SameLine();
     if (ImGui::Button(" + ")) ui.emit(event::Heard{tune_id, false});
     ui.remember("heard_plus");
+    ui.describe("button", "Heard it once more");
     ImGui::SameLine();
     ImGui::BeginDisabled(entry.heard_count == 0);
     if (ImGui::Button(" - ")) ui.emit(event::Heard{tune_id, true});
     ui.remember("heard_minus");
+    ui.describe("button", "Heard it one time less");
     ImGui::EndDisabled();
   } else if (entry.heard_count > 0) {
     ImGui::Text("Heard %d time%s before learning", entry.heard_count, entry.heard_count == 1 ? "" : "s");
@@ -66,6 +74,7 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(event::NotesLeft{tune_id});
   ImGui::EndDisabled();
   ui.remember("notes");
+  ui.describe("textbox", "Notes");
 }
 
 }  // namespace
@@ -80,11 +89,14 @@ void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t 
   const TuneDetails* details = model.tune_details(tune_id);
   const std::string name = entry ? entry->name : details ? details->name : "Tune #" + std::to_string(tune_id);
   ImGui::SameLine();
+  ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(name.c_str());
+  ImGui::PopTextWrapPos();
   ui.remember("detail_name");
+  ui.heading(2, name);
   ImGui::Separator();
 
-  draw_details(model, tune_id, entry, details);
+  draw_details(model, ui, tune_id, entry, details);
   // Opened right after this frame, within the click's user activation, so
   // popup blockers allow it.
   if (ImGui::Button("Open on thesession.org")) ui.emit(event::OpenOnTheSession{tune_id});
@@ -107,7 +119,9 @@ void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t 
     if (ImGui::Button("Remove from collection")) ImGui::OpenPopup("confirm_remove");
     ui.remember("remove");
     if (ImGui::BeginPopupModal("confirm_remove", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 18);
       ImGui::Text("Remove \"%s\" with its status, count and notes?", entry->name.c_str());
+      ImGui::PopTextWrapPos();
       if (ImGui::Button("Remove")) {
         ImGui::CloseCurrentPopup();
         ui.emit(event::RemoveTune{tune_id});

@@ -1,39 +1,109 @@
-// The frame: banners, tabs, and the split between list and detail.
+// The frame: the header, banners, the sections (a row of buttons that wraps
+// on a phone), and the split between list and detail.
 #include <imgui.h>
 
 #include "core/version.h"
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
-
-void Ui::remember(const std::string& name) {
-  // A window's first frame (a popup opening) lays items out before ImGui
-  // places it: those positions are not where the items will be.
-  if (ImGui::IsWindowAppearing()) return;
-  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
-}
-
 namespace {
 
+void draw_header(const Model& model, Ui& ui, const Layout& layout) {
+  ImGui::TextUnformatted("tunetrack");
+  ui.heading(1, "tunetrack");
+  ImGui::SameLine();
+  // A phone shows what matters at a session: can thesession.org be reached.
+  const std::string line = layout.narrow ? model.thesession_status
+                                         : std::string(kAppVersion) + " · SQLite " + model.sqlite_version + " · " +
+                                               model.healthz;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", line.c_str());
+  ImGui::PopTextWrapPos();
+  ui.remember("status_line");
+  ui.text(line);
+  if (model.read_only()) {
+    same_line_if_fits(ImGui::CalcTextSize("read-only").x);
+    ImGui::TextColored(imgui_colour(current_palette().warning_text), "read-only");
+    ui.text("Read-only: tunetrack is open in another tab");
+  }
+}
+
 void draw_banners(const Model& model, Ui& ui) {
+  const Palette& p = current_palette();
   const auto& banners = model.banners;
   for (size_t i = 0; i < banners.size(); ++i) {
     const Banner& b = banners[i];
-    const ImVec4 colour = b.kind == Banner::Kind::Error     ? ImVec4(0.55f, 0.12f, 0.12f, 1)
-                          : b.kind == Banner::Kind::Warning ? ImVec4(0.5f, 0.38f, 0.05f, 1)
-                                                            : ImVec4(0.12f, 0.3f, 0.5f, 1);
+    const Rgb bg = b.kind == Banner::Kind::Error     ? p.banner_error
+                   : b.kind == Banner::Kind::Warning ? p.banner_warning
+                                                     : p.banner_info;
     ImGui::PushID(static_cast<int>(i));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.4f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, imgui_colour(bg));
+    // As tall as its wrapped text, so nothing is cut on a phone.
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
+    const float text_height = ImGui::CalcTextSize(b.text.c_str(), nullptr, false, wrap).y;
+    const float height = text_height + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::BeginChild("banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::TextWrapped("%s", b.text.c_str());
     ImGui::EndChild();
     ui.remember(i == 0 ? "banner" : "banner_more");
     ImGui::PopStyleColor();
     if (ImGui::IsItemClicked()) ui.emit(event::DismissBanner{i});
+    ui.describe("button", b.text + " (dismiss)");
     ImGui::PopID();
   }
+}
+
+struct Section {
+  const char* label;
+  const char* id;
+};
+constexpr Section kSections[] = {{"Collection", "collection"}, {"Practice", "practice"}, {"Add tune", "add"},
+                                 {"Sync", "sync"},             {"Data", "data"}};
+
+// The sections as a row of buttons (a tab list for the mirror) that wraps
+// when the screen is too narrow for all of them.
+void draw_sections(const Model& model, Ui& ui) {
+  const ImVec4 chosen = ImGui::GetStyleColorVec4(ImGuiCol_Header);
+  bool first = true;
+  ImGui::PushID("sections");  // "Sync" is also the Sync section's button
+  for (const Section& s : kSections) {
+    if (!first) same_line_if_fits(button_width(s.label));
+    first = false;
+    const bool on = model.view.tab == s.id;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, chosen);
+    if (ImGui::Button(s.label) && !on) {
+      ViewState v = model.view;
+      v.tab = s.id;
+      ui.emit(event::ViewChanged{v, true});
+    }
+    if (on) ImGui::PopStyleColor();
+    ui.describe("tab", s.label, true, on);
+    ui.remember(std::string("tab_") + s.id);
+  }
+  ImGui::PopID();
+  ImGui::Separator();
+}
+
+void draw_section(const Model& model, Ui& ui, const Layout& layout) {
+  const std::string& tab = model.view.tab;
+  const int64_t open = model.view.open_tune;
+  if (tab == "practice") return draw_practice(model, ui, layout);
+  if (tab == "add") return draw_add_tune(model, ui, layout);
+  if (tab == "sync") return draw_sync(model, ui, layout);
+  if (tab == "data") return draw_data(model, ui, layout);
+  if (!layout.narrow && open) {
+    const float list_width = layout.width * 0.55f;
+    ImGui::BeginChild("list_pane", ImVec2(list_width, 0));
+    draw_collection(model, ui, layout);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("detail_pane", ImVec2(0, 0), true);
+    draw_tune_detail(model, ui, layout, open);
+    ImGui::EndChild();
+    return;
+  }
+  draw_collection(model, ui, layout);
 }
 
 }  // namespace
@@ -46,70 +116,17 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   ui.rects.clear();
 
-  ImGui::TextUnformatted("tunetrack");
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s · SQLite %s · %s", kAppVersion, model.sqlite_version.c_str(), model.healthz.c_str());
-  ui.remember("status_line");
-  if (model.read_only()) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "read-only");
-  }
+  draw_header(model, ui, layout);
   draw_banners(model, ui);
 
-  const int64_t open = model.view.open_tune;
-  // Narrow screens show the detail as a full-screen panel instead of the tabs.
-  if (layout.narrow && open) {
-    draw_tune_detail(model, ui, layout, open);
+  // Narrow screens show the detail as a full-screen panel instead of the sections.
+  if (layout.narrow && model.view.open_tune) {
+    draw_tune_detail(model, ui, layout, model.view.open_tune);
     ImGui::End();
     return;
   }
-
-  if (ImGui::BeginTabBar("tabs")) {
-    struct Tab { const char* label; const char* id; };
-    static const Tab tabs[] = {{"Collection", "collection"}, {"Practice", "practice"}, {"Add tune", "add"},
-                               {"Sync", "sync"}, {"Data", "data"}};
-    // The tab the URL asked for is selected once, when it changes; after that
-    // the user's clicks rule. (Selecting it every frame until it showed would
-    // undo a click made in the first frames after loading.)
-    const bool url_changed_tab = model.view.tab != ui.url_tab_applied;
-    ui.url_tab_applied = model.view.tab;
-    for (const Tab& tab : tabs) {
-      const bool select = url_changed_tab && model.view.tab == tab.id;
-      const bool open_tab = ImGui::BeginTabItem(tab.label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-      ui.remember(std::string("tab_") + tab.id);
-      if (!open_tab) continue;
-      if (model.view.tab != tab.id && !url_changed_tab) {
-        ViewState v = model.view;  // the user picked this tab
-        v.tab = tab.id;
-        ui.emit(event::ViewChanged{v, true});
-        ui.url_tab_applied = tab.id;
-      }
-      if (std::string(tab.id) == "collection") {
-        if (!layout.narrow && open) {
-          const float list_width = layout.width * 0.55f;
-          ImGui::BeginChild("list_pane", ImVec2(list_width, 0));
-          draw_collection(model, ui, layout);
-          ImGui::EndChild();
-          ImGui::SameLine();
-          ImGui::BeginChild("detail_pane", ImVec2(0, 0), true);
-          draw_tune_detail(model, ui, layout, open);
-          ImGui::EndChild();
-        } else {
-          draw_collection(model, ui, layout);
-        }
-      } else if (std::string(tab.id) == "practice") {
-        draw_practice(model, ui, layout);
-      } else if (std::string(tab.id) == "add") {
-        draw_add_tune(model, ui, layout);
-      } else if (std::string(tab.id) == "sync") {
-        draw_sync(model, ui, layout);
-      } else {
-        draw_data(model, ui, layout);
-      }
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
-  }
+  draw_sections(model, ui);
+  draw_section(model, ui, layout);
   ImGui::End();
 }
 

@@ -4,10 +4,12 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 
 #include "core/music_key.h"
 #include "core/tune_text.h"
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -23,7 +25,8 @@ void draw_setting_selector(const Model& model, Ui& ui, int64_t tune_id, const Tu
     ImGui::EndCombo();
   }
   ui.remember("setting_select");
-  ImGui::SameLine();
+  ui.describe("combobox", "Setting: " + setting_label(details, chosen));
+  same_line_if_fits(button_width("Copy ABC"));
   if (ImGui::Button("Copy ABC")) ui.emit(event::CopyAbc{tune_id});
   ui.remember("copy_abc");
   (void)model;
@@ -35,18 +38,23 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   ImGui::BeginDisabled(n.transpose <= -12);
   if (ImGui::Button(" - ##transpose")) ui.emit(event::SetTranspose{n.transpose - 1});
   ui.remember("transpose_down");
+  ui.describe("button", "Transpose down a semitone");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::Text("%+d (%s)", n.transpose, key_label(setting.key, n.transpose).c_str());
+  char shown[64];
+  std::snprintf(shown, sizeof shown, "%+d (%s)", n.transpose, key_label(setting.key, n.transpose).c_str());
+  ImGui::TextUnformatted(shown);
   ui.remember("transpose");
+  ui.text(std::string("Transposed ") + shown);
   ImGui::SameLine();
   ImGui::BeginDisabled(n.transpose >= 12);
   if (ImGui::Button(" + ##transpose")) ui.emit(event::SetTranspose{n.transpose + 1});
   ui.remember("transpose_up");
+  ui.describe("button", "Transpose up a semitone");
   ImGui::EndDisabled();
 }
 
-void draw_player(const Model& model, Ui& ui, const Layout& layout) {
+void draw_player(const Model& model, Ui& ui) {
   const Notation& n = model.notation;
   const bool can_play = n.image_request != 0 && n.image.error.empty();
   ImGui::BeginDisabled(!can_play && !n.playing);
@@ -55,23 +63,26 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout) {
   }
   ui.remember("play");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 3);
   // A field to type the tempo into, and buttons a step either way (kept
   // apart so each has its own rectangle for touch and for tests).
   number_field(model, ui, "##tempo", "tempo", n.tempo_percent, ImGui::GetFontSize() * 3);
-  ImGui::SameLine();
+  ui.describe("textbox", "Tempo, percent of the usual pace");
+  same_line_if_fits(button_width(" - "));
   if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
   ui.remember("tempo_down");
+  ui.describe("button", "Slower");
   ImGui::SameLine();
   if (ImGui::Button(" + ##tempo")) ui.emit(event::SetTempo{n.tempo_percent + 5});
   ui.remember("tempo_up");
-  ImGui::SameLine();
+  ui.describe("button", "Faster");
+  same_line_if_fits(ImGui::CalcTextSize("% tempo").x);
   ImGui::TextUnformatted("% tempo");
-  if (!layout.narrow) ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("Count-in").x + ImGui::GetStyle().ItemInnerSpacing.x);
   bool count_in = n.count_in;
   if (ImGui::Checkbox("Count-in", &count_in)) ui.emit(event::SetCountIn{count_in});
   ui.remember("count_in");
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 7);
   const Instrument& current = instrument_by_id(n.instrument);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   if (ImGui::BeginCombo("##instrument", current.label)) {
@@ -82,21 +93,24 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::EndCombo();
   }
   ui.remember("instrument");
+  ui.describe("combobox", std::string("Instrument: ") + current.label);
 
   // The loop: two bar numbers (0 and 0: the whole tune), or clicks on the notation.
   ImGui::TextUnformatted("Loop bars");
   ImGui::SameLine();
   number_field(model, ui, "##loop_from", "loop_from", n.loop ? n.loop->first : 0, ImGui::GetFontSize() * 2.5f);
+  ui.describe("textbox", "Loop from bar");
   ImGui::SameLine();
   ImGui::TextUnformatted("to");
   ImGui::SameLine();
   number_field(model, ui, "##loop_to", "loop_to", n.loop ? n.loop->second : 0, ImGui::GetFontSize() * 2.5f);
-  ImGui::SameLine();
+  ui.describe("textbox", "Loop to bar");
+  same_line_if_fits(button_width("No loop"));
   ImGui::BeginDisabled(!n.loop);
   if (ImGui::Button("No loop")) ui.emit(event::SetLoop{std::nullopt});
   ui.remember("loop_clear");
   ImGui::EndDisabled();
-  if (!n.playback_error.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.4f, 1), "%s", n.playback_error.c_str());
+  if (!n.playback_error.empty()) ImGui::TextColored(imgui_colour(current_palette().error_text), "%s", n.playback_error.c_str());
 }
 
 // The note nearest to a point on the image (CSS pixels), or -1.
@@ -135,11 +149,11 @@ void draw_image(const Notation& n, Ui& ui, const Layout& layout) {
   };
   if (n.loop) {
     for (const NoteBox& b : image.notes) {
-      if (b.bar >= n.loop->first && b.bar <= n.loop->second) box(b, 2, IM_COL32(60, 140, 255, 45));
+      if (b.bar >= n.loop->first && b.bar <= n.loop->second) box(b, 2, imgui_u32(current_palette().loop_box, 0.18f));
     }
   }
   if (n.highlighted_note >= 0 && static_cast<size_t>(n.highlighted_note) < image.notes.size()) {
-    box(image.notes[static_cast<size_t>(n.highlighted_note)], 2, IM_COL32(255, 140, 0, 110));
+    box(image.notes[static_cast<size_t>(n.highlighted_note)], 2, imgui_u32(current_palette().highlight_box, 0.43f));
   }
 }
 
@@ -154,14 +168,14 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
   const size_t chosen = model.chosen_setting(tune_id);
   draw_setting_selector(model, ui, tune_id, details, chosen);
   draw_transpose(n, ui, details.settings[chosen]);
-  draw_player(model, ui, layout);
+  draw_player(model, ui);
 
   // The width abcjs lays the staff out for; reported only when it changes.
   const int width_css = static_cast<int>(ImGui::GetContentRegionAvail().x / layout.scale);
   if (width_css > 0 && width_css != n.width_css) ui.emit(event::NotationWidth{tune_id, width_css});
 
   if (!n.image.error.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.75f, 0.4f, 1), "%s", n.image.error.c_str());
+    ImGui::TextColored(imgui_colour(current_palette().warning_text), "%s", n.image.error.c_str());
     ImGui::TextDisabled("The ABC as written:");
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(abc_document(details, chosen).c_str());

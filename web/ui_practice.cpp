@@ -9,6 +9,7 @@
 
 #include "core/music_key.h"
 #include "core/time_format.h"
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -37,14 +38,14 @@ const char* rating_label(Rating r) {
   return "";
 }
 
-void draw_limits(const Model& model, Ui& ui, const Layout& layout) {
+void draw_limits(const Model& model, Ui& ui, const Layout&) {
   const PracticeState& p = model.practice;
   ImGui::Text("Today: %d rated, %d new", p.done_today, p.new_today);
   ui.remember("practice_today");
-  if (!layout.narrow) ImGui::SameLine(0, 24 * layout.scale);
+  same_line_if_fits(ImGui::GetFontSize() * 6);
   number_field(model, ui, "a day##limit", "practice_limit", p.limits.per_day, ImGui::GetFontSize() * 3);
   const bool hovered = ImGui::IsItemHovered();
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 5.5f);
   number_field(model, ui, "new##limit", "practice_new_limit", p.limits.new_per_day, ImGui::GetFontSize() * 3);
   if (hovered || ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
 }
@@ -56,6 +57,7 @@ void draw_current(const Model& model, Ui& ui, const Layout& layout, int64_t tune
   ImGui::Separator();
   ImGui::TextUnformatted(e->name.c_str());
   ui.remember("practice_name");
+  ui.heading(2, e->name);
   const TuneDetails* d = model.tune_details(tune_id);
   const std::string key =
       d && !d->settings.empty() ? key_label(d->settings[model.chosen_setting(tune_id)].key) : key_label(e->key);
@@ -103,22 +105,28 @@ void draw_promotion(const Model& model, Ui& ui) {
   if (!p.promotion_offer) return;
   const CollectionEntry* e = model.entry(*p.promotion_offer);
   if (!e) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.16f, 0.24f, 0.16f, 1));
-  ImGui::BeginChild("promotion", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.3f), true);
-  ImGui::Text("You know \"%s\" well now. Mark it learned?", e->name.c_str());
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, imgui_colour(current_palette().done));
+  const std::string question = "You know \"" + e->name + "\" well now. Mark it learned?";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float wrap = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2;
+  const float height = ImGui::CalcTextSize(question.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y +
+                       ImGui::GetFrameHeight() * 2 + style.WindowPadding.y * 2;
+  ImGui::BeginChild("promotion", ImVec2(0, height), true);
+  ImGui::TextWrapped("%s", question.c_str());
   if (ImGui::Button("Yes, learned")) ui.emit(event::AnswerPromotion{e->tune_id, true});
   ui.remember("promote_yes");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Not yet"));
   if (ImGui::Button("Not yet")) ui.emit(event::AnswerPromotion{e->tune_id, false});
   ui.remember("promote_no");
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
 
-void draw_next_to_learn(const Model& model, Ui& ui) {
+void draw_next_to_learn(const Model& model, Ui& ui, const Layout& layout) {
   const PracticeState& p = model.practice;
   ImGui::Separator();
   ImGui::TextUnformatted("What to learn next");
+  ui.heading(2, "What to learn next");
   if (p.next_to_learn.empty()) {
     ImGui::TextDisabled("Nothing marked \"want to learn\".");
     return;
@@ -128,11 +136,13 @@ void draw_next_to_learn(const Model& model, Ui& ui) {
     if (!e) continue;
     ImGui::PushID(static_cast<int>(i));
     ImGui::BeginDisabled(model.read_only());
-    if (ImGui::SmallButton("Start learning")) ui.emit(event::SetStatus{e->tune_id, LearnStatus::Learning});
+    if (compact_button(layout, "Start learning")) ui.emit(event::SetStatus{e->tune_id, LearnStatus::Learning});
     ImGui::EndDisabled();
     ui.remember("next_learn_" + std::to_string(i));
     ImGui::SameLine();
+    ImGui::PushTextWrapPos(0);
     ImGui::Text("%s  (heard %d, in %d tunebooks)", e->name.c_str(), e->heard_count, e->tunebooks);
+    ImGui::PopTextWrapPos();
     ui.remember("next_learn_name_" + std::to_string(i));
     ImGui::PopID();
   }
@@ -166,6 +176,7 @@ void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
   const PracticeState& p = model.practice;
   ImGui::Separator();
   ImGui::TextUnformatted("Progress");
+  ui.heading(2, "Progress");
   // Learned per month: the last 12 months, empty ones included.
   std::vector<std::pair<std::string, int>> months;
   const std::string today = p.day.empty() ? format_date_utc(static_cast<int64_t>(model.now_ms)) : p.day;
@@ -202,13 +213,13 @@ void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
 void draw_today(const Model& model, Ui& ui, const Layout& layout) {
   const PracticeState& p = model.practice;
   draw_limits(model, ui, layout);
-  if (!p.message.empty()) ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", p.message.c_str());
+  if (!p.message.empty()) ImGui::TextColored(imgui_colour(current_palette().warning_text), "%s", p.message.c_str());
   draw_promotion(model, ui);
   if (p.last_rating) {
     const CollectionEntry* e = model.entry(p.last_rating->tune_id);
     const std::string what = std::string(rating_label(p.last_rating->rating)) + " on " + (e ? e->name : "a removed tune");
     ImGui::BeginDisabled(model.read_only());
-    if (ImGui::SmallButton(("Undo: " + what).c_str())) ui.emit(event::UndoRating{});
+    if (compact_button(layout, ("Undo: " + what).c_str())) ui.emit(event::UndoRating{});
     ImGui::EndDisabled();
     ui.remember("practice_undo");
   }
@@ -238,7 +249,7 @@ void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
     // One column: today's tune, then what to learn next and the progress.
     ImGui::BeginChild("practice_pane");
     draw_today(model, ui, layout);
-    draw_next_to_learn(model, ui);
+    draw_next_to_learn(model, ui, layout);
     draw_progress(model, ui, layout);
     ImGui::EndChild();
     return;
@@ -250,7 +261,7 @@ void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("practice_side", ImVec2(0, 0), true);
-  draw_next_to_learn(model, ui);
+  draw_next_to_learn(model, ui, layout);
   draw_progress(model, ui, layout);
   ImGui::EndChild();
 }

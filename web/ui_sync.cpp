@@ -4,6 +4,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/summary_text.h"
+#include "web/announcer.h"
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -16,13 +18,17 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
     ui.emit(event::MemberIdEdited{member});
   }
   ui.remember("member_id");
+  ui.describe("textbox", "thesession.org member number");
   ImGui::TextUnformatted("New tunes start as:");
+  std::vector<std::string> labels, keys;
+  int selected = 0;
   for (LearnStatus s : kAllLearnStatuses) {
-    ImGui::SameLine();
-    const std::string text(label(s));
-    if (ImGui::RadioButton(text.c_str(), model.sync_default_status == s)) ui.emit(event::DefaultStatusPicked{s});
-    ui.remember("default_" + std::string(to_string(s)));
+    if (s == model.sync_default_status) selected = static_cast<int>(labels.size());
+    labels.emplace_back(label(s));
+    keys.emplace_back(to_string(s));
   }
+  const int picked = choice_buttons(ui, "default_status", labels, selected, "default_", keys);
+  if (picked >= 0) ui.emit(event::DefaultStatusPicked{kAllLearnStatuses[picked]});
 
   if (model.syncing && model.sync_progress) {
     const SyncProgress& p = *model.sync_progress;
@@ -44,17 +50,24 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
   if (!result) return;
   ImGui::Separator();
   if (result->status == SyncStage::Completed || result->status == SyncStage::CompletedWithErrors) {
+    if (result->tunes_fetched == 0) {
+      ImGui::TextWrapped("%s", empty_tunebook_sentence(model.member_id_text).c_str());
+      ui.text(empty_tunebook_sentence(model.member_id_text));
+    }
     ImGui::Text("Done in %.1f s: %d tunes fetched", result->duration_ms / 1000.0, result->tunes_fetched);
     for (const auto& [label, count] : sync_summary_counts(*result, false)) {
       ImGui::BulletText("%d %s", count, label.c_str());
     }
-    for (const auto& e : result->errors) ImGui::TextColored(ImVec4(1, 0.6f, 0.4f, 1), "%s", e.c_str());
+    for (const auto& e : result->errors) ImGui::TextColored(imgui_colour(current_palette().error_text), "%s", e.c_str());
     ui.remember("sync_summary");
   } else if (result->status == SyncStage::Cancelled) {
     ImGui::TextUnformatted("Sync cancelled: nothing was changed.");
   } else {
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", result->message.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(imgui_colour(current_palette().error_text), "%s", result->message.c_str());
+    ImGui::PopTextWrapPos();
     ui.remember("sync_error");
+    ui.text(result->message);
     ImGui::TextDisabled("Nothing was changed.");
     ImGui::BeginDisabled(model.read_only());
     if (ImGui::Button("Retry")) ui.emit(event::StartSync{});

@@ -170,8 +170,10 @@ void dispatch(Context& c, const Event& event) {
   handle_notation(c, event);
   handle_incipits(c, event);
   handle_practice(c, event);
+  handle_appearance(c, event);
   follow_open_tune(c);
   follow_incipits(c);
+  follow_announcements(c.model);
 }
 
 }  // namespace

@@ -44,6 +44,7 @@ void handle_data(Context& c, const Event& e);
 void handle_notation(Context& c, const Event& e);
 void handle_incipits(Context& c, const Event& e);
 void handle_practice(Context& c, const Event& e);
+void handle_appearance(Context& c, const Event& e);
 // A render that was for the list's incipits: taken (true), or not ours.
 bool on_incipit_rendered(Context& c, const event::NotationRendered& e);
 // After every event: the open tune's notation follows what changed.

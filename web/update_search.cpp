@@ -45,9 +45,19 @@ void on_search_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
                                               : std::to_string(parsed.results->total) + " tunes found";
 }
 
+// The breaker's state as a musician would say it: can thesession.org be
+// reached through this proxy now?
+std::string reachability(const std::string& breaker_state) {
+  if (breaker_state == "closed") return "thesession.org reachable";
+  if (breaker_state == "open") return "thesession.org unreachable";
+  if (breaker_state == "half_open") return "thesession.org slow";  // failing lately, being tried again
+  return "thesession.org: no answer yet";
+}
+
 void on_health_answer(Context& c, const HttpOutcome& outcome) {
   if (!outcome.ok()) {
     c.model.healthz = "proxy unreachable (" + describe_failure(outcome) + ")";
+    c.model.thesession_status = "proxy unreachable";
     return;
   }
   const auto doc = nlohmann::json::parse(outcome.body, nullptr, false);
@@ -55,9 +65,13 @@ void on_health_answer(Context& c, const HttpOutcome& outcome) {
     return obj.is_object() && obj.contains(key) && obj[key].is_string() ? obj[key].get<std::string>()
                                                                         : std::string("?");
   };
-  c.model.healthz = doc.is_object() ? "proxy " + text(doc, "version") + ", upstream " +
-                                          text(doc.contains("upstream") ? doc["upstream"] : nlohmann::json(), "state")
-                                    : "proxy answered oddly";
+  if (!doc.is_object()) {
+    c.model.healthz = "proxy answered oddly";
+    c.model.thesession_status = c.model.healthz;
+    return;
+  }
+  c.model.thesession_status = reachability(text(doc.contains("upstream") ? doc["upstream"] : nlohmann::json(), "state"));
+  c.model.healthz = "proxy " + text(doc, "version") + ", " + c.model.thesession_status;
 }
 
 void handle_search(Context& c, const Event& event) {

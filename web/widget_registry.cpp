@@ -1,0 +1,117 @@
+#include "web/widget_registry.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdarg>
+#include <cstring>
+
+#include "web/ui.h"
+
+namespace tt::web {
+namespace {
+
+Ui* g_sink = nullptr;
+float g_display_width = 0;
+ImGuiWindow* g_active_field_window = nullptr;  // this frame's text field being typed into
+ImRect g_active_field;
+
+// "Play##tempo" -> "Play"; "###id" parts are ids too.
+std::string visible_label(const char* label) {
+  if (!label) return "";
+  const char* end = std::strstr(label, "##");
+  std::string text = end ? std::string(label, end) : std::string(label);
+  for (char& c : text) {
+    if (c == '\n') c = ' ';  // "Good\n3d": one line to read
+  }
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+// The part of `bb` inside the current window's clipping, or nothing.
+bool visible_part(ImGuiContext& g, const ImRect& bb, std::array<float, 4>& out) {
+  ImRect r = bb;
+  if (g.CurrentWindow) r.ClipWithFull(g.CurrentWindow->InnerClipRect);  // the window, not a table cell
+  if (r.GetWidth() <= 0.5f || r.GetHeight() <= 0.5f) return false;
+  out = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
+  return true;
+}
+
+}  // namespace
+
+void begin_widget_frame(Ui& ui, float display_width) {
+  g_sink = &ui;
+  g_display_width = display_width;
+  ui.nodes.clear();
+  ui.overflowing.clear();
+  g_active_field_window = nullptr;
+  GImGui->TestEngineHookItems = true;
+}
+
+void keep_active_field_visible() {
+  ImGuiWindow* w = g_active_field_window;
+  if (!w) return;
+  const ImRect view = w->InnerClipRect;
+  const float margin = ImGui::GetStyle().ItemSpacing.y;
+  if (g_active_field.Max.y > view.Max.y) {
+    ImGui::SetScrollY(w, w->Scroll.y + (g_active_field.Max.y - view.Max.y) + margin);
+  } else if (g_active_field.Min.y < view.Min.y) {
+    ImGui::SetScrollY(w, w->Scroll.y - (view.Min.y - g_active_field.Min.y) - margin);
+  }
+}
+
+void scroll_by_touch_drag(float threshold) {
+  ImGuiContext& g = *GImGui;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, threshold)) return;
+  if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) return;  // selecting text
+  ImGuiWindow* w = g.HoveredWindow;
+  while (w && w->ScrollMax.y <= 0 && w->ParentWindow && !(w->Flags & ImGuiWindowFlags_Popup)) w = w->ParentWindow;
+  if (w && w->ScrollMax.y > 0) ImGui::SetScrollY(w, w->Scroll.y - g.IO.MouseDelta.y);
+}
+
+void end_widget_frame() {
+  GImGui->TestEngineHookItems = false;
+  g_sink = nullptr;
+}
+
+}  // namespace tt::web
+
+using tt::web::g_display_width;
+using tt::web::g_sink;
+
+// The hooks ImGui calls (declared in imgui_internal.h).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  if (!g_sink || !ctx->CurrentWindow) return;
+  if (id == ctx->ActiveId && ctx->InputTextState.ID == id) {
+    tt::web::g_active_field_window = ctx->CurrentWindow;
+    tt::web::g_active_field = bb;
+  }
+  // Only what is on screen vertically counts: a list scrolls, the page
+  // does not scroll sideways.
+  const ImRect& clip = ctx->CurrentWindow->ClipRect;
+  if (bb.Max.y <= clip.Min.y || bb.Min.y >= clip.Max.y) return;
+  if (bb.Max.x > g_display_width + 1 || bb.Min.x < -1) {
+    g_sink->overflowing.push_back({bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()});
+  }
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  if (!g_sink) return;
+  tt::web::A11yNode node;
+  if (!tt::web::visible_part(*ctx, ctx->LastItemData.Rect, node.rect)) return;
+  node.id = id;
+  node.size = {ctx->LastItemData.Rect.GetWidth(), ctx->LastItemData.Rect.GetHeight()};
+  node.name = tt::web::visible_label(label);
+  node.checkable = (flags & ImGuiItemStatusFlags_Checkable) != 0;
+  node.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+  node.disabled = (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+  node.role = node.checkable                                         ? "checkbox"
+              : (ctx->LastItemData.InFlags & ImGuiItemFlags_Inputable) ? "textbox"
+                                                                     : "button";
+  g_sink->nodes.push_back(std::move(node));
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

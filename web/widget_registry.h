@@ -1,0 +1,25 @@
+#pragma once
+// Dear ImGui reports every item it lays out to a "test engine" when built
+// with IMGUI_ENABLE_TEST_ENGINE: its rectangle (ItemAdd) and, for controls,
+// its label and state (ItemInfo). We use those hooks, not a test engine, to
+// list each frame's controls for the accessibility mirror and to find items
+// that run off the screen, without annotating every button by hand.
+namespace tt::web {
+
+struct Ui;
+
+// From now until end_widget_frame the hooks write into `ui` (nodes and
+// overflowing); items wider than `display_width` (canvas px) are reported.
+void begin_widget_frame(Ui& ui, float display_width);
+void end_widget_frame();
+
+// The text field being typed into, when it is out of its window's view (the
+// phone's keyboard took the lower half of the screen): scrolled back into
+// view, so the keyboard never hides what is typed. Call after the frame's UI.
+void keep_active_field_visible();
+
+// A finger dragged over a scrollable panel scrolls it (ImGui scrolls with a
+// wheel only). Call at the end of the frame's UI; `threshold` in canvas px.
+void scroll_by_touch_drag(float threshold);
+
+}  // namespace tt::web
