@@ -61,6 +61,8 @@ int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& label
                    const std::string& remember_prefix, const std::vector<std::string>& keys);
 // `text` cut with "…" to fit `width` (canvas px) on one line.
 std::string fit_text(const std::string& text, float width);
+// An entry of a combo's list: a finger-high row on a touch screen.
+bool list_option(const Layout& layout, const char* label, bool selected);
 // A small button for a mouse, a full-height one for a finger.
 bool compact_button(const Layout& layout, const char* label);
 

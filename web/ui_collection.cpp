@@ -28,11 +28,11 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
 
   ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
   if (ImGui::BeginCombo("##type", view.filter.type.empty() ? "All types" : view.filter.type.c_str())) {
-    if (ImGui::Selectable("All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
+    if (list_option(layout, "All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
     ui.remember("type_option_all");
     for (const auto& [type, count] : model.collection.type_counts()) {
       if (type.empty()) continue;  // unknown type: nothing to filter by
-      if (ImGui::Selectable(type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
+      if (list_option(layout, type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
       ui.remember("type_option_" + type);
     }
     ImGui::EndCombo();
@@ -43,10 +43,10 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
   const char* status_preview = view.filter.status ? status_label(*view.filter.status) : "Any status";
   if (ImGui::BeginCombo("##status", status_preview)) {
-    if (ImGui::Selectable("Any status", !view.filter.status)) { view.filter.status.reset(); changed = true; }
+    if (list_option(layout, "Any status", !view.filter.status)) { view.filter.status.reset(); changed = true; }
     ui.remember("status_option_any");
     for (LearnStatus s : kAllLearnStatuses) {
-      if (ImGui::Selectable(status_label(s), view.filter.status == s)) { view.filter.status = s; changed = true; }
+      if (list_option(layout, status_label(s), view.filter.status == s)) { view.filter.status = s; changed = true; }
       ui.remember("status_option_" + std::string(to_string(s)));
     }
     ImGui::EndCombo();

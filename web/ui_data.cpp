@@ -6,6 +6,9 @@
 namespace tt::web {
 
 void draw_data(const Model& model, Ui& ui, const Layout& layout) {
+  // First: someone who needs larger text should not have to scroll to it.
+  draw_appearance(model, ui, layout);
+  ImGui::Separator();
   const StatusCounts& counts = model.collection.status_counts();
   ImGui::TextWrapped("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
                      counts.learning, counts.learned);
@@ -32,8 +35,6 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     if (ImGui::Button("Download the damaged database")) ui.emit(event::DownloadDamagedCopy{});
     ui.remember("download_damaged");
   }
-  ImGui::Separator();
-  draw_appearance(model, ui, layout);
 }
 
 void draw_appearance(const Model& model, Ui& ui, const Layout&) {

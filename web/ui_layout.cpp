@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -119,6 +120,11 @@ std::string fit_text(const std::string& text, float width) {
   size_t end = lo;
   while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return text.substr(0, end) + ellipsis;
+}
+
+bool list_option(const Layout& layout, const char* label, bool selected) {
+  const float height = layout.touch ? kMinTargetCssPixels * layout.scale - ImGui::GetStyle().ItemSpacing.y : 0;
+  return ImGui::Selectable(label, selected, 0, ImVec2(0, std::max(0.0f, height)));
 }
 
 bool compact_button(const Layout& layout, const char* label) {

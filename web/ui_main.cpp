@@ -2,6 +2,8 @@
 // on a phone), and the split between list and detail.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "core/version.h"
 #include "web/theme.h"
 #include "web/ui.h"
@@ -132,7 +134,7 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
 
 void number_field(const Model& model, Ui& ui, const char* label, const std::string& field, int value, float width) {
   int shown = model.number_shown(field, value);
-  ImGui::SetNextItemWidth(width);
+  ImGui::SetNextItemWidth(std::max(width, ImGui::GetFrameHeight()));  // at least square: a finger's target
   if (ImGui::InputInt(label, &shown, 0, 0)) ui.emit(event::NumberEdited{field, shown});
   if (ImGui::IsItemDeactivated()) ui.emit(event::NumberLeft{field});
   ui.remember(field);

@@ -15,11 +15,11 @@
 namespace tt::web {
 namespace {
 
-void draw_setting_selector(const Model& model, Ui& ui, int64_t tune_id, const TuneDetails& details, size_t chosen) {
+void draw_setting_selector(const Layout& layout, Ui& ui, int64_t tune_id, const TuneDetails& details, size_t chosen) {
   ImGui::SetNextItemWidth(std::fmin(ImGui::GetContentRegionAvail().x * 0.7f, ImGui::GetFontSize() * 16));
   if (ImGui::BeginCombo("##setting", setting_label(details, chosen).c_str())) {
     for (size_t i = 0; i < details.settings.size(); ++i) {
-      if (ImGui::Selectable(setting_label(details, i).c_str(), i == chosen)) ui.emit(event::ChooseSetting{tune_id, i});
+      if (list_option(layout, setting_label(details, i).c_str(), i == chosen)) ui.emit(event::ChooseSetting{tune_id, i});
       ui.remember("setting_item_" + std::to_string(i));
     }
     ImGui::EndCombo();
@@ -29,24 +29,23 @@ void draw_setting_selector(const Model& model, Ui& ui, int64_t tune_id, const Tu
   same_line_if_fits(button_width("Copy ABC"));
   if (ImGui::Button("Copy ABC")) ui.emit(event::CopyAbc{tune_id});
   ui.remember("copy_abc");
-  (void)model;
 }
 
 void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   ImGui::TextUnformatted("Transpose");
-  ImGui::SameLine();
+  same_line_if_fits(button_width(" - "));
   ImGui::BeginDisabled(n.transpose <= -12);
   if (ImGui::Button(" - ##transpose")) ui.emit(event::SetTranspose{n.transpose - 1});
   ui.remember("transpose_down");
   ui.describe("button", "Transpose down a semitone");
   ImGui::EndDisabled();
-  ImGui::SameLine();
   char shown[64];
   std::snprintf(shown, sizeof shown, "%+d (%s)", n.transpose, key_label(setting.key, n.transpose).c_str());
+  same_line_if_fits(ImGui::CalcTextSize(shown).x);
   ImGui::TextUnformatted(shown);
   ui.remember("transpose");
   ui.text(std::string("Transposed ") + shown);
-  ImGui::SameLine();
+  same_line_if_fits(button_width(" + "));
   ImGui::BeginDisabled(n.transpose >= 12);
   if (ImGui::Button(" + ##transpose")) ui.emit(event::SetTranspose{n.transpose + 1});
   ui.remember("transpose_up");
@@ -54,7 +53,7 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   ImGui::EndDisabled();
 }
 
-void draw_player(const Model& model, Ui& ui) {
+void draw_player(const Model& model, Ui& ui, const Layout& layout) {
   const Notation& n = model.notation;
   const bool can_play = n.image_request != 0 && n.image.error.empty();
   ImGui::BeginDisabled(!can_play && !n.playing);
@@ -87,7 +86,7 @@ void draw_player(const Model& model, Ui& ui) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   if (ImGui::BeginCombo("##instrument", current.label)) {
     for (const auto& i : kInstruments) {
-      if (ImGui::Selectable(i.label, &i == &current)) ui.emit(event::ChooseInstrument{i.id});
+      if (list_option(layout, i.label, &i == &current)) ui.emit(event::ChooseInstrument{i.id});
       ui.remember(std::string("instrument_") + i.id);
     }
     ImGui::EndCombo();
@@ -166,9 +165,9 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
   }
   const Notation& n = model.notation;
   const size_t chosen = model.chosen_setting(tune_id);
-  draw_setting_selector(model, ui, tune_id, details, chosen);
+  draw_setting_selector(layout, ui, tune_id, details, chosen);
   draw_transpose(n, ui, details.settings[chosen]);
-  draw_player(model, ui);
+  draw_player(model, ui, layout);
 
   // The width abcjs lays the staff out for; reported only when it changes.
   const int width_css = static_cast<int>(ImGui::GetContentRegionAvail().x / layout.scale);

@@ -80,7 +80,7 @@ void draw_current(const Model& model, Ui& ui, const Layout& layout, int64_t tune
     }
     if (i > 0) ImGui::SameLine();
     ImGui::BeginDisabled(model.read_only());
-    if (ImGui::Button((label + "##rate").c_str(), ImVec2(width, 2.6f * ImGui::GetFontSize()))) {
+    if (ImGui::Button((label + "##rate").c_str(), ImVec2(width, std::max(2.6f * ImGui::GetFontSize(), ImGui::GetFrameHeight())))) {
       ui.emit(event::Rate{tune_id, r});
     }
     ImGui::EndDisabled();

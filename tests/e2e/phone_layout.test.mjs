@@ -1,0 +1,132 @@
+// A 360 x 740 phone at DPR 3 with a finger: on every screen nothing runs off
+// the screen's edges, and everything a finger can tap is at least 44 x 44
+// CSS px (buttons, fields, choices, rows, a combo's entries), at the normal
+// and at the huge text size. The on-screen keyboard (the viewport shrinking)
+// never hides the field being typed into.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, waitFor, tap, nextFrames, snapshot, syncMember, rect } from './harness.mjs';
+
+const WIDTH = 360, HEIGHT = 740, TARGET = 44;
+let session, page;
+
+before(async () => {
+  session = await startSession({
+    launchOptions: { viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
+  });
+  ({ page } = session);
+  await syncMember(page, 100030, tap);
+});
+after(() => session?.close());
+
+// Everything on the screen now fits it, and every target is finger-sized.
+async function checkScreen(what, height = HEIGHT) {
+  await nextFrames(page, 3);
+  const s = await snapshot(page);
+  // Named by the controls on the same line, when there are any.
+  const near = (r) => s.widgets.filter((w) => Math.abs(w.rect[1] - r[1]) < r[3]).map((w) => w.name).join(', ');
+  assert.deepEqual(s.overflowing.map((r) => `${r.map(Math.round).join(',')} (by: ${near(r)})`), [],
+    `${what}: items run past the screen's edge`);
+  const interactive = s.widgets.filter((w) => w.interactive);
+  assert.ok(interactive.length >= 3, `${what}: its controls are listed (${interactive.length})`);
+  for (const w of s.widgets) {
+    const [x, y, width] = w.rect;
+    assert.ok(x >= -0.5 && x + width <= WIDTH + 0.5, `${what}: ${w.role} "${w.name}" at x ${x}..${x + width}`);
+    assert.ok(y >= -0.5 && y <= height + 0.5, `${what}: ${w.role} "${w.name}" at y ${y}`);
+  }
+  const small = interactive.filter((w) => w.size[0] < TARGET - 0.5 || w.size[1] < TARGET - 0.5);
+  assert.deepEqual(small.map((w) => `${w.role} "${w.name}" ${w.size.map(Math.round).join('x')}`), [],
+    `${what}: targets smaller than ${TARGET} px`);
+  return s;
+}
+
+// Opens a combo, checks its entries, and closes it again (a tap outside).
+async function checkCombo(name, what) {
+  await tap(page, name);
+  const s = await checkScreen(`${what}, open`);
+  const entries = s.widgets.filter((w) => w.role === 'button' && w.rect[1] > 0);
+  assert.ok(entries.length > 1, `${what}: the open list has entries`);
+  await page.touchscreen.tap(WIDTH - 4, 4);  // the header, outside the popup
+  await nextFrames(page, 3);
+}
+
+async function everyScreen(label) {
+  await tap(page, 'tab_collection');
+  await waitFor(page, (s) => s.rects.row_1, 'the list');
+  await checkScreen(`${label} collection`);
+  await checkCombo('type_filter', `${label} type filter`);
+  await checkCombo('status_filter', `${label} status filter`);
+
+  await tap(page, 'row_1');
+  await waitFor(page, (s) => s.details_loaded && s.notation.rendered && s.rects.play, 'the tune with its music');
+  await checkScreen(`${label} tune page`);
+  await checkCombo('setting_select', `${label} setting`);
+  await tap(page, 'detail_close');
+  await waitFor(page, (s) => s.view.open_tune === 0 && s.rects.search, 'back to the list');
+
+  await tap(page, 'tab_practice');
+  await waitFor(page, (s) => s.rects.rate_good, 'a tune to rate');
+  await checkScreen(`${label} practice`);
+
+  await tap(page, 'tab_add');
+  await waitFor(page, (s) => s.rects.remote_search, 'the search field');
+  await checkScreen(`${label} add tune`);
+
+  await tap(page, 'tab_sync');
+  await waitFor(page, (s) => s.rects.sync_summary, 'the last sync summary');
+  await checkScreen(`${label} sync`);
+
+  await tap(page, 'tab_data');
+  await waitFor(page, (s) => s.rects.text_size_huge, 'the display settings');
+  await checkScreen(`${label} data`);
+}
+
+test('every screen fits 360 px and every target is 44 px, at the normal and the huge text size', async () => {
+  // A tune being learned, so Practice has one to rate; search results on Add tune.
+  await tap(page, 'tab_collection');
+  await tap(page, 'row_1');
+  await tap(page, 'status_learning');
+  await waitFor(page, (s) => s.rows.some((r) => r.learn_status === 'learning'), 'the status change');
+  await tap(page, 'detail_close');
+  await tap(page, 'tab_add');
+  await tap(page, 'remote_search');
+  await page.keyboard.type('Fancy', { delay: 15 });
+  await waitFor(page, (s) => s.search_results > 0, 'search results');
+
+  await everyScreen('normal text:');
+
+  await tap(page, 'tab_data');
+  await tap(page, 'text_size_huge');
+  let s = await waitFor(page, (s) => s.appearance.text_size === 'huge', 'the huge text size');
+  assert.equal(s.appearance.text_scale, 1.5);
+  await everyScreen('huge text:');
+  // Kept for the next visit.
+  await page.reload();
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  s = await waitFor(page, (s) => s.ready && s.appearance.text_size === 'huge', 'the text size after a reload');
+  await tap(page, 'tab_data');
+  await tap(page, 'text_size_normal');
+  await waitFor(page, (s) => s.appearance.text_size === 'normal', 'the normal text size again');
+});
+
+test('the on-screen keyboard does not hide the notes being typed', async () => {
+  if ((await snapshot(page)).view.open_tune) await tap(page, 'detail_close');
+  await tap(page, 'tab_collection');
+  await tap(page, 'row_2');
+  await waitFor(page, (s) => s.rects.notes, 'the notes field');
+  await tap(page, 'notes');
+  // The keyboard takes the lower half: the page is resized to what is left.
+  const keyboardUp = 330;
+  await page.setViewportSize({ width: WIDTH, height: keyboardUp });
+  await nextFrames(page, 4);
+  await page.keyboard.type('Learn the B part first', { delay: 10 });
+  const s = await waitFor(page, (s) => {
+    const r = s.rects.notes;
+    return r && r[1] >= 0 && r[1] + Math.min(r[3], 40) <= keyboardUp && s.notes_draft &&
+      s.notes_draft.text === 'Learn the B part first';
+  }, 'the notes field, with what was typed, in view above the keyboard');
+  assert.ok(s.rects.notes[1] + s.rects.notes[3] > 0);
+  await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+  await tap(page, 'detail_close');
+  await waitFor(page, (s) => s.rows.some((r) => r.notes === 'Learn the B part first'), 'the notes kept');
+});
