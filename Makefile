@@ -49,6 +49,7 @@ test: build
 
 bench: build
 	$(NATIVE)/tests/bench/sync_bench
+	$(NATIVE)/tests/bench/sets_bench
 	$(NATIVE)/tests/bench/proxy_bench.sh $(PROXY) $(FAKE)
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/web_bench.mjs
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/notation_bench.mjs
@@ -60,7 +61,7 @@ bench: build
 # build/fuzz/artifacts (copy it to tests/fuzz/corpus/<harness>/ once fixed).
 FUZZ_SECONDS   ?= 60
 FUZZ           := $(BUILD)/fuzz
-FUZZ_HARNESSES := tunebook tune search request fragment import headers abc
+FUZZ_HARNESSES := tunebook tune search request fragment import headers abc sets
 fuzz: setup
 	@test -f $(FUZZ)/build.ninja || CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTT_FUZZ=ON
 	cmake --build $(FUZZ) --target tt_fuzzers

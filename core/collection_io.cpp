@@ -5,6 +5,7 @@
 #include "core/json_text.h"
 #include "core/parse_number.h"
 #include "core/practice_io.h"
+#include "core/sets_io.h"
 #include "core/time_format.h"
 #include "core/tune_type.h"
 
@@ -130,6 +131,14 @@ std::string export_json(const std::vector<CollectionEntry>& entries, const Pract
   return doc.dump(2) + "\n";
 }
 
+std::string export_json(const std::vector<CollectionEntry>& entries, const PracticeData& practice,
+                        const std::vector<TuneSet>& sets) {
+  json doc = export_document(entries);
+  doc["practice"] = practice_to_json(practice);
+  doc["sets"] = sets_to_json(sets);
+  return doc.dump(2) + "\n";
+}
+
 std::string export_csv(const std::vector<CollectionEntry>& entries) { return export_csv(entries, {}); }
 
 std::string export_csv(const std::vector<CollectionEntry>& entries, const std::map<int64_t, CardMemory>& cards) {
@@ -178,6 +187,15 @@ ImportParse parse_import_json(std::string_view text) {
       return result;
     }
   }
+  std::vector<std::string> set_errors;  // listed last
+  if (const auto sets = doc.is_object() ? doc.find("sets") : doc.end(); sets != doc.end()) {
+    std::string fatal = sets_from_json(*sets, result.sets, set_errors);
+    if (!fatal.empty()) {
+      result = ImportParse{};
+      result.fatal = std::move(fatal);
+      return result;
+    }
+  }
   for (const auto& o : *tunes) {
     CollectionEntry e;
     std::string problem;
@@ -188,6 +206,7 @@ ImportParse parse_import_json(std::string_view text) {
     }
   }
   for (auto& line : practice_errors) result.errors.push_back(std::move(line));
+  for (auto& line : set_errors) result.errors.push_back(std::move(line));
   return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/collection.h"
 #include "core/practice.h"
+#include "core/tune_set.h"
 
 namespace tt {
 
@@ -23,6 +24,9 @@ std::string export_json(const std::vector<CollectionEntry>& entries);
 // ("review", "good").
 inline constexpr int kPracticeExportSchema = 1;
 std::string export_json(const std::vector<CollectionEntry>& entries, const PracticeData& practice);
+// The same with a top-level "sets" list (core/sets_io.h has its shape).
+std::string export_json(const std::vector<CollectionEntry>& entries, const PracticeData& practice,
+                        const std::vector<TuneSet>& sets);
 // One header line, then one row per tune; RFC 4180 quoting. The last two
 // columns, due and last_practised (ISO 8601 UTC), come from the tune's card
 // and are empty when it was never practised (no cards given: all empty).
@@ -35,6 +39,7 @@ std::string entry_to_json(const CollectionEntry& entry);
 struct ImportParse {
   std::vector<CollectionEntry> entries;
   PracticeData practice;            // empty for an export without a practice section
+  std::vector<TuneSet> sets;        // empty for an export without sets (older ones)
   std::vector<std::string> errors;  // per entry: "Tune #12: unknown learn status 'x'"
   std::string fatal;                // the whole input is unusable (not JSON, wrong format)
 };
@@ -46,7 +51,9 @@ struct ImportParse {
 // newer than kPracticeExportSchema: nothing is imported, not even the tunes.
 // A card or log row that cannot be read is one error line ("Practice of
 // tune #12: invalid stability"); a second card for the same tune is one too
-// (the first is kept).
+// (the first is kept). The "sets" list is optional too (older exports have
+// none; null counts as none); one that is not a list stops the import; a set
+// or entry that cannot be read is one error line (core/sets_io.h).
 ImportParse parse_import_json(std::string_view text);
 
 }  // namespace tt

@@ -29,6 +29,9 @@ struct ImportSummary {
   // taken, and ratings appended to the log.
   int practice_cards_added = 0;
   int practice_ratings_added = 0;
+  // From the export's sets: sets added, and sets already here (left as they are).
+  int sets_added = 0;
+  int sets_unchanged = 0;
 };
 
 }  // namespace tt

@@ -6,6 +6,7 @@
 
 #include "core/json_text.h"
 #include "core/thesession_api.h"
+#include "core/thesession_sets.h"
 
 namespace tt {
 
@@ -168,6 +169,7 @@ std::optional<std::string> upstream_body_problem(ProxyRouteKind kind, std::strin
     case ProxyRouteKind::TunebookPage: error = parse_tunebook_page(body).error; break;
     case ProxyRouteKind::Tune: error = parse_tune_details(body).error; break;
     case ProxyRouteKind::Search: error = parse_search_results(body).error; break;
+    case ProxyRouteKind::SetsPage: error = parse_sets_page(body).error; break;
     case ProxyRouteKind::Member: {
       // Strict here: the proxy never repairs text it passes on.
       const auto doc = parse_untrusted_json(body, error);
@@ -185,6 +187,7 @@ int64_t CacheTtls::for_route(ProxyRouteKind kind) const {
     case ProxyRouteKind::Member: return member_ms;
     case ProxyRouteKind::Tune: return tune_ms;
     case ProxyRouteKind::Search: return search_ms;
+    case ProxyRouteKind::SetsPage: return tunebook_ms;  // a member's sets change as often as their tunebook
   }
   return tunebook_ms;
 }

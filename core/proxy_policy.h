@@ -116,7 +116,7 @@ std::optional<std::string> upstream_body_problem(ProxyRouteKind kind, std::strin
 
 // How long a good answer for this kind of route stays fresh.
 struct CacheTtls {
-  int64_t tunebook_ms = 60 * 1000;
+  int64_t tunebook_ms = 60 * 1000;  // tunebook and sets pages
   int64_t member_ms = 60 * 60 * 1000;
   int64_t tune_ms = 24 * 60 * 60 * 1000;
   int64_t search_ms = 10 * 60 * 1000;

@@ -38,6 +38,7 @@ const char* route_class_name(ProxyRouteKind kind) {
     case ProxyRouteKind::Member: return "members";
     case ProxyRouteKind::Tune: return "tunes";
     case ProxyRouteKind::Search: return "search";
+    case ProxyRouteKind::SetsPage: return "sets";
   }
   return "tunes";
 }
@@ -112,10 +113,11 @@ RouteDecision route_api_request(std::string_view raw_target) {
   };
 
   ProxyRoute route;
-  if (seg[3] == "members" && is_id(seg[4]) && seg.size() == 6 && seg[5] == "tunebook") {
+  if (seg[3] == "members" && is_id(seg[4]) && seg.size() == 6 && (seg[5] == "tunebook" || seg[5] == "sets")) {
+    // A member's sets page exactly like their tunebook page: same paging, same checks.
     if (auto r = allow_only({"page", "perpage"})) { decision.refusal = r; return decision; }
-    route = {ProxyRouteKind::TunebookPage,
-             "/members/" + std::string(seg[4]) + "/tunebook?format=json" + paging(),
+    route = {seg[5] == "sets" ? ProxyRouteKind::SetsPage : ProxyRouteKind::TunebookPage,
+             "/members/" + std::string(seg[4]) + "/" + std::string(seg[5]) + "?format=json" + paging(),
              "Member #" + std::string(seg[4])};
   } else if (seg[3] == "members" && is_id(seg[4]) && seg.size() == 5) {
     if (auto r = allow_only({})) { decision.refusal = r; return decision; }

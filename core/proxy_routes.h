@@ -11,10 +11,11 @@
 
 namespace tt {
 
-enum class ProxyRouteKind { TunebookPage, Member, Tune, Search };
+enum class ProxyRouteKind { TunebookPage, Member, Tune, Search, SetsPage };
 inline constexpr ProxyRouteKind kRouteKinds[] = {ProxyRouteKind::TunebookPage, ProxyRouteKind::Member,
-                                                  ProxyRouteKind::Tune, ProxyRouteKind::Search};
-// "tunebooks", "members", "tunes", "search": for health reports and logs.
+                                                  ProxyRouteKind::Tune, ProxyRouteKind::Search,
+                                                  ProxyRouteKind::SetsPage};
+// "tunebooks", "members", "tunes", "search", "sets": for health reports and logs.
 const char* route_class_name(ProxyRouteKind kind);
 
 struct ProxyRoute {

@@ -17,6 +17,8 @@ std::string_view to_string(SyncStage stage) {
   return "idle";
 }
 
+std::string_view to_string(SyncKind kind) { return kind == SyncKind::Sets ? "sets" : "tunebook"; }
+
 namespace {
 std::string_view failure_name(SyncFailure failure) {
   switch (failure) {
@@ -45,6 +47,14 @@ std::string to_json(const SyncResult& r) {
       {"requests", r.requests},
       {"duration_ms", r.duration_ms},
   };
+  if (r.kind == SyncKind::Sets) {
+    doc["kind"] = to_string(r.kind);
+    doc["sets_fetched"] = r.sets_fetched;
+    doc["sets_added"] = r.sets_added;
+    doc["sets_already_there"] = r.sets_already_there;
+    doc["set_entries_skipped"] = r.set_entries_skipped;
+    doc["tunes_checked"] = r.tunes_checked;
+  }
   if (r.failure != SyncFailure::None) {
     doc["failure"] = failure_name(r.failure);
     doc["message"] = r.message;

@@ -20,15 +20,25 @@ enum class SyncStage {
 
 std::string_view to_string(SyncStage stage);
 
+// What is being synced: the member's tunebook, or their sets (with the tunes
+// those sets need). One engine runs both (core/sync_engine.h).
+enum class SyncKind { Tunebook, Sets };
+std::string_view to_string(SyncKind kind);  // "tunebook", "sets"
+
 // Why a sync failed, for exit codes and messages.
 enum class SyncFailure { None, NotFound, Unavailable, InvalidData, Cancelled, Other };
 
 struct SyncProgress {
+  SyncKind kind = SyncKind::Tunebook;
   SyncStage stage = SyncStage::Idle;
   int percent = 0;
   int pages_done = 0;
   int pages_total = 0;  // 0 until page 1 has told
   int tunes_fetched = 0;
+  // Sets only: sets on the pages so far, and tune pages checked of those to check.
+  int sets_fetched = 0;
+  int tunes_checked = 0;
+  int tunes_to_check = 0;
 };
 
 struct SyncResult {
@@ -39,6 +49,14 @@ struct SyncResult {
   int person_tunes_added = 0;
   int person_tunes_skipped = 0;
   int left_tunebook = 0;
+  // Sets only (kind == Sets; person_tunes_added then counts the tunes added to
+  // the collection because a set needed them).
+  SyncKind kind = SyncKind::Tunebook;
+  int sets_fetched = 0;
+  int sets_added = 0;
+  int sets_already_there = 0;   // matched by thesession id: left as they are, local edits kept
+  int set_entries_skipped = 0;  // each with its reason in `errors`
+  int tunes_checked = 0;        // tune pages fetched to see the tune is still there
   int pages = 0;
   int requests = 0;
   int64_t duration_ms = 0;
@@ -47,7 +65,8 @@ struct SyncResult {
   std::string message;  // the one-line summary of a failure, empty otherwise
 };
 
-// The results object as JSON text (the CLI's --json and the web page's summary).
+// The results object as JSON text (the CLI's --json and the web page's
+// summary). A sets sync adds "kind": "sets" and its counts.
 std::string to_json(const SyncResult& result);
 
 // Process exit status for the CLI: 0 completed, 2 completed with errors,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
+#include "core/thesession_json.h"
 #include "core/parse_number.h"
 #include "core/tune_type.h"
 #include "core/url.h"
@@ -13,46 +14,7 @@ namespace tt {
 namespace {
 
 using nlohmann::json;
-
-// Ids arrive as numbers or digit strings; anything else is not an id.
-// thesession's ids have at most 10 digits (see parse_thesession_id).
-constexpr int64_t kMaxId = 9999999999;
-std::optional<int64_t> read_id(const json& value) {
-  const Parsed<int64_t> id = read_json_int(value, 1, kMaxId);
-  if (id) return id.value;
-  return std::nullopt;
-}
-
-// Paging and counts bounded to what they can mean: a tunebook of 100,000
-// tunes is 2,000 pages of 50; nothing else would be polite to fetch.
-constexpr int64_t kMaxPages = 2000;
-constexpr int64_t kMaxCount = 100000000;
-
-// A missing key gives `fallback`; a present one must be within bounds, else
-// `problem` says which field and why.
-int read_bounded(const json& object, const char* key, int fallback, int64_t min, int64_t max, std::string& problem) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return fallback;
-  const Parsed<int64_t> n = read_json_int(*it, min, max);
-  if (!n) {
-    if (problem.empty()) problem = std::string("\"") + key + "\": " + n.error;
-    return fallback;
-  }
-  return static_cast<int>(n.value);
-}
-
-std::string read_string(const json& object, const char* key) {
-  const auto it = object.find(key);
-  if (it != object.end() && it->is_string()) return it->get<std::string>();
-  return {};
-}
-
-std::string trimmed(std::string text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
+using namespace api_json;
 
 // Reads one tune entry of a list; on a problem fills `problem` and returns nullopt.
 std::optional<TuneSummary> read_tune_entry(const json& entry, std::string& problem) {
@@ -87,17 +49,6 @@ std::optional<TuneSummary> read_tune_entry(const json& entry, std::string& probl
   return tune;
 }
 
-// Bad text inside one entry is repaired so that entry alone is refused.
-std::optional<json> parse_json(std::string_view body, std::string& error) {
-  auto doc = parse_untrusted_json(body, error, /*repair_text=*/true);
-  if (!doc) return std::nullopt;
-  if (!doc->is_object()) {
-    error = "not a JSON object";
-    return std::nullopt;
-  }
-  return doc;
-}
-
 // The paging fields and "tunes" list that tunebook pages and search results
 // share. nullopt when there is no tunes list at all.
 struct TuneList {
@@ -128,10 +79,54 @@ std::optional<TuneList> read_tune_list(const json& doc) {
 
 }  // namespace
 
+namespace api_json {
+
+std::optional<int64_t> read_id(const json& value) {
+  const Parsed<int64_t> id = read_json_int(value, 1, kMaxId);
+  if (id) return id.value;
+  return std::nullopt;
+}
+
+int read_bounded(const json& object, const char* key, int fallback, int64_t min, int64_t max, std::string& problem) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return fallback;
+  const Parsed<int64_t> n = read_json_int(*it, min, max);
+  if (!n) {
+    if (problem.empty()) problem = std::string("\"") + key + "\": " + n.error;
+    return fallback;
+  }
+  return static_cast<int>(n.value);
+}
+
+std::string read_string(const json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it != object.end() && it->is_string()) return it->get<std::string>();
+  return {};
+}
+
+std::string trimmed(std::string text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+std::optional<json> parse_object(std::string_view body, std::string& error) {
+  auto doc = parse_untrusted_json(body, error, /*repair_text=*/true);
+  if (!doc) return std::nullopt;
+  if (!doc->is_object()) {
+    error = "not a JSON object";
+    return std::nullopt;
+  }
+  return doc;
+}
+
+}  // namespace api_json
+
 TunebookParse parse_tunebook_page(std::string_view body) {
   TunebookParse result;
   std::string problem;
-  auto doc = parse_json(body, problem);
+  auto doc = parse_object(body, problem);
   if (!doc) {
     result.error = std::string(kInvalidTunebookMessage) + " (" + problem + ")";
     return result;
@@ -162,7 +157,7 @@ TunebookParse parse_tunebook_page(std::string_view body) {
 TuneDetailsParse parse_tune_details(std::string_view body) {
   TuneDetailsParse result;
   std::string problem;
-  auto doc = parse_json(body, problem);
+  auto doc = parse_object(body, problem);
   if (!doc) {
     result.error = "Invalid tune data received from thesession.org (" + problem + ")";
     return result;
@@ -210,7 +205,7 @@ TuneDetailsParse parse_tune_details(std::string_view body) {
 SearchParse parse_search_results(std::string_view body) {
   SearchParse result;
   std::string problem;
-  auto doc = parse_json(body, problem);
+  auto doc = parse_object(body, problem);
   if (!doc) {
     result.error = "Invalid search results from thesession.org (" + problem + ")";
     return result;
@@ -260,6 +255,12 @@ std::string ApiEndpoint::tunebook_page(int64_t member_id, int page, int per_page
     return base_url + "/api/thesession/members/" + std::to_string(member_id) + "/tunebook?" + paging;
   }
   return base_url + "/members/" + std::to_string(member_id) + "/tunebook?format=json&" + paging;
+}
+
+std::string ApiEndpoint::sets_page(int64_t member_id, int page, int per_page) const {
+  const std::string paging = "page=" + std::to_string(page) + "&perpage=" + std::to_string(per_page);
+  if (via_proxy) return base_url + "/api/thesession/members/" + std::to_string(member_id) + "/sets?" + paging;
+  return base_url + "/members/" + std::to_string(member_id) + "/sets?format=json&" + paging;
 }
 
 std::string ApiEndpoint::member(int64_t member_id) const {

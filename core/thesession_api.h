@@ -82,6 +82,7 @@ struct ApiEndpoint {
   bool via_proxy = false;
 
   std::string tunebook_page(int64_t member_id, int page, int per_page) const;
+  std::string sets_page(int64_t member_id, int page, int per_page) const;  // a member's sets (thesession_sets.h)
   std::string member(int64_t member_id) const;
   std::string tune(int64_t tune_id) const;
   std::string search(std::string_view query, int page, int per_page) const;

@@ -178,17 +178,21 @@ bool Store::choose_setting(int64_t tune_id, int64_t setting_id) {
 }
 
 void Store::save_tune_details(const TuneDetails& d) {
+  Transaction tx(db_);
+  write_tune_details(d);
+  tx.commit();
+}
+
+void Store::write_tune_details(const TuneDetails& d) {
   json settings = json::array();
   for (const auto& s : d.settings) settings.push_back({{"id", s.id}, {"key", s.key}, {"abc", s.abc}});
   const std::string key = d.settings.empty() ? std::string() : d.settings.front().key;
-  Transaction tx(db_);
   ensure_tune_row({d.id, d.name, d.type, d.url});
   Statement s(db_.handle(),
               "UPDATE tune SET name = ?2, type = ?3, url = ?4, key = ?5, tunebooks = ?6, aliases = ?7, "
               "settings = ?8, details_fetched_at = ?9 WHERE id = ?1");
   s.bind(1, d.id).bind(2, d.name).bind(3, d.type).bind(4, d.url).bind(5, key).bind(6, d.tunebooks)
       .bind(7, json(d.aliases).dump()).bind(8, settings.dump()).bind(9, clock_()).run();
-  tx.commit();
 }
 
 std::optional<TuneDetails> Store::tune_details(int64_t tune_id) {
@@ -306,19 +310,21 @@ ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, Lea
 void Store::record_sync_run(int64_t member_id, int64_t started_at_ms, const SyncResult& r) {
   Statement s(db_.handle(),
               "INSERT INTO sync_run (member_id, started_at, finished_at, status, tunes_fetched, tunes_created, "
-              "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+              "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message, kind, sets_added, "
+              "sets_already_there, set_entries_skipped) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
   s.bind(1, member_id).bind(2, started_at_ms).bind(3, started_at_ms + r.duration_ms)
       .bind(4, to_string(r.status)).bind(5, r.tunes_fetched).bind(6, r.tunes_created)
       .bind(7, r.person_tunes_added).bind(8, r.person_tunes_skipped).bind(9, r.left_tunebook)
-      .bind(10, json(r.errors).dump()).bind(11, r.message).run();
+      .bind(10, json(r.errors).dump()).bind(11, r.message).bind(12, to_string(r.kind)).bind(13, r.sets_added)
+      .bind(14, r.sets_already_there).bind(15, r.set_entries_skipped).run();
 }
 
 std::vector<SyncRunRecord> Store::sync_runs(int limit) {
   Statement s(db_.handle(),
               "SELECT id, member_id, started_at, finished_at, status, tunes_fetched, tunes_created, "
-              "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message "
-              "FROM sync_run ORDER BY id DESC LIMIT ?1");
+              "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message, kind, sets_added, "
+              "sets_already_there, set_entries_skipped FROM sync_run ORDER BY id DESC LIMIT ?1");
   s.bind(1, limit);
   std::vector<SyncRunRecord> out;
   while (s.step()) {
@@ -335,6 +341,10 @@ std::vector<SyncRunRecord> Store::sync_runs(int limit) {
     r.left_tunebook = static_cast<int>(s.int_at(9));
     r.errors = json_strings(s.text_at(10));
     r.message = s.text_at(11);
+    r.kind = s.text_at(12);
+    r.sets_added = static_cast<int>(s.int_at(13));
+    r.sets_already_there = static_cast<int>(s.int_at(14));
+    r.set_entries_skipped = static_cast<int>(s.int_at(15));
     out.push_back(std::move(r));
   }
   return out;
@@ -345,9 +355,15 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries)
 }
 
 ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice) {
+  return import_entries(entries, practice, {});
+}
+
+ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice,
+                                    const std::vector<TuneSet>& sets) {
   Transaction tx(db_);
   ImportSummary summary = merge_entries(entries);
   merge_practice(practice, summary);
+  merge_sets(sets, summary);
   tx.commit();
   return summary;
 }

@@ -8,13 +8,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/collection.h"
 #include "core/import_merge.h"
 #include "core/practice.h"
 #include "core/sync_engine.h"
+#include "core/sets_sync.h"
 #include "core/thesession_api.h"
+#include "core/tune_set.h"
 #include "shell/store_schema.h"
 #include "shell/sqlite_db.h"
 
@@ -29,6 +32,20 @@ struct SyncRunRecord {
   int tunes_fetched = 0, tunes_created = 0, person_tunes_added = 0, person_tunes_skipped = 0, left_tunebook = 0;
   std::vector<std::string> errors;
   std::string message;
+  std::string kind = "tunebook";  // or "sets"
+  int sets_added = 0, sets_already_there = 0, set_entries_skipped = 0;
+};
+
+// A set named where a tune is (the question before removing that tune).
+struct SetRef {
+  int64_t id = 0;
+  std::string name;
+};
+
+// A set in a day's practice, as one item.
+struct SetQueueItem {
+  int64_t set_id = 0;
+  bool rated = false;  // rated that day
 };
 
 // What a rating did: the log row as stored, and whether the page should ask
@@ -36,6 +53,13 @@ struct SyncRunRecord {
 struct RatingOutcome {
   PracticeLogEntry entry;
   bool suggests_promotion = false;
+};
+
+// What rating a set did: one RatingOutcome per tune of the set that is in the
+// collection, and the tunes of the set that are not (they have no schedule).
+struct SetRatingOutcome {
+  std::vector<RatingOutcome> tunes;
+  std::vector<int64_t> not_collected;
 };
 
 class Store {
@@ -58,7 +82,10 @@ class Store {
   std::optional<CollectionEntry> entry(int64_t tune_id);
   // Adds a tune (creating its tune row if needed). False when already collected.
   bool add_tune(const TuneSummary& tune, LearnStatus status, const std::string& source);
-  bool remove_tune(int64_t tune_id);  // false when it was not collected
+  // False when it was not collected. Its sets keep it: each entry stays,
+  // shown as not collected (SetEntry::in_collection), so no set silently
+  // loses a tune; the page asks first, naming sets_containing_tune().
+  bool remove_tune(int64_t tune_id);
   // Each returns false when the tune is not in the collection.
   bool set_status(int64_t tune_id, LearnStatus status);
   bool heard(int64_t tune_id, bool undo);
@@ -66,6 +93,39 @@ class Store {
   bool choose_setting(int64_t tune_id, int64_t setting_id);
   void save_tune_details(const TuneDetails& details);
   std::optional<TuneDetails> tune_details(int64_t tune_id);  // only once fetched
+
+  // Sets (core/tune_set.h; written in store_sets.cpp). Each write is one
+  // transaction and moves the set's changed date; a set id or position that
+  // is not there gives false and writes nothing. Names and notes are checked
+  // (check_set_name, check_set_notes): StoreError with the reason.
+  //
+  // Every set with its entries (tune name, type, key, in_collection), by name.
+  std::vector<TuneSet> list_sets();
+  std::optional<TuneSet> get_set(int64_t set_id);
+  int64_t create_set(const std::string& name, const std::string& notes = "");  // -> the new set's id
+  bool rename_set(int64_t set_id, const std::string& name);
+  bool set_set_notes(int64_t set_id, const std::string& notes);
+  // Appends a tune (optionally a setting of it). The tune must be known here
+  // (collected, or once collected, synced or searched and added): StoreError
+  // otherwise, and when the set already holds kMaxSetEntries.
+  bool add_set_entry(int64_t set_id, int64_t tune_id, std::optional<int64_t> setting_id = std::nullopt);
+  bool remove_set_entry(int64_t set_id, size_t position);               // 0-based
+  bool move_set_entry(int64_t set_id, size_t from, size_t to);          // core's move_set_entry
+  bool delete_set(int64_t set_id);  // its entries go too; the tunes stay
+  // The sets that name a tune, by name (each once).
+  std::vector<SetRef> sets_containing_tune(int64_t tune_id);
+  // What a sets sync needs to know before it starts (SyncOptions::known_*).
+  std::unordered_set<int64_t> known_tune_ids();
+  std::unordered_set<int64_t> thesession_set_ids();
+  // A sets sync's whole write, in ONE transaction, like apply_and_record_sync:
+  // the tune pages fetched saved as details, new tune rows, each new set
+  // (one whose thesession id is not here yet: a set already brought in is
+  // never touched) with its entries, and each tune a new set names that is
+  // not collected added with `default_status` (source "set"); then the run.
+  ApplyOutcome apply_and_record_sets_sync(const FetchedSets& fetched, LearnStatus default_status, int64_t member_id,
+                                          int64_t started_at_ms,
+                                          const std::function<SyncResult(const ApplyOutcome&)>& finish,
+                                          const std::function<void(double)>& progress = {});
 
   // Settings (member id, default status, ...).
   std::optional<std::string> setting(const std::string& key);
@@ -94,6 +154,13 @@ class Store {
   // unless one with the same tune, second and rating is there already
   // (exports keep whole seconds). Imported rows are history: never undone.
   ImportSummary import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice);
+  // The same with the export's sets, after the tunes and practice, in the
+  // same transaction: a set already here (core's same_set: by thesession id,
+  // or a local one by name and entries) is left as it is, never duplicated;
+  // an entry whose tune is not known here gets a tune row from the entry's
+  // name and type (without one it is left out, with a line in `messages`).
+  ImportSummary import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice,
+                               const std::vector<TuneSet>& sets);
 
   // Practice (core/practice.h, core/fsrs.h). Times are epoch ms passed in by
   // the caller (the page's clock or the CLI's), never read here.
@@ -109,8 +176,22 @@ class Store {
   // learn status never changes here (a learned tune rated Again stays
   // learned; its card lapses into relearning).
   RatingOutcome rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms);
+  // Rates a set as one practice item, in ONE transaction: the one rating is
+  // given to each tune of the set in the collection (core's
+  // set_tunes_to_rate), each card reviewed at now_ms and logged with the set;
+  // the set is marked rated in the day's set queue, if it is there. The same
+  // checks as rate(); a set that is not there is StoreError "Set #N is not
+  // there", and nothing is written. A set none of whose tunes is collected
+  // writes nothing and says so in not_collected.
+  SetRatingOutcome rate_set(int64_t set_id, Rating rating, const FsrsParameters& params, int64_t now_ms);
+  // Puts a set in the day's practice as one item (after the others; once).
+  // False when there is no such set.
+  bool queue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes);
+  bool unqueue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes);
+  std::vector<SetQueueItem> sets_queued_for_day(int64_t now_ms, int utc_offset_minutes);
   // Takes back the newest rating given here (imported history is never
-  // undone), in ONE transaction: its log row goes, and its tune's card
+  // undone; the ratings one set rating gave its tunes are taken back
+  // together, and the newest of them is returned), in ONE transaction: its log row goes, and its tune's card
   // becomes the card before it (no card when that was a never-rated New
   // one). A row of a tune removed since only goes: nothing is restored.
   // Returns the row taken back; nothing when there is none.
@@ -162,6 +243,14 @@ class Store {
   ImportSummary merge_entries(const std::vector<CollectionEntry>& entries);
   void merge_practice(const PracticeData& practice, ImportSummary& summary);
   void write_card(int64_t tune_id, const CardMemory& card);
+  void check_rating_inputs(Rating rating, const FsrsParameters& params, int64_t now_ms);
+  // One rating's card and log row, inside the caller's transaction.
+  RatingOutcome write_rating(const CollectionEntry& collected, Rating rating, const FsrsParameters& params,
+                             int64_t now_ms, std::optional<int64_t> set_id);
+  void write_tune_details(const TuneDetails& details);
+  void write_set_entries(int64_t set_id, const std::vector<SetEntry>& entries);
+  bool touch_set(int64_t set_id);  // moves the changed date; false when there is no such set
+  void merge_sets(const std::vector<TuneSet>& sets, ImportSummary& summary);
   void write_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
   std::vector<PracticeLogEntry> read_log(const std::string& where, int64_t from_ms, int64_t to_ms);
 

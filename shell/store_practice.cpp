@@ -116,7 +116,7 @@ void Store::write_card(int64_t tune_id, const CardMemory& c) {
       .bind(10, c.scheduled_days).bind(11, c.elapsed_days).run();
 }
 
-RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
+void Store::check_rating_inputs(Rating rating, const FsrsParameters& params, int64_t now_ms) {
   const Parsed<FsrsParameters> usable = validate_fsrs_parameters(params);
   if (!usable) throw StoreError("The practice settings cannot be used: " + usable.error);
   if (now_ms < -kFsrsMaxTimeMs || now_ms > kFsrsMaxTimeMs) {
@@ -124,24 +124,34 @@ RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& 
   }
   const int grade = static_cast<int>(rating);
   if (grade < 1 || grade > 4) throw StoreError("A rating must be again, hard, good or easy");
+}
 
+RatingOutcome Store::write_rating(const CollectionEntry& collected, Rating rating, const FsrsParameters& params,
+                                  int64_t now_ms, std::optional<int64_t> set_id) {
+  RatingOutcome outcome;
+  PracticeLogEntry& row = outcome.entry;
+  row.tune_id = collected.tune_id;
+  row.at_ms = now_ms;
+  row.rating = rating;
+  row.before = practice_card(row.tune_id).value_or(new_card(now_ms));
+  row.after = review(params, row.before, rating, now_ms);
+  write_card(row.tune_id, row.after);
+  Statement s(db_.handle(),
+              "INSERT INTO practice_log (tune_id, at, rating, before, after, origin, set_id) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, 'rated', ?6)");
+  s.bind(1, row.tune_id).bind(2, now_ms).bind(3, to_string(rating)).bind(4, log_card(row.before))
+      .bind(5, log_card(row.after)).bind(6, set_id).run();
+  row.id = sqlite3_last_insert_rowid(db_.handle());
+  outcome.suggests_promotion = suggests_promotion(collected.status, rating, row.after);
+  return outcome;
+}
+
+RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
+  check_rating_inputs(rating, params, now_ms);
   Transaction tx(db_);
   const auto collected = entry(tune_id);
   if (!collected) throw StoreError("Tune #" + std::to_string(tune_id) + " is not in your collection");
-  RatingOutcome outcome;
-  PracticeLogEntry& row = outcome.entry;
-  row.tune_id = tune_id;
-  row.at_ms = now_ms;
-  row.rating = rating;
-  row.before = practice_card(tune_id).value_or(new_card(now_ms));
-  row.after = review(params, row.before, rating, now_ms);
-  write_card(tune_id, row.after);
-  Statement s(db_.handle(),
-              "INSERT INTO practice_log (tune_id, at, rating, before, after, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'rated')");
-  s.bind(1, tune_id).bind(2, now_ms).bind(3, to_string(rating)).bind(4, log_card(row.before))
-      .bind(5, log_card(row.after)).run();
-  row.id = sqlite3_last_insert_rowid(db_.handle());
-  outcome.suggests_promotion = suggests_promotion(collected->status, rating, row.after);
+  RatingOutcome outcome = write_rating(*collected, rating, params, now_ms, std::nullopt);
   tx.commit();
   return outcome;
 }
@@ -149,15 +159,32 @@ RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& 
 std::optional<PracticeLogEntry> Store::undo_last_rating() {
   Transaction tx(db_);
   Statement s(db_.handle(),
-              "SELECT id, tune_id, at, rating, before, after, tune_removed FROM practice_log WHERE origin = 'rated' "
-              "ORDER BY id DESC LIMIT 1");
+              "SELECT id, tune_id, at, rating, before, after, tune_removed, set_id FROM practice_log "
+              "WHERE origin = 'rated' ORDER BY id DESC LIMIT 1");
   if (!s.step()) return std::nullopt;
-  const PracticeLogEntry row = read_log_row(s);
-  const bool removed = s.int_at(6) != 0;
+  const PracticeLogEntry newest = read_log_row(s);
+  const std::optional<int64_t> set_id = s.is_null(7) ? std::nullopt : std::optional<int64_t>(s.int_at(7));
   s.reset();
+  // One set rating gave each of its tunes a row at the same moment: they go together.
+  std::vector<std::pair<PracticeLogEntry, bool>> rows;  // row, tune removed since
+  if (set_id) {
+    Statement group(db_.handle(),
+                    "SELECT id, tune_id, at, rating, before, after, tune_removed FROM practice_log "
+                    "WHERE origin = 'rated' AND set_id = ?1 AND at = ?2 ORDER BY id DESC");
+    group.bind(1, *set_id).bind(2, newest.at_ms);
+    while (group.step()) rows.emplace_back(read_log_row(group), group.int_at(6) != 0);
+    Statement unrate(db_.handle(), "UPDATE practice_set_queue SET rated_at = NULL WHERE set_id = ?1 AND rated_at = ?2");
+    unrate.bind(1, *set_id).bind(2, newest.at_ms).run();
+  } else {
+    Statement again(db_.handle(), "SELECT tune_removed FROM practice_log WHERE id = ?1");
+    again.bind(1, newest.id);
+    again.step();
+    rows.emplace_back(newest, again.int_at(0) != 0);
+  }
   Statement drop(db_.handle(), "DELETE FROM practice_log WHERE id = ?1");
-  drop.bind(1, row.id).run();
-  if (!removed && entry(row.tune_id)) {
+  for (const auto& [row, removed] : rows) {
+    drop.bind(1, row.id).run();
+    if (removed || !entry(row.tune_id)) continue;
     if (row.before.state == CardState::New && row.before.reps == 0) {
       Statement forget(db_.handle(), "DELETE FROM practice_card WHERE tune_id = ?1");
       forget.bind(1, row.tune_id).run();
@@ -166,7 +193,7 @@ std::optional<PracticeLogEntry> Store::undo_last_rating() {
     }
   }
   tx.commit();
-  return row;
+  return newest;
 }
 
 std::vector<PracticeLogEntry> Store::read_log(const std::string& where, int64_t from_ms, int64_t to_ms) {

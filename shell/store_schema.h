@@ -6,7 +6,7 @@
 
 namespace tt {
 
-inline constexpr std::array<std::string_view, 3> kMigrations = {
+inline constexpr std::array<std::string_view, 4> kMigrations = {
     // Version 1.
     R"sql(
 CREATE TABLE tune (
@@ -96,6 +96,46 @@ CREATE TABLE practice_queue (
   due INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (day, position)
 );
+)sql",
+    // Version 4: sets (core/tune_set.h). A set is a name, notes and its
+    // entries in playing order; one brought in from thesession.org keeps that
+    // set's id, so the next sync finds it instead of adding it twice. Entries
+    // point at the tune table, not the collection: removing a tune from the
+    // collection keeps it in its sets (shown as not collected), so a set never
+    // silently loses a tune. A set can be in a day's practice as one item,
+    // and the ratings it gave each tune remember it (Undo takes them back
+    // together). Sync runs say what they synced.
+    R"sql(
+CREATE TABLE tune_set (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  thesession_id INTEGER UNIQUE,        -- NULL for a set made here
+  thesession_url TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE set_entry (
+  set_id INTEGER NOT NULL REFERENCES tune_set(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,           -- 0, 1, 2... in playing order
+  tune_id INTEGER NOT NULL REFERENCES tune(id),
+  setting_id INTEGER,                  -- NULL: the tune's chosen (or first) setting
+  key TEXT NOT NULL DEFAULT '',        -- the setting's key; '' falls back to the tune's
+  PRIMARY KEY (set_id, position)
+);
+CREATE INDEX set_entry_tune ON set_entry (tune_id);
+CREATE TABLE practice_set_queue (
+  day TEXT NOT NULL,                   -- the musician's day, YYYY-MM-DD
+  set_id INTEGER NOT NULL REFERENCES tune_set(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  rated_at INTEGER,                    -- when it was rated that day; NULL until then
+  PRIMARY KEY (day, set_id)
+);
+ALTER TABLE practice_log ADD COLUMN set_id INTEGER;  -- the set whose one rating this was
+ALTER TABLE sync_run ADD COLUMN kind TEXT NOT NULL DEFAULT 'tunebook' CHECK (kind IN ('tunebook', 'sets'));
+ALTER TABLE sync_run ADD COLUMN sets_added INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_run ADD COLUMN sets_already_there INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_run ADD COLUMN set_entries_skipped INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

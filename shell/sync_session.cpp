@@ -8,7 +8,14 @@ namespace tt {
 void SyncSession::start(Store& store, const SyncOptions& options, int64_t now_ms) {
   if (running()) throw SyncProtocolError("SyncSession::start while a sync is running: cancel it first");
   store_ = &store;
-  engine_ = std::make_unique<SyncEngine>(options);
+  if (options.what == SyncKind::Sets) {
+    SyncOptions with_store = options;
+    with_store.known_tunes = store.known_tune_ids();
+    with_store.known_sets = store.thesession_set_ids();
+    engine_ = std::make_unique<SyncEngine>(std::move(with_store));
+  } else {
+    engine_ = std::make_unique<SyncEngine>(options);
+  }
   started_at_ms_ = now_ms;
   recorded_ = false;
   last_result_.reset();
@@ -50,7 +57,7 @@ void SyncSession::perform(std::vector<SyncCommand> commands) {
             fetches_[transport_.fetch(command.url)] = command.id;
           } else if constexpr (std::is_same_v<T, sync::Wait>) {
             timers_[transport_.start_timer(command.delay_ms)] = command.id;
-          } else if constexpr (std::is_same_v<T, sync::Apply>) {
+          } else if constexpr (std::is_same_v<T, sync::Apply> || std::is_same_v<T, sync::ApplySets>) {
             pending_apply_ = std::move(command);
             apply_timer_ = transport_.start_timer(0);
           } else {
@@ -63,17 +70,24 @@ void SyncSession::perform(std::vector<SyncCommand> commands) {
 }
 
 std::vector<SyncCommand> SyncSession::apply(int64_t now_ms) {
-  const sync::Apply apply = std::move(*pending_apply_);
+  const auto pending = std::move(*pending_apply_);
   pending_apply_.reset();
+  const auto finish = [&](const ApplyOutcome& outcome) { return engine_->result_if_applied(outcome, now_ms); };
+  const auto progress = [&](double fraction) {
+    engine_->on_apply_progress(fraction);
+    report();
+  };
+  const int64_t member = engine_->options().member_id;
   ApplyOutcome applied;
   try {
-    applied = store_->apply_and_record_sync(
-        apply.tunes, apply.default_status, engine_->options().member_id, started_at_ms_,
-        [&](const ApplyOutcome& outcome) { return engine_->result_if_applied(outcome, now_ms); },
-        [&](double fraction) {
-          engine_->on_apply_progress(fraction);
-          report();
-        });
+    if (const auto* tunebook = std::get_if<sync::Apply>(&pending)) {
+      applied = store_->apply_and_record_sync(tunebook->tunes, tunebook->default_status, member, started_at_ms_,
+                                              finish, progress);
+    } else {
+      const auto& sets = std::get<sync::ApplySets>(pending);
+      applied = store_->apply_and_record_sets_sync(sets.fetched, sets.default_status, member, started_at_ms_, finish,
+                                                   progress);
+    }
   } catch (const std::exception& e) {
     return engine_->on_apply_failed(e.what(), now_ms);  // rolled back: nothing was written
   }

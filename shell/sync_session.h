@@ -1,5 +1,6 @@
 #pragma once
-// One sync session for both front ends (the CLI and the page). It owns the
+// One sync session for both front ends (the CLI and the page), for either
+// kind of sync (SyncOptions::what: the tunebook, or the member's sets). It owns the
 // sans-I/O engine of the sync in progress, performs its commands through a
 // transport, and guarantees what the engine cannot know about:
 //  - request and timer ids are the transport's, unique for the session's
@@ -18,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "core/sync_engine.h"
 #include "shell/store.h"
@@ -46,7 +48,9 @@ class SyncSession {
   SyncSession& operator=(const SyncSession&) = delete;
 
   // Starts a sync that writes to `store`, which must outlive it. A second
-  // start while one runs is a SyncProtocolError: cancel it first.
+  // start while one runs is a SyncProtocolError: cancel it first. For a sets
+  // sync the session reads what the store already knows (its tunes, the
+  // sets brought in before) into the options, whatever the caller put there.
   void start(Store& store, const SyncOptions& options, int64_t now_ms);
   // Feed answers and timers. Those that belong to no running sync (a late
   // answer after a failure, a cancel or a retry) are dropped: returns false.
@@ -74,7 +78,7 @@ class SyncSession {
   bool recorded_ = false;  // the run was recorded with the applied plan
   std::map<uint64_t, int> fetches_;  // transport request id -> engine request id
   std::map<uint64_t, int> timers_;   // transport timer id -> engine timer id
-  std::optional<sync::Apply> pending_apply_;
+  std::optional<std::variant<sync::Apply, sync::ApplySets>> pending_apply_;
   uint64_t apply_timer_ = 0;
   std::optional<SyncResult> last_result_;
 };

@@ -15,6 +15,7 @@
 #include "core/collection_io.h"
 #include "core/collection_query.h"
 #include "core/parse_number.h"
+#include "core/sets_io.h"
 #include "core/summary_text.h"
 #include "core/tune_type.h"
 #include "core/url.h"
@@ -22,6 +23,7 @@
 #include "shell/cli/args.h"
 #include "shell/cli/practice_commands.h"
 #include "shell/cli/progress_bar.h"
+#include "shell/cli/sets_commands.h"
 #include "shell/http_client.h"
 #include "shell/store.h"
 #include "shell/sync_runner.h"
@@ -34,11 +36,13 @@ constexpr int kExitOk = 0, kExitFailure = 1, kExitBadPracticeInput = 2, kExitNot
 const char* kUsage =
     "usage:\n"
     "  tunetrack sync --member ID --db FILE [--upstream URL] [--proxy URL] [--status STATUS] [--no-retry] [--json]\n"
+    "  tunetrack sync-sets --member ID --db FILE [--upstream URL] [--proxy URL] [--status STATUS] [--no-retry] [--json]\n"
     "  tunetrack list --db FILE [--search TEXT] [--type TYPE] [--status STATUS] [--json]\n"
     "  tunetrack set-status --db FILE --tune ID --status STATUS\n"
     "  tunetrack heard --db FILE --tune ID [--undo]\n"
-    "  tunetrack export --db FILE --format json|csv [--out FILE]\n"
+    "  tunetrack export --db FILE --format json|csv|sets [--out FILE]\n"
     "  tunetrack import --db FILE INPUT\n"
+    "  tunetrack sets --db FILE [--json]\n"
     "  tunetrack practice --db FILE [--json]\n"
     "  tunetrack rate --db FILE --tune ID --rating again|hard|good|easy [--at ISO-TIME] [--json]\n"
     "  tunetrack --version | --help\n"
@@ -46,9 +50,13 @@ const char* kUsage =
     "STATUS is one of: want-to-learn, learning, learned.\n"
     "--upstream is a thesession.org-style base URL (default https://thesession.org);\n"
     "--proxy sends the calls through a tunetrack-proxy instead.\n"
+    "sync-sets brings in the member's sets from thesession.org: a set already brought in is left as it is,\n"
+    "tunes a set needs are added to the collection (--status, default want-to-learn), and an entry whose\n"
+    "tune is gone from thesession.org is skipped with the reason. sets lists the sets kept in FILE.\n"
+    "export: json is everything (tunes, practice, sets), csv the tunes, sets one row per tune of each set.\n"
     "practice prints today's queue (due, then lapsed, then new; made once a day, in local time);\n"
     "rate records how a tune went (--at like 2025-01-06T09:00:00Z, default now) and prints when it is due next.\n"
-    "Exit status: 0 done, 2 sync or import completed with errors, or an unknown tune, rating or time for 'rate',\n"
+    "Exit status: 0 done, 2 sync, sync-sets or import completed with errors, or an unknown tune, rating or time for 'rate',\n"
     "             3 not found, 4 thesession.org unavailable, 1 anything else.\n"
     "Environment: TUNETRACK_RETRY_ATTEMPTS (3), TUNETRACK_RETRY_DELAY_MS (2000), TUNETRACK_RETRY_MULTIPLIER (2),\n"
     "             TUNETRACK_TIMEOUT_MS (20000), TUNETRACK_CONCURRENCY (4).\n";
@@ -113,12 +121,13 @@ Store open_existing(const std::string& path) {
 
 std::atomic<bool> g_cancel{false};
 
-int cmd_sync(const Args& args) {
+int cmd_sync(const Args& args, SyncKind what) {
   const int64_t member = parse_id(required(args, "member"), "--member");
   const std::string db_path = required(args, "db");
   if (args.value("upstream") && args.value("proxy")) throw UsageError("give --upstream or --proxy, not both");
 
   SyncOptions options;
+  options.what = what;
   options.member_id = member;
   if (auto proxy = args.value("proxy")) {
     options.endpoint = {normalise_base_url(*proxy), true};
@@ -152,8 +161,13 @@ int cmd_sync(const Args& args) {
   if (json) {
     std::cout << to_json(result) << "\n";
   } else if (result.status == SyncStage::Completed || result.status == SyncStage::CompletedWithErrors) {
-    std::cout << "Synced member #" << member << ": " << result.tunes_fetched << " tunes fetched from "
-              << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n";
+    if (what == SyncKind::Sets) {
+      std::cout << "Brought in the sets of member #" << member << ": " << result.sets_fetched << " sets fetched from "
+                << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n";
+    } else {
+      std::cout << "Synced member #" << member << ": " << result.tunes_fetched << " tunes fetched from "
+                << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n";
+    }
     for (const auto& [label, count] : sync_summary_counts(result, true)) {
       std::cout << "  " << label << ": " << count << "\n";
     }
@@ -210,10 +224,11 @@ int cmd_heard(const Args& args) {
 int cmd_export(const Args& args) {
   Store store = open_existing(required(args, "db"));
   const std::string format = required(args, "format");
-  if (format != "json" && format != "csv") throw UsageError("--format must be json or csv");
+  if (format != "json" && format != "csv" && format != "sets") throw UsageError("--format must be json, csv or sets");
   const auto entries = store.list_collection();
-  const std::string text =
-      format == "json" ? export_json(entries, store.practice_data()) : export_csv(entries, store.practice_cards());
+  const std::string text = format == "json"  ? export_json(entries, store.practice_data(), store.list_sets())
+                           : format == "csv" ? export_csv(entries, store.practice_cards())
+                                             : export_sets_csv(store.list_sets());
   if (auto out = args.value("out")) {
     // Write beside the target, then rename: a failed write never leaves half a file.
     const std::string temp = *out + ".partial";
@@ -223,7 +238,11 @@ int cmd_export(const Args& args) {
       if (!file.flush()) throw std::runtime_error("cannot write " + *out);
     }
     if (std::rename(temp.c_str(), out->c_str()) != 0) throw std::runtime_error("cannot write " + *out);
-    std::cerr << "Exported " << entries.size() << " tunes to " << *out << "\n";
+    if (format == "sets") {
+      std::cerr << "Exported the sets to " << *out << "\n";
+    } else {
+      std::cerr << "Exported " << entries.size() << " tunes to " << *out << "\n";
+    }
   } else {
     std::cout << text;
   }
@@ -240,10 +259,16 @@ int cmd_import(const Args& args) {
   const ImportParse parsed = parse_import_json(text.str());
   if (!parsed.fatal.empty()) throw std::runtime_error(args.positional[0] + ": " + parsed.fatal);
   Store store(db_path, system_now_ms);
-  const ImportSummary summary = store.import_entries(parsed.entries, parsed.practice);
+  const ImportSummary summary = store.import_entries(parsed.entries, parsed.practice, parsed.sets);
   std::cout << "Imported " << args.positional[0] << ": " << import_headline(summary, parsed.errors.size()) << "\n";
   for (const auto& line : import_details(summary, parsed.errors)) std::cout << "  " << line << "\n";
   return parsed.errors.empty() ? kExitOk : 2;
+}
+
+int cmd_sets(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  print_sets(store, args.has("json"), std::cout);
+  return kExitOk;
 }
 
 int cmd_practice(const Args& args) {
@@ -275,9 +300,11 @@ int dispatch(const std::vector<std::string>& words) {
     return kExitOk;
   }
   const std::vector<std::string> rest(words.begin() + 1, words.end());
-  if (command == "sync") {
-    return cmd_sync(parse_args(rest, command, {{"member", "db", "upstream", "proxy", "status"}, {"no-retry", "json"}}));
+  if (command == "sync" || command == "sync-sets") {
+    return cmd_sync(parse_args(rest, command, {{"member", "db", "upstream", "proxy", "status"}, {"no-retry", "json"}}),
+                    command == "sync" ? SyncKind::Tunebook : SyncKind::Sets);
   }
+  if (command == "sets") return cmd_sets(parse_args(rest, command, {{"db"}, {"json"}}));
   if (command == "list") {
     return cmd_list(parse_args(rest, command, {{"db", "search", "type", "status"}, {"json"}}));
   }

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "tests/fake_thesession/synthetic_data.h"
+#include "tests/fake_thesession/synthetic_sets.h"
 
 namespace tt::fake {
 
@@ -223,6 +224,16 @@ void FakeThesession::install_routes() {
     const int per_page = std::clamp(int_param(req, "perpage", options_.default_per_page), 1, options_.max_per_page);
     const int page = std::max(1, int_param(req, "page", 1));
     res.set_content(tunebook_page_json(member, page, per_page, shift), "application/json");
+  });
+  s.Get(R"(/members/(\d+)/sets)", [this, faulted](const Request& req, Response& res) {
+    int shift = 0;
+    if ((*faulted)(req, res, shift)) return;
+    if (req.get_param_value("format") != "json") return not_found(res);
+    const int64_t member = std::stoll(req.matches[1]);
+    if (!member_exists(member)) return not_found(res);
+    const int per_page = std::clamp(int_param(req, "perpage", options_.default_per_page), 1, options_.max_per_page);
+    const int page = std::max(1, int_param(req, "page", 1));
+    res.set_content(sets_page_json(member, page, per_page, shift), "application/json");
   });
   s.Get(R"(/members/(\d+))", [faulted](const Request& req, Response& res) {
     int shift = 0;

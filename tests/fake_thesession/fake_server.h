@@ -3,7 +3,8 @@
 // thesession.org's JSON API with synthetic data, and injects faults on
 // request. Used in-process by integration tests and as the `fake-thesession`
 // program by the browser tests, the benchmarks and `make demo`. It never
-// contacts the internet. Control endpoints (not counted as API requests):
+// contacts the internet. It serves members' tunebooks, their sets
+// (synthetic_sets.h) and tunes. Control endpoints (not counted as API requests):
 // POST/DELETE /_control/faults, GET /_control/stats, POST /_control/reset,
 // and GET /_control/examples: which tune ids to open for a kind of tune (a
 // number of settings, broken ABC, no settings, a type; see examples_json()).
@@ -28,8 +29,8 @@ struct FaultRule {
   // "delay" (then serve normally), "timeout" (hold, then close), "reset"
   // (cut the connection mid-answer), "status" (answer `status`, with
   // Retry-After when retry_after_s >= 0), "malformed" (broken JSON),
-  // "no_tunes" (valid JSON without a tunes list), "huge" (a body of
-  // `amount` MB), "shift" (tunebook pages shifted by `amount` tunes).
+  // "no_tunes" (valid JSON without a tunes list, nor a sets list), "huge" (a body of
+  // `amount` MB), "shift" (tunebook or sets pages shifted by `amount` entries).
   std::string fault;
   int status = 503;
   int delay_ms = 0;

@@ -59,8 +59,8 @@ TEST(PracticeStore, MigratesAVersionTwoFileKeepingEverything) {
     db.exec("INSERT INTO sync_run (member_id, started_at, finished_at, status) VALUES (42, 1, 2, 'completed')");
   }
   Store store(path, FakeClock{});
-  EXPECT_EQ(store.schema_version(), 3);
-  EXPECT_EQ(Store::kSchemaVersion, 3);
+  EXPECT_EQ(store.schema_version(), Store::kSchemaVersion);
+  EXPECT_EQ(Store::kSchemaVersion, 4);
   const auto entry = store.entry(7);
   ASSERT_TRUE(entry);
   EXPECT_EQ(entry->notes, "from before");
