@@ -20,6 +20,7 @@ std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
     if (n.role == "searchbox") node["value"] = n.value;
     if (!n.cells.empty()) node["cells"] = n.cells;
     if (n.level) node["level"] = n.level;
+    if (!n.action.empty()) node["action"] = n.action;
     if (n.checkable) node["checked"] = n.checked;
     if (n.disabled) node["disabled"] = true;
     out.push_back(std::move(node));

@@ -19,6 +19,8 @@ struct A11yNode {
   std::string value;   // a searchbox's text
   std::vector<std::string> cells;  // a row's other columns: type, key, status, added
   int level = 0;       // a heading's level
+  // Not a tap: what activating it asks of the page ("scroll <window id> <+1|-1>").
+  std::string action;
   bool checkable = false, checked = false, disabled = false;
   std::array<float, 4> rect{};  // the visible part, canvas pixels: x, y, w, h
   std::array<float, 2> size{};  // the whole item (w, h), even when partly scrolled out of sight

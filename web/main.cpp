@@ -204,6 +204,11 @@ EMSCRIPTEN_KEEPALIVE void tt_on_mirror_search(const char* text_now) {
   mark_activity();
   g_runner.dispatch(tt::web::event::MirrorSearchTyped{text(text_now)});
 }
+// The accessibility mirror (mirror.js): an action that is not a tap.
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {
+  mark_activity();
+  tt::web::perform_mirror_action(action);
+}
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string json;

@@ -46,6 +46,10 @@
 
   // A tap at the middle of the item, as a finger would (index.html's pointer path).
   function tap(node) {
+    if (node.action) {  // not a place on the canvas: scrolling a panel
+      Module.ccall('tt_on_mirror_action', null, ['string'], [node.action]);
+      return;
+    }
     var canvas = Module.canvas;
     var r = canvas.getBoundingClientRect();
     var scale = canvas.width / r.width;
@@ -111,7 +115,12 @@
       else el.removeAttribute('aria-selected');
       if (role === 'radio' || role === 'checkbox') el.setAttribute('aria-checked', node.checked ? 'true' : 'false');
       else el.removeAttribute('aria-checked');
-      if (role === 'combobox') { el.setAttribute('aria-haspopup', 'listbox'); el.setAttribute('aria-expanded', 'false'); }
+      // A combobox's name is not taken from its content: name it.
+      if (role === 'combobox') {
+        el.setAttribute('aria-label', node.name);
+        el.setAttribute('aria-haspopup', 'listbox');
+        el.setAttribute('aria-expanded', 'false');
+      }
       if (node.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
     }
     if (node.key) el.dataset.key = node.key;

@@ -4,7 +4,10 @@
 #include <imgui_internal.h>
 
 #include <cstdarg>
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "web/ui.h"
 
@@ -71,8 +74,41 @@ void scroll_by_touch_drag(float threshold) {
 }
 
 void end_widget_frame() {
-  GImGui->TestEngineHookItems = false;
+  ImGuiContext& g = *GImGui;
+  g.TestEngineHookItems = false;
+  if (g_sink) {
+    for (ImGuiWindow* w : g.Windows) {
+      if (!w->WasActive || w->Hidden || w->ScrollMax.y <= 0) continue;
+      const ImRect& r = w->InnerClipRect;
+      const float h = std::min(r.GetHeight(), ImGui::GetFrameHeight());
+      const auto add = [&](const char* name, float y, int direction) {
+        A11yNode node;
+        node.role = "button";
+        node.name = name;
+        node.rect = {r.Min.x, y, r.GetWidth(), h};
+        node.size = {r.GetWidth(), h};
+        node.action = "scroll " + std::to_string(w->ID) + " " + std::to_string(direction);
+        g_sink->nodes.push_back(std::move(node));
+      };
+      if (w->Scroll.y > 0.5f) add("Show more above", r.Min.y, -1);
+      if (w->Scroll.y < w->ScrollMax.y - 0.5f) add("Show more below", r.Max.y - h, +1);
+    }
+  }
   g_sink = nullptr;
+}
+
+bool perform_mirror_action(const char* action) {
+  unsigned int id = 0;
+  int direction = 0;
+  if (!action || std::sscanf(action, "scroll %u %d", &id, &direction) != 2 || (direction != 1 && direction != -1)) {
+    return false;
+  }
+  ImGuiWindow* w = ImGui::FindWindowByID(id);
+  if (!w) return false;
+  // Most of a page, so what was at the edge stays in view.
+  const float page = w->InnerClipRect.GetHeight() * 0.8f;
+  ImGui::SetScrollY(w, ImClamp(w->Scroll.y + direction * page, 0.0f, w->ScrollMax.y));
+  return true;
 }
 
 }  // namespace tt::web

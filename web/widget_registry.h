@@ -11,7 +11,13 @@ struct Ui;
 // From now until end_widget_frame the hooks write into `ui` (nodes and
 // overflowing); items wider than `display_width` (canvas px) are reported.
 void begin_widget_frame(Ui& ui, float display_width);
+// Before it stops listening, adds "Show more above / below" to the mirror for
+// each panel with content scrolled out of sight: the mirror lists only what
+// is on screen, so this is how a screen reader reaches the rest.
 void end_widget_frame();
+
+// The mirror's non-tap actions (A11yNode::action); false when unknown.
+bool perform_mirror_action(const char* action);
 
 // The text field being typed into, when it is out of its window's view (the
 // phone's keyboard took the lower half of the screen): scrolled back into
