@@ -19,7 +19,7 @@ constexpr Palette kDark{
     /*banner_info*/ {0.11f, 0.27f, 0.45f},
     /*button*/ {0.17f, 0.30f, 0.48f},
     /*button_hovered*/ {0.21f, 0.37f, 0.58f},
-    /*button_active*/ {0.13f, 0.45f, 0.80f},
+    /*button_active*/ {0.10f, 0.36f, 0.66f},
     /*frame*/ {0.17f, 0.19f, 0.23f},
     /*selected*/ {0.16f, 0.42f, 0.70f},
     /*done*/ {0.16f, 0.24f, 0.16f},

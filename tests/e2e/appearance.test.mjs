@@ -1,0 +1,118 @@
+// Light and dark themes: the page follows the system's prefers-color-scheme
+// until the musician picks one (kept on this device), and every kind of text
+// has a contrast of at least 4.5:1 against what is behind it, measured from
+// the drawn pixels.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, waitFor, click, nextFrames, snapshot, syncMember } from './harness.mjs';
+
+let session, page;
+
+before(async () => {
+  session = await startSession({ launchOptions: { viewport: { width: 1000, height: 760 }, deviceScaleFactor: 2 } });
+  ({ page } = session);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await syncMember(page, 100030);
+});
+after(() => session?.close());
+
+// WCAG 2 relative luminance of an sRGB pixel, and the contrast of two.
+const channel = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+const contrast = (a, b) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+// The pixels of a CSS-px rectangle of the canvas.
+async function pixels(rect) {
+  const [x, y, w, h] = rect;
+  const png = await page.screenshot({ clip: { x, y, width: w, height: h } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
+  }, png.toString('base64'));
+}
+
+// A text's contrast: the background is the rectangle's commonest colour, the
+// text its pixel farthest from it (a glyph's core, where no edge blends).
+async function textContrast(rect) {
+  const data = await pixels(rect);
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const bgKey = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const background = [bgKey >> 16, (bgKey >> 8) & 255, bgKey & 255];
+  let best = 1;
+  for (let i = 0; i < data.length; i += 4) best = Math.max(best, contrast(background, [data[i], data[i + 1], data[i + 2]]));
+  return { ratio: best, background };
+}
+
+// Texts of every kind the page draws: plain, secondary (the header's status
+// line), on a button, in a field, in the list and its header.
+async function checkTexts(theme) {
+  await click(page, 'tab_collection');
+  await waitFor(page, (s) => s.rects.row_2 && s.rects.count, 'the list');
+  await nextFrames(page, 3);
+  const s = await snapshot(page);
+  const samples = {
+    'plain text': s.rects.count,
+    'secondary text': s.rects.status_line,
+    'a section button': s.rects.tab_practice,
+    'the selected section': s.rects.tab_collection,
+    'a field': s.rects.search,
+    'a row': s.rects.row_2,
+    'the list header': s.rects.table_header,
+  };
+  for (const [what, rect] of Object.entries(samples)) {
+    assert.ok(rect, `${theme}: ${what} is on screen`);
+    const { ratio, background } = await textContrast(rect);
+    assert.ok(ratio >= 4.5, `${theme}: ${what} has contrast ${ratio.toFixed(2)} on rgb(${background})`);
+  }
+  return s;
+}
+
+test('the light theme by default on a light system, every text at least 4.5:1', async () => {
+  const s = await checkTexts('light');
+  assert.equal(s.appearance.theme, 'system');
+  assert.equal(s.appearance.dark, false);
+  const { background } = await textContrast(s.rects.count);
+  assert.ok(luminance(background) > 0.8, `a light background: rgb(${background})`);
+});
+
+test('the system turning dark turns the page dark; every text at least 4.5:1 there too', async () => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const s = await waitFor(page, (s) => s.appearance.dark, 'the dark theme');
+  assert.equal(s.appearance.theme, 'system');
+  await checkTexts('dark');
+  const { background } = await textContrast((await snapshot(page)).rects.count);
+  assert.ok(luminance(background) < 0.05, `a dark background: rgb(${background})`);
+});
+
+test('a theme picked on the Data screen wins over the system and is kept after a reload', async () => {
+  await click(page, 'tab_data');
+  await click(page, 'theme_light');
+  let s = await waitFor(page, (s) => s.appearance.theme === 'light' && !s.appearance.dark, 'the light theme picked');
+  await page.reload();
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  s = await waitFor(page, (s) => s.ready, 'the page again');
+  assert.equal(s.appearance.theme, 'light');
+  assert.equal(s.appearance.dark, false, 'light, though the system is dark');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), false);
+  await click(page, 'tab_data');
+  await click(page, 'theme_dark');
+  await waitFor(page, (s) => s.appearance.dark, 'the dark theme picked');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await nextFrames(page, 3);
+  assert.equal((await snapshot(page)).appearance.dark, true, 'dark, though the system is light');
+  await checkTexts('dark, picked');
+});
