@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
+#include "core/music_key.h"
 #include "core/parse_number.h"
 #include "core/practice_io.h"
 #include "core/sets_io.h"
@@ -142,15 +143,19 @@ std::string export_json(const std::vector<CollectionEntry>& entries, const Pract
 std::string export_csv(const std::vector<CollectionEntry>& entries) { return export_csv(entries, {}); }
 
 std::string export_csv(const std::vector<CollectionEntry>& entries, const std::map<int64_t, CardMemory>& cards) {
-  std::string out = "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised\r\n";
+  // "key" as a musician writes it ("D major"); thesession's own spelling
+  // ("Dmajor") last, for whoever matches it against thesession.org.
+  std::string out =
+      "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised,"
+      "thesession_key\r\n";
   for (const auto& e : entries) {
     const auto found = cards.find(e.tune_id);
     const CardMemory* card = found == cards.end() ? nullptr : &found->second;
     out += std::to_string(e.tune_id) + "," + csv_field(e.name) + "," + csv_field(e.type) + "," +
-           csv_field(e.key) + "," + std::string(to_string(e.status)) + "," + std::to_string(e.heard_count) + "," +
+           csv_field(key_label(e.key)) + "," + std::string(to_string(e.status)) + "," + std::to_string(e.heard_count) + "," +
            (e.learned_at_ms ? format_iso8601_utc(*e.learned_at_ms) : std::string()) + "," + csv_field(e.notes) +
            "," + format_iso8601_utc(e.created_at_ms) + "," + csv_field(e.url) + "," + csv_due(card) + "," +
-           csv_last_practised(card) + "\r\n";
+           csv_last_practised(card) + "," + csv_field(e.key) + "\r\n";
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "core/sets_io.h"
 
 #include "core/json_text.h"
+#include "core/music_key.h"
 #include "core/parse_number.h"
 #include "core/time_format.h"
 #include "core/tune_type.h"
@@ -137,20 +138,21 @@ std::string sets_from_json(const json& section, std::vector<TuneSet>& out, std::
 }
 
 std::string export_sets_csv(const std::vector<TuneSet>& sets) {
-  std::string out = "set_id,set,position,tune_id,tune,type,key,setting_id,thesession_set_id,keys\r\n";
+  // "key" as a musician writes it; thesession's own spelling last.
+  std::string out = "set_id,set,position,tune_id,tune,type,key,setting_id,thesession_set_id,keys,thesession_key\r\n";
   for (const TuneSet& set : sets) {
     const std::string head = std::to_string(set.id) + "," + csv_field(set.name) + ",";
     const std::string tail = "," + (set.thesession_id ? std::to_string(*set.thesession_id) : std::string()) + "," +
-                             csv_field(set_key_chain(set.entries)) + "\r\n";
+                             csv_field(set_key_chain(set.entries)) + ",";
     if (set.entries.empty()) {
-      out += head + ",,,,," + tail;
+      out += head + ",,,,," + tail + "\r\n";
       continue;
     }
     for (size_t i = 0; i < set.entries.size(); ++i) {
       const SetEntry& e = set.entries[i];
       out += head + std::to_string(i + 1) + "," + std::to_string(e.tune_id) + "," + csv_field(e.name) + "," +
-             csv_field(e.type) + "," + csv_field(e.key) + "," +
-             (e.setting_id ? std::to_string(*e.setting_id) : std::string()) + tail;
+             csv_field(e.type) + "," + csv_field(key_label(e.key)) + "," +
+             (e.setting_id ? std::to_string(*e.setting_id) : std::string()) + tail + csv_field(e.key) + "\r\n";
     }
   }
   return out;

@@ -139,8 +139,21 @@ TEST(CollectionIo, CsvQuotesFieldsThatNeedIt) {
   e.notes = "two\nlines";
   const std::string csv = export_csv({e});
   EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
-            "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised");
+            "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised,"
+            "thesession_key");
   EXPECT_NE(csv.find("5,\"Tom, \"\"the\"\" piper\",reel,,want_to_learn,0,,\"two\nlines\","), std::string::npos);
+}
+
+TEST(CollectionIo, CsvWritesKeysAsMusiciansDoAndKeepsThesessionsSpelling) {
+  CollectionEntry e = make(7, "The Kesh", "jig");
+  e.key = "Gmajor";
+  CollectionEntry odd = make(8, "Odd", "reel");
+  odd.key = "Hlydian";  // not a key we know: kept as it came, in both columns
+  const std::string csv = export_csv({e, odd});
+  EXPECT_NE(csv.find("\r\n7,The Kesh,jig,G major,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",Gmajor\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n8,Odd,reel,Hlydian,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",Hlydian\r\n"), std::string::npos) << csv;
 }
 
 TEST(CollectionIo, ImportRejectsGarbageClearlyAndReportsBadEntries) {

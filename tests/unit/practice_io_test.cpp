@@ -97,10 +97,11 @@ TEST(PracticeExport, CsvHasDueAndLastPractised) {
   const std::string csv = export_csv({tune(1), never, tune(3)}, cards);
   const auto first_line_end = csv.find("\r\n");
   EXPECT_EQ(csv.substr(0, first_line_end),
-            "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised");
-  EXPECT_NE(csv.find(",2025-01-08T09:10:00Z,2025-01-06T09:10:00Z\r\n"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("\r\n2,Tune 2,reel,,learning,0,,,2025-01-06T09:00:00Z,,,\r\n"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("\r\n3,Tune 3,reel,,learning,0,,,2025-01-06T09:00:00Z,,,\r\n"), std::string::npos) << csv;
+            "tune_id,name,type,key,learn_status,heard_count,learned_at,notes,created_at,url,due,last_practised,"
+            "thesession_key");
+  EXPECT_NE(csv.find(",2025-01-08T09:10:00Z,2025-01-06T09:10:00Z,\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n2,Tune 2,reel,,learning,0,,,2025-01-06T09:00:00Z,,,,\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n3,Tune 3,reel,,learning,0,,,2025-01-06T09:00:00Z,,,,\r\n"), std::string::npos) << csv;
   EXPECT_EQ(export_csv({tune(1)}).substr(0, first_line_end), csv.substr(0, first_line_end));
 }
 

@@ -228,10 +228,10 @@ TEST(SetsExport, TheSetsCsvHasOneRowPerTuneAndKeepsAnEmptySet) {
   empty.name = "Empty";
   const std::string csv = export_sets_csv({set, empty});
   EXPECT_EQ(csv,
-            "set_id,set,position,tune_id,tune,type,key,setting_id,thesession_set_id,keys\r\n"
-            "1,\"Reels, fast\",1,5,,,Gmajor,,8,G major \xE2\x86\x92 D major\r\n"
-            "1,\"Reels, fast\",2,6,,,Dmajor,61,8,G major \xE2\x86\x92 D major\r\n"
-            "2,Empty,,,,,,,,\r\n");
+            "set_id,set,position,tune_id,tune,type,key,setting_id,thesession_set_id,keys,thesession_key\r\n"
+            "1,\"Reels, fast\",1,5,,,G major,,8,G major \xE2\x86\x92 D major,Gmajor\r\n"
+            "1,\"Reels, fast\",2,6,,,D major,61,8,G major \xE2\x86\x92 D major,Dmajor\r\n"
+            "2,Empty,,,,,,,,,\r\n");
 }
 
 TEST(SetsRoute, TheProxyForwardsAMembersSetsLikeTheirTunebook) {
