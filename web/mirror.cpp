@@ -12,7 +12,11 @@ EM_JS(void, js_mirror_announce, (const char* text), {
   if (Module.ttMirror) Module.ttMirror.announce(UTF8ToString(text));
 });
 
+// The mirror benchmark's baseline switches it off (tests/bench/mirror_bench.mjs).
+EM_JS(int, js_mirror_wanted, (), { return Module.ttMirror && !Module.ttMirrorPaused ? 1 : 0; });
+
 void Mirror::follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, double dpr) {
+  if (!js_mirror_wanted()) return;
   std::string json = mirror_json(nodes, dpr);
   if (json != shown_) {
     js_mirror_update(json.c_str());
