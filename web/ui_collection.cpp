@@ -188,6 +188,7 @@ void draw_collection(const Model& model, Ui& ui, const Layout& layout) {
   draw_filters(model, ui, layout);
   const std::string count = std::to_string(model.collection.visible().size()) + " of " +
                             std::to_string(model.collection.entries().size()) + " tunes";
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(count.c_str());
   ui.remember("count");
   ui.text(count);

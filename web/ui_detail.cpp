@@ -49,6 +49,7 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   if (picked >= 0) ui.emit(event::SetStatus{tune_id, kAllLearnStatuses[picked]});
   if (entry.learned_at_ms) ImGui::Text("Learned on %s", format_date_utc(*entry.learned_at_ms).c_str());
   if (entry.status == LearnStatus::WantToLearn) {
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("Heard %d time%s", entry.heard_count, entry.heard_count == 1 ? "" : "s");
     ImGui::SameLine();
     if (ImGui::Button(" + ")) ui.emit(event::Heard{tune_id, false});

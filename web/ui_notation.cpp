@@ -32,6 +32,7 @@ void draw_setting_selector(const Layout& layout, Ui& ui, int64_t tune_id, const 
 }
 
 void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Transpose");
   same_line_if_fits(button_width(" - "));
   ImGui::BeginDisabled(n.transpose <= -12);
@@ -95,6 +96,7 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout) {
   ui.describe("combobox", std::string("Instrument: ") + current.label);
 
   // The loop: two bar numbers (0 and 0: the whole tune), or clicks on the notation.
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Loop bars");
   ImGui::SameLine();
   number_field(model, ui, "##loop_from", "loop_from", n.loop ? n.loop->first : 0, ImGui::GetFontSize() * 2.5f);

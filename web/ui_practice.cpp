@@ -40,6 +40,7 @@ const char* rating_label(Rating r) {
 
 void draw_limits(const Model& model, Ui& ui, const Layout&) {
   const PracticeState& p = model.practice;
+  ImGui::AlignTextToFramePadding();  // level with the fields beside it
   ImGui::Text("Today: %d rated, %d new", p.done_today, p.new_today);
   ui.remember("practice_today");
   same_line_if_fits(ImGui::GetFontSize() * 6);
@@ -140,6 +141,7 @@ void draw_next_to_learn(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::EndDisabled();
     ui.remember("next_learn_" + std::to_string(i));
     ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(0);
     ImGui::Text("%s  (heard %d, in %d tunebooks)", e->name.c_str(), e->heard_count, e->tunebooks);
     ImGui::PopTextWrapPos();
