@@ -106,6 +106,11 @@ test('a keyboard reaches the sections and a row, and a screen reader opens a tun
   for (const button of ['Open on thesession.org', 'Heard it once more']) {
     await expectCount(mirror().getByRole('button', { name: button }), 1, button);
   }
+  await expectCount(mirror().getByRole('radio', { name: 'want to learn', checked: true }), 1, 'the status');
+  // A status chosen through the mirror is the same as a click on the canvas.
+  await mirror().getByRole('radio', { name: 'learning' }).dispatchEvent('click');
+  await waitFor(page, (s) => s.rows.find((r) => r.name === name).learn_status === 'learning', 'the status changed');
+  await page.waitForFunction(() => /Saved/.test(document.getElementById('tt-live').textContent));
   // The mirror lists what is on screen; "Show more below" scrolls the tune's
   // panel down to what is not.
   const more = mirror().getByRole('button', { name: 'Show more below' }).last();
@@ -114,9 +119,4 @@ test('a keyboard reaches the sections and a row, and a screen reader opens a tun
     await nextFrames(page, 3);
   }
   await expectCount(mirror().getByRole('button', { name: 'Remove from collection' }), 1, 'the last button, scrolled to');
-  await expectCount(mirror().getByRole('radio', { name: 'want to learn', checked: true }), 1, 'the status');
-  // A status chosen through the mirror is the same as a click on the canvas.
-  await mirror().getByRole('radio', { name: 'learning' }).dispatchEvent('click');
-  await waitFor(page, (s) => s.rows.find((r) => r.name === name).learn_status === 'learning', 'the status changed');
-  await page.waitForFunction(() => /Saved/.test(document.getElementById('tt-live').textContent));
 });
