@@ -32,10 +32,13 @@ async function expectCount(locator, n, what) {
 test('the live region announces the sync, and the sections, rows and buttons are in the accessibility tree', async () => {
   await syncMember(page, 100040);
   const live = page.locator('#tt-live');
-  await page.waitForFunction(() => /Sync done: 40 tunes fetched/.test(document.getElementById('tt-live').textContent));
   assert.equal(await live.getAttribute('aria-live'), 'polite');
+  // What the region said, in order (its text moves on: "Saved." follows).
+  await page.waitForFunction(() => (window.tunetrack.announced || []).some((t) => /Sync done: 40 tunes fetched/.test(t)));
   const announced = await page.evaluate(() => window.tunetrack.announced);
   assert.ok(announced.some((t) => /^Sync started/.test(t)), `the start was announced: ${announced}`);
+  await page.waitForFunction((last) => document.getElementById('tt-live').textContent === last,
+    announced[announced.length - 1]);
 
   await click(page, 'tab_collection');
   await waitFor(page, (s) => s.rects.row_1, 'the list');
@@ -110,7 +113,7 @@ test('a keyboard reaches the sections and a row, and a screen reader opens a tun
   // A status chosen through the mirror is the same as a click on the canvas.
   await mirror().getByRole('radio', { name: 'learning' }).dispatchEvent('click');
   await waitFor(page, (s) => s.rows.find((r) => r.name === name).learn_status === 'learning', 'the status changed');
-  await page.waitForFunction(() => /Saved/.test(document.getElementById('tt-live').textContent));
+  await page.waitForFunction(() => window.tunetrack.announced.slice(-3).some((t) => /Saved/.test(t)));
   // The mirror lists what is on screen; "Show more below" scrolls the tune's
   // panel down to what is not.
   const more = mirror().getByRole('button', { name: 'Show more below' }).last();
