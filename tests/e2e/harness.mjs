@@ -92,6 +92,7 @@ export async function launch(profileDir, options = {}) {
     hasTouch: !!options.hasTouch,
     isMobile: !!options.isMobile,
     permissions: ['clipboard-read', 'clipboard-write'],
+    serviceWorkers: options.serviceWorkers || 'allow',  // 'block': the page as without issue 11's worker
   });
 }
 
