@@ -8,6 +8,7 @@
 
 #include "core/byte_size.h"
 #include "core/time_format.h"
+#include "web/theme.h"
 #include "web/ui.h"
 
 namespace tt::web {
@@ -30,7 +31,7 @@ void draw_proxy_question(const Model& model, Ui& ui, const Layout& layout) {
     const std::string use_other = "Use " + p.other_host;
     if (ImGui::Button(use_other.c_str())) ui.emit(event::AnswerProxyQuestion{true});
     ui.remember("proxy_use_other");
-    ImGui::SameLine();
+    if (!layout.narrow) ImGui::SameLine();  // a phone stacks them: a long host name would not fit
     if (ImGui::Button("Use this site's proxy")) ui.emit(event::AnswerProxyQuestion{false});
     ui.remember("proxy_use_own");
   }
@@ -40,32 +41,31 @@ void draw_proxy_question(const Model& model, Ui& ui, const Layout& layout) {
 void draw_update(const Model& model, Ui& ui) {
   const AppShell& app = model.app;
   if (!app.update_available && !app.replaced) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 1, 1));
-  ImGui::TextUnformatted(app.replaced ? "tunetrack was updated in another tab." : "A new version of tunetrack is ready.");
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
+  // Wrapped, and full-size buttons: phones at the largest text size too.
+  ImGui::TextWrapped("%s", app.replaced ? "tunetrack was updated in another tab." : "A new version of tunetrack is ready.");
   if (app.update_accepted) {
-    ImGui::TextDisabled(model.syncing ? "Reloading once the sync ends..." : "Saving, then reloading...");
+    ImGui::TextWrapped("%s", model.syncing ? "Reloading once the sync ends..." : "Saving, then reloading...");
     return;
   }
-  if (ImGui::SmallButton("Reload to update")) ui.emit(event::AcceptUpdate{});
+  if (ImGui::Button("Reload to update")) ui.emit(event::AcceptUpdate{});
   ui.remember("update_reload");
 }
 
-void draw_export_reminder(const Model& model, Ui& ui) {
+void draw_export_reminder(const Model& model, Ui& ui, const Layout& layout) {
   if (!model.keep.reminder) return;
   const bool never = !model.keep.history.last_export_ms;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.82f, 0.4f, 1));
+  // The palette's colours: checked for contrast in both themes (web/theme_palette.h).
+  ImGui::PushStyleColor(ImGuiCol_Text, imgui_colour(current_palette().warning_text));
   ImGui::TextWrapped(never ? "Your collection lives only in this browser and has never been exported: download a "
                              "copy, so clearing the browser or losing this device cannot take it."
                            : "Your last export is over 30 days old and the collection has changed since: download "
                              "a fresh copy.");
   ImGui::PopStyleColor();
   ui.remember("export_reminder");
-  if (ImGui::SmallButton("Download JSON")) ui.emit(event::ExportCollection{true});
+  if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
   ui.remember("export_reminder_download");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Not now")) ui.emit(event::DismissExportReminder{});
+  if (!layout.narrow) ImGui::SameLine();
+  if (ImGui::Button("Not now")) ui.emit(event::DismissExportReminder{});
   ui.remember("export_reminder_dismiss");
 }
 
@@ -75,17 +75,18 @@ void draw_app_notices(const Model& model, Ui& ui, const Layout& layout) {
   draw_proxy_question(model, ui, layout);
   draw_update(model, ui);
   if (model.app.offline) {
-    ImGui::TextColored(ImVec4(1, 0.7f, 0.35f, 1),
-                       "You are offline: your collection works as usual; sync, search and new tune details wait "
+    ImGui::PushStyleColor(ImGuiCol_Text, imgui_colour(current_palette().warning_text));
+    ImGui::TextWrapped("You are offline: your collection works as usual; sync, search and new tune details wait "
                        "for the network.");
+    ImGui::PopStyleColor();
     ui.remember("offline_notice");
   }
-  draw_export_reminder(model, ui);
+  draw_export_reminder(model, ui, layout);
 }
 
 void draw_data_keeping(const Model& model, Ui& ui, const Layout&) {
   ImGui::Separator();
-  ImGui::TextUnformatted("Kept in this browser");
+  ImGui::TextWrapped("Kept in this browser");
   const StorageState& s = model.storage;
   const char* persisted = !s.persisted ? "Storage: this browser does not say whether it may clear it."
                           : *s.persisted ? "Storage: persistent (the browser will not clear it to make room)."
@@ -94,23 +95,23 @@ void draw_data_keeping(const Model& model, Ui& ui, const Layout&) {
   ImGui::TextWrapped("%s", persisted);
   ui.remember("storage_status");
   if (s.usage_bytes >= 0 && s.quota_bytes >= 0) {
-    ImGui::Text("Space: %s used, %s available", format_bytes(s.usage_bytes).c_str(),
+    ImGui::TextWrapped("Space: %s used, %s available", format_bytes(s.usage_bytes).c_str(),
                 format_bytes(std::max(0.0, s.quota_bytes - s.usage_bytes)).c_str());
   } else {
-    ImGui::TextUnformatted("Space: unknown in this browser");
+    ImGui::TextWrapped("Space: unknown in this browser");
   }
   ui.remember("storage_usage");
   const auto& exported = model.keep.history.last_export_ms;
-  ImGui::Text("Last export: %s", exported ? format_date_utc(*exported).c_str() : "never");
+  ImGui::TextWrapped("Last export: %s", exported ? format_date_utc(*exported).c_str() : "never");
   const AppShell& app = model.app;
   if (app.offline_ready()) {
-    ImGui::Text("Opens without a network (version %s)", app.build.substr(0, 12).c_str());
+    ImGui::TextWrapped("Opens without a network (version %s)", app.build.substr(0, 12).c_str());
   } else if (app.worker == "unsupported") {
     ImGui::TextWrapped("This browser cannot keep tunetrack for use without a network.");
   } else if (app.worker == "failed") {
     ImGui::TextWrapped("Could not prepare tunetrack for use without a network: %s", app.error.c_str());
   } else {
-    ImGui::TextUnformatted("Preparing to open without a network...");
+    ImGui::TextWrapped("Preparing to open without a network...");
   }
   ui.remember("offline_status");
 
