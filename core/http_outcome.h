@@ -16,6 +16,11 @@ struct HttpOutcome {
   std::optional<int64_t> retry_after_ms;  // from a Retry-After header, when present
   std::string location;        // Location header of a redirect
   bool body_too_large = false; // the answer was cut off at the client's size cap
+  // The page could not reach its proxy at all (the browser is offline, or the
+  // proxy did not answer a reachability check either); transport_error says
+  // which. Only the browser transport sets it: native clients keep treating a
+  // failed connection as transient.
+  bool offline = false;
 
   bool ok() const { return status >= 200 && status < 300 && transport_error.empty() && !timed_out; }
 };
@@ -30,6 +35,7 @@ enum class FailureClass {
   Transient,  // worth another attempt: network, timeout, 429, 502/503/504
   NotFound,   // 404 or 410: the thing is not there; retrying will not help
   Permanent,  // anything else: fail at once
+  Offline,    // no network to the proxy: retrying in seconds will not help, say so at once
 };
 
 FailureClass classify(const HttpOutcome& outcome);

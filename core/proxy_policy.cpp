@@ -147,7 +147,8 @@ ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& ou
   switch (classify(outcome)) {
     case FailureClass::NotFound:
       return error_reply(404, "not_found", route.subject + " not found on thesession.org");
-    case FailureClass::Transient: {
+    case FailureClass::Transient:
+    case FailureClass::Offline: {  // never produced by the proxy's own client; read as transient
       const int64_t retry_s = outcome.retry_after_ms ? std::max<int64_t>(1, *outcome.retry_after_ms / 1000) : 30;
       return error_reply(503, "unavailable", "thesession.org is unavailable (" + describe_failure(outcome) + ")",
                          retry_s);

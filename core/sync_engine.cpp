@@ -150,6 +150,12 @@ std::vector<SyncCommand> SyncEngine::on_response(int request_id, const HttpOutco
   in_flight_.erase(it);
 
   const FailureClass failure = classify(outcome);
+  if (failure == FailureClass::Offline) {
+    // Backing off for seconds would only make the musician wait for the same answer.
+    return fail(SyncFailure::Offline,
+                "You are offline: " + outcome.transport_error +
+                    ". Nothing changed; sync again when you are back online.", now_ms);
+  }
   if (request.tune_id != 0) {
     if (failure == FailureClass::Transient) {
       // Whether the tune is still there is unknown: retried, and if it stays

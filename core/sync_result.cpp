@@ -28,6 +28,7 @@ std::string_view failure_name(SyncFailure failure) {
     case SyncFailure::InvalidData: return "invalid_data";
     case SyncFailure::Cancelled: return "cancelled";
     case SyncFailure::Other: return "other";
+    case SyncFailure::Offline: return "offline";
   }
   return "other";
 }
@@ -69,7 +70,7 @@ int exit_code_for(const SyncResult& r) {
     default: break;
   }
   if (r.failure == SyncFailure::NotFound) return 3;
-  if (r.failure == SyncFailure::Unavailable) return 4;
+  if (r.failure == SyncFailure::Unavailable || r.failure == SyncFailure::Offline) return 4;
   return 1;
 }
 

@@ -26,7 +26,7 @@ enum class SyncKind { Tunebook, Sets };
 std::string_view to_string(SyncKind kind);  // "tunebook", "sets"
 
 // Why a sync failed, for exit codes and messages.
-enum class SyncFailure { None, NotFound, Unavailable, InvalidData, Cancelled, Other };
+enum class SyncFailure { None, NotFound, Unavailable, InvalidData, Cancelled, Other, Offline };
 
 struct SyncProgress {
   SyncKind kind = SyncKind::Tunebook;
@@ -70,7 +70,7 @@ struct SyncResult {
 std::string to_json(const SyncResult& result);
 
 // Process exit status for the CLI: 0 completed, 2 completed with errors,
-// 3 not found, 4 unavailable, 1 anything else.
+// 3 not found, 4 unavailable (or offline), 1 anything else.
 int exit_code_for(const SyncResult& result);
 
 }  // namespace tt

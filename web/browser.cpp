@@ -70,8 +70,9 @@ EM_JS(void, js_notify_other_tabs, (), {
   if (Module.ttChannel) Module.ttChannel.postMessage('saved');
 });
 
-EM_JS(void, js_fetch_url, (int id, const char* url_ptr, int timeout_ms), {
+EM_JS(void, js_fetch_url, (int id, const char* url_ptr, int timeout_ms, const char* probe_ptr), {
   var url = UTF8ToString(url_ptr);
+  var probe = UTF8ToString(probe_ptr);
   var controller = new AbortController();
   Module.ttFetches = Module.ttFetches || {};
   Module.ttFetches[id] = controller;
@@ -97,7 +98,25 @@ EM_JS(void, js_fetch_url, (int id, const char* url_ptr, int timeout_ms), {
       return response.text().then(function(text) { done(response.status, text, retryAfter, ""); });
     })
     .catch(function(err) {
-      done(0, "", "", timedOut ? 'timeout' : (controller.signal.aborted ? 'aborted' : 'network error: ' + err.message));
+      if (timedOut) return done(0, "", "", 'timeout');
+      if (controller.signal.aborted) return done(0, "", "", 'aborted');
+      if (navigator.onLine === false) return done(0, "", "", 'offline: this device has no network connection');
+      if (!probe) return done(0, "", "", 'network error: ' + err.message);
+      // No answer at all. If the proxy does not answer either, the page is
+      // offline (no network, or the proxy is down): said at once, where
+      // retrying for seconds would only make the musician wait. If it does,
+      // this was one dropped request, worth retrying.
+      var probeController = new AbortController();
+      var probeTimer = setTimeout(function() { probeController.abort(); }, 3000);
+      var host = "";
+      try { host = new URL(probe).host; } catch (e) {}
+      fetch(probe, {cache: 'no-store', credentials: 'omit', signal: probeController.signal}).then(function() {
+        clearTimeout(probeTimer);
+        done(0, "", "", 'network error: ' + err.message);
+      }, function() {
+        clearTimeout(probeTimer);
+        done(0, "", "", 'offline: the proxy at ' + host + ' cannot be reached');
+      });
     });
 });
 
@@ -132,12 +151,6 @@ EM_JS(void, js_set_location_hash, (const char* fragment_ptr, int push), {
   var f = UTF8ToString(fragment_ptr);
   var url = window.location.pathname + window.location.search + (f ? '#' + f : "");
   if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
-});
-
-EM_JS(char*, js_proxy_base_url, (), {
-  var p = new URLSearchParams(window.location.search).get('proxy') || window.location.origin;
-  while (p.length > 0 && p.charAt(p.length - 1) === "/") p = p.substring(0, p.length - 1);
-  return typeof stringToNewUTF8 !== "undefined" ? stringToNewUTF8(p) : allocateUTF8(p);
 });
 
 EM_JS(void, js_open_in_new_tab, (const char* url_ptr), {
@@ -246,7 +259,9 @@ void persist_storage() { js_persist_storage(); }
 void reload_storage() { js_reload_storage(); }
 void request_db_lock() { js_request_db_lock(); }
 void notify_other_tabs() { js_notify_other_tabs(); }
-void fetch_url(int id, const std::string& url, int timeout_ms) { js_fetch_url(id, url.c_str(), timeout_ms); }
+void fetch_url(int id, const std::string& url, int timeout_ms, const std::string& probe_url) {
+  js_fetch_url(id, url.c_str(), timeout_ms, probe_url.c_str());
+}
 void abort_fetch(int id) { js_abort_fetch(id); }
 void set_timer(int id, int delay_ms) { js_set_timer(id, delay_ms); }
 void clear_timer(int id) { js_clear_timer(id); }
@@ -254,7 +269,6 @@ double now_ms() { return js_now_ms(); }
 int utc_offset_minutes() { return js_utc_offset_minutes(); }
 std::string location_hash() { return take_string(js_location_hash()); }
 void set_location_hash(const std::string& fragment, bool push) { js_set_location_hash(fragment.c_str(), push ? 1 : 0); }
-std::string proxy_base_url() { return take_string(js_proxy_base_url()); }
 void open_in_new_tab(const std::string& url) { js_open_in_new_tab(url.c_str()); }
 void copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 void download_text(const std::string& filename, const std::string& mime, const std::string& text) {

@@ -14,7 +14,9 @@ void reload_storage();                     // read-only tabs: -> tt_on_storage_r
 void request_db_lock();                    // -> tt_on_lock(owner)
 void notify_other_tabs();                  // the owner tab saved: others reload
 
-void fetch_url(int id, const std::string& url, int timeout_ms);  // -> tt_on_fetch_done(...)
+// -> tt_on_fetch_done(...). A fetch that gets no answer at all tries
+// `probe_url` once: no answer there either is reported as "offline: ...".
+void fetch_url(int id, const std::string& url, int timeout_ms, const std::string& probe_url);
 void abort_fetch(int id);
 void set_timer(int id, int delay_ms);      // -> tt_on_timer(id)
 void clear_timer(int id);
@@ -23,7 +25,6 @@ int utc_offset_minutes();                  // the device's time zone now, east p
 
 std::string location_hash();               // without '#'
 void set_location_hash(const std::string& fragment, bool push);  // push: a new history entry
-std::string proxy_base_url();              // same origin unless ?proxy= says otherwise
 
 void open_in_new_tab(const std::string& url);
 void copy_to_clipboard(const std::string& text);

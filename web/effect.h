@@ -8,7 +8,9 @@
 namespace tt::web {
 namespace effect {
 
-struct Fetch { uint64_t id = 0; std::string url; int timeout_ms = 15000; };  // -> FetchDone
+// When the fetch fails with no answer at all, `probe_url` (the proxy's
+// /healthz) is tried once: no answer there either means offline.
+struct Fetch { uint64_t id = 0; std::string url; int timeout_ms = 15000; std::string probe_url; };  // -> FetchDone
 struct AbortFetch { uint64_t id = 0; };
 struct StartTimer { uint64_t id = 0; int64_t delay_ms = 0; };               // -> TimerFired
 struct CancelTimer { uint64_t id = 0; };
@@ -45,6 +47,11 @@ struct StartPlayback {
 };  // -> PlaybackChanged
 struct StopPlayback {};
 struct StorePreference { std::string key, value; };  // localStorage: this device's display choices
+// The page as an app (web/browser_app.h).
+struct ActivateUpdate {};          // the waiting build takes over, the page reloads into it
+struct RequestPersistence {};      // navigator.storage.persist() -> StorageEstimated
+struct EstimateStorage {};         // -> StorageEstimated
+struct RememberProxyAnswer { std::string origin; bool allow = false; };  // per origin, before any database
 
 }  // namespace effect
 
@@ -53,6 +60,7 @@ using Effect = std::variant<effect::Fetch, effect::AbortFetch, effect::StartTime
                             effect::SetUrl, effect::CopyToClipboard, effect::OpenInNewTab,
                             effect::DownloadText, effect::DownloadFile, effect::PickTextFile,
                             effect::RenderNotation, effect::ReleaseTexture, effect::StartPlayback,
-                            effect::StopPlayback, effect::StorePreference>;
+                            effect::StopPlayback, effect::StorePreference, effect::ActivateUpdate,
+                            effect::RequestPersistence, effect::EstimateStorage, effect::RememberProxyAnswer>;
 
 }  // namespace tt::web

@@ -3,6 +3,7 @@
 // timers, the URL, other tabs) and what the user did on a screen. `update`
 // (web/update.h) takes one at a time.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,6 +32,24 @@ struct FilePicked { std::string text, error; };
 struct UrlChanged { std::string fragment; };      // Back, Forward, a pasted link
 struct Tick {};                                   // once per frame: debounced work falls due
 struct NotationRendered { uint64_t request = 0; NotationImage image; };
+// The page as an app (web/update_app.cpp). PageOpened comes first of all,
+// before the database is loaded: which proxy to talk to is known before any
+// request is made.
+struct PageOpened {
+  std::string origin;                             // location.origin
+  std::string proxy_param;                        // the ?proxy= value, "" without one
+  std::map<std::string, std::string> proxy_answers;  // remembered: origin -> "allow" | "deny"
+  bool online = true;                             // navigator.onLine
+};
+struct AppShellChanged {                          // the service worker's state
+  std::string worker;                             // see AppShell::worker
+  bool update_waiting = false;
+  bool replaced = false;                          // another tab activated a newer build
+  std::string build;                              // "" when not known
+  std::string error;
+};
+struct OnlineChanged { bool online = true; };
+struct StorageEstimated { std::optional<bool> persisted; double usage_bytes = -1, quota_bytes = -1; };
 // The player: "started", "note" (the note now sounding), "ended", "error".
 struct PlaybackChanged {
   uint64_t request = 0;
@@ -63,6 +82,9 @@ struct ExportCollection { bool json = true; };
 struct PickImportFile {};
 struct DownloadDamagedCopy {};
 struct DismissBanner { size_t index = 0; };
+struct AcceptUpdate {};                           // "Reload to update"
+struct DismissExportReminder {};                  // "Not now"
+struct AnswerProxyQuestion { bool use_other = false; };
 // The tune page's music (web/update_notation.cpp).
 struct NotationWidth { int64_t tune_id = 0; int width_css = 0; };
 struct ChooseSetting { int64_t tune_id = 0; size_t index = 0; };
@@ -111,6 +133,10 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetIncipits, event::Rate, event::UndoRating, event::AnswerPromotion,
                            event::SetPracticeLimits, event::NumberEdited, event::NumberLeft,
                            event::PreferencesLoaded, event::SystemThemeChanged, event::SetTheme,
-                           event::SetTextSize, event::MirrorSearchTyped>;
+                           event::SetTextSize, event::MirrorSearchTyped,
+
+                           event::PageOpened, event::AppShellChanged, event::OnlineChanged,
+                           event::StorageEstimated, event::AcceptUpdate, event::DismissExportReminder,
+                           event::AnswerProxyQuestion>;
 
 }  // namespace tt::web

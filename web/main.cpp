@@ -8,11 +8,14 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 
 #include "web/a11y_node.h"
 #include "web/browser.h"
+#include "web/browser_app.h"
 #include "web/mirror.h"
 #include "web/notation_bridge.h"
 #include "web/runner.h"
@@ -143,7 +146,6 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   mark_activity();
   if (!g_runner.window) return;  // no WebGL: main() already said so on the page
-  g_runner.model.proxy = tt::web::proxy_base_url();
   g_runner.dispatch(tt::web::event::PreferencesLoaded{tt::web::load_preference(tt::web::kThemePreference),
                                                       tt::web::load_preference(tt::web::kTextSizePreference),
                                                       tt::web::system_prefers_dark()});
@@ -152,6 +154,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
   emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
   EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
+  tt::web::start_app_shell();  // after the data: the worker's downloads never delay the first frame
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { mark_activity(); g_runner.dispatch(tt::web::event::Saved{text(error)}); }
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { mark_activity(); g_runner.dispatch(tt::web::event::StorageReloaded{text(error)}); }
@@ -172,6 +175,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
   outcome.retry_after_ms = tt::parse_retry_after_ms(text(retry_after));
   const std::string err = text(error);
   if (err == "timeout") outcome.timed_out = true;
+  else if (err.rfind("offline: ", 0) == 0) { outcome.offline = true; outcome.transport_error = err.substr(9); }
   else if (!err.empty()) outcome.transport_error = err;
   g_runner.dispatch(tt::web::event::FetchDone{static_cast<uint64_t>(id), outcome});
 }
@@ -209,6 +213,22 @@ EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {
   mark_activity();
   tt::web::perform_mirror_action(action);
 }
+// web/browser_app.cpp: the service worker's state changed.
+EMSCRIPTEN_KEEPALIVE void tt_on_app_shell(const char* worker, int update_waiting, int replaced, const char* build,
+                                          const char* error) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::AppShellChanged{text(worker), update_waiting != 0, replaced != 0, text(build), text(error)});
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_online(int online) { mark_activity(); g_runner.dispatch(tt::web::event::OnlineChanged{online != 0}); }
+// persisted: -1 unknown, 0 no, 1 yes; usage and quota -1 when unknown.
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_estimated(int persisted, double usage, double quota) {
+  mark_activity();
+  tt::web::event::StorageEstimated e;
+  if (persisted >= 0) e.persisted = persisted == 1;
+  e.usage_bytes = usage;
+  e.quota_bytes = quota;
+  g_runner.dispatch(e);
+}
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string json;
@@ -228,7 +248,29 @@ EMSCRIPTEN_KEEPALIVE void tt_reset_frame_stats() {
 }
 }
 
+namespace {
+
+// What the page was opened with, before anything else: the proxy it may
+// talk to must be settled before the first request.
+void open_page() {
+  tt::web::event::PageOpened opened;
+  opened.origin = tt::web::page_origin();
+  opened.proxy_param = tt::web::proxy_param();
+  opened.online = tt::web::browser_online();
+  // Edited by hand or damaged: answers that cannot be read count as never given.
+  const auto answers = nlohmann::json::parse(tt::web::remembered_proxy_answers(), nullptr, false);
+  if (answers.is_object()) {
+    for (const auto& [origin, answer] : answers.items()) {
+      if (answer.is_string()) opened.proxy_answers[origin] = answer.get<std::string>();
+    }
+  }
+  g_runner.dispatch(opened);
+}
+
+}  // namespace
+
 int main() {
+  open_page();
   // Start reading IndexedDB first: the browser loads it while the WebGL
   // context is being created below (the slowest step of start-up).
   tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop

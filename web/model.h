@@ -12,6 +12,7 @@
 #include "core/sync_result.h"
 #include "core/thesession_api.h"
 #include "core/view_state.h"
+#include "web/app_model.h"
 #include "web/announcer.h"
 #include "web/appearance.h"
 #include "web/collection_view.h"
@@ -50,7 +51,9 @@ struct Model {
   double save_started_ms = 0;        // for last_save_ms: from asking to IndexedDB-durable
   double last_save_ms = 0;
   std::string damaged_copy;          // a damaged database set aside, downloadable
-  std::string proxy;                 // where the API calls go
+  std::string proxy;                 // where the API calls go (proxy_choice.url)
+  std::string page_origin;           // the origin this page was served from
+  ProxyChoice proxy_choice;          // why: the page's own, or a link's, agreed to
   std::string healthz = "checking...";           // "proxy 1.4.0, thesession.org reachable"
   std::string thesession_status = "checking..."; // "thesession.org reachable / unreachable / slow"
   std::string sqlite_version;
@@ -103,6 +106,11 @@ struct Model {
 
   Appearance appearance;
   Announcements announcements;  // for the aria-live region (web/announcer.h)
+
+  // The page as an installed app (web/app_model.h).
+  AppShell app;
+  StorageState storage;
+  KeepState keep;
 
   // Requests and timers in flight, by id (unique for the page's lifetime).
   uint64_t next_id = 1;

@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "web/browser.h"
+#include "web/browser_app.h"
 #include "web/notation_bridge.h"
 
 namespace tt::web {
@@ -36,7 +37,7 @@ void Runner::perform(const Effect& effect) {
       [this](const auto& e) {
         using T = std::decay_t<decltype(e)>;
         // Browser ids are JavaScript numbers; ours stay far below 2^31.
-        if constexpr (std::is_same_v<T, effect::Fetch>) fetch_url(static_cast<int>(e.id), e.url, e.timeout_ms);
+        if constexpr (std::is_same_v<T, effect::Fetch>) fetch_url(static_cast<int>(e.id), e.url, e.timeout_ms, e.probe_url);
         else if constexpr (std::is_same_v<T, effect::AbortFetch>) abort_fetch(static_cast<int>(e.id));
         else if constexpr (std::is_same_v<T, effect::StartTimer>) set_timer(static_cast<int>(e.id), static_cast<int>(e.delay_ms));
         else if constexpr (std::is_same_v<T, effect::CancelTimer>) clear_timer(static_cast<int>(e.id));
@@ -55,6 +56,10 @@ void Runner::perform(const Effect& effect) {
         else if constexpr (std::is_same_v<T, effect::StartPlayback>) start_playback(e);
         else if constexpr (std::is_same_v<T, effect::StopPlayback>) stop_playback();
         else if constexpr (std::is_same_v<T, effect::StorePreference>) store_preference(e.key, e.value);
+        else if constexpr (std::is_same_v<T, effect::ActivateUpdate>) activate_update();
+        else if constexpr (std::is_same_v<T, effect::RequestPersistence>) estimate_storage(true);
+        else if constexpr (std::is_same_v<T, effect::EstimateStorage>) estimate_storage(false);
+        else if constexpr (std::is_same_v<T, effect::RememberProxyAnswer>) remember_proxy_answer(e.origin, e.allow);
       },
       effect);
 }

@@ -109,6 +109,46 @@ nlohmann::json widgets_snapshot(const Ui& ui, double dpr) {
   return out;
 }
 
+// The page as an app (issue 11): service worker, offline, storage, proxy.
+nlohmann::json app_snapshot(const Model& m) {
+  const AppShell& a = m.app;
+  return {{"worker", a.worker},
+          {"offline_ready", a.offline_ready()},
+          {"build", a.build},
+          {"error", a.error},
+          {"update_available", a.update_available || a.replaced},
+          {"update_accepted", a.update_accepted},
+          {"browser_online", a.browser_online}};
+}
+
+nlohmann::json storage_snapshot(const Model& m) {
+  using nlohmann::json;
+  const StorageState& s = m.storage;
+  return {{"persisted", s.persisted ? json(*s.persisted) : json(nullptr)},
+          {"usage_bytes", s.usage_bytes >= 0 ? json(s.usage_bytes) : json(nullptr)},
+          {"quota_bytes", s.quota_bytes >= 0 ? json(s.quota_bytes) : json(nullptr)},
+          {"persist_requested", s.persist_requested}};
+}
+
+nlohmann::json proxy_snapshot(const Model& m) {
+  const ProxyChoice& p = m.proxy_choice;
+  return {{"url", m.proxy},
+          {"own_origin", m.page_origin},
+          {"consent", to_string(p.consent)},
+          {"asking", p.consent == ProxyConsent::Asking ? p.other_host : ""},
+          {"other", p.other_url}};
+}
+
+nlohmann::json keep_snapshot(const Model& m) {
+  using nlohmann::json;
+  const auto iso = [](const std::optional<int64_t>& ms) {
+    return ms ? json(format_iso8601_utc(*ms)) : json(nullptr);
+  };
+  const ExportHistory& h = m.keep.history;
+  return {{"last_change", iso(h.last_change_ms)}, {"last_export", iso(h.last_export_ms)},
+          {"dismissed", iso(h.dismissed_ms)}};
+}
+
 }  // namespace
 
 std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
@@ -181,6 +221,14 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
       {"widgets", widgets_snapshot(ui, dpr)},
       {"overflowing", overflow},
       {"announcements", {{"count", m.announcements.count}, {"lines", m.announcements.lines}}},
+      // Added with issue 11 (the page as an installed, offline app).
+      {"app", app_snapshot(m)},
+      {"update_available", m.app.update_available || m.app.replaced},
+      {"offline", m.app.offline},
+      {"storage", storage_snapshot(m)},
+      {"proxy", proxy_snapshot(m)},
+      {"export_reminder", m.keep.reminder},
+      {"export_history", keep_snapshot(m)},
   }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

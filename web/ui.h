@@ -75,5 +75,10 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout);
 void draw_data(const Model& model, Ui& ui, const Layout& layout);
 void draw_practice(const Model& model, Ui& ui, const Layout& layout);
 void draw_appearance(const Model& model, Ui& ui, const Layout& layout);
+// The page as an app (ui_app.cpp): the update, offline and export notices and
+// the question about a link's proxy, under the banners; and the Data tab's
+// part on storage and the proxy in use.
+void draw_app_notices(const Model& model, Ui& ui, const Layout& layout);
+void draw_data_keeping(const Model& model, Ui& ui, const Layout& layout);
 
 }  // namespace tt::web

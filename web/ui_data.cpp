@@ -35,6 +35,7 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     if (ImGui::Button("Download the damaged database")) ui.emit(event::DownloadDamagedCopy{});
     ui.remember("download_damaged");
   }
+  draw_data_keeping(model, ui, layout);
 }
 
 void draw_appearance(const Model& model, Ui& ui, const Layout&) {

@@ -120,6 +120,7 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
 
   draw_header(model, ui, layout);
   draw_banners(model, ui);
+  draw_app_notices(model, ui, layout);
 
   // Narrow screens show the detail as a full-screen panel instead of the sections.
   if (layout.narrow && model.view.open_tune) {

@@ -10,7 +10,8 @@ uint64_t register_fetch(Model& model, std::vector<Effect>& out, Purpose purpose,
                         int timeout_ms) {
   const uint64_t id = model.next_id++;
   model.requests[id] = purpose;
-  out.push_back(effect::Fetch{id, url, timeout_ms});
+  // Every request goes to the proxy: its /healthz tells "offline" from a dropped answer.
+  out.push_back(effect::Fetch{id, url, timeout_ms, model.proxy + "/healthz"});
   return id;
 }
 
@@ -46,8 +47,9 @@ void Context::banner(Banner::Kind kind, std::string text) {
   model.banners.push_back({kind, std::move(text)});
 }
 
-void Context::save() {
+void Context::save(bool is_change) {
   if (model.storage_unavailable) return;
+  if (is_change) note_change(*this);  // for the export reminder
   if (model.saving) {
     model.save_again = true;  // one more save when this one finishes
     return;
@@ -171,8 +173,10 @@ void dispatch(Context& c, const Event& event) {
   handle_incipits(c, event);
   handle_practice(c, event);
   handle_appearance(c, event);
+  handle_app(c, event);
   follow_open_tune(c);
   follow_incipits(c);
+  follow_app(c);
   follow_announcements(c.model);
 }
 

@@ -16,7 +16,10 @@ struct Context {
 
   uint64_t fetch(Purpose purpose, const std::string& url, int timeout_ms);
   void banner(Banner::Kind kind, std::string text);
-  void save();  // after every committed write: to IndexedDB at once
+  // After every committed write: to IndexedDB at once. `is_change`: false for
+  // what the page keeps for itself (the day's queue, the export time), which
+  // the export reminder should not count as the musician's changes.
+  void save(bool is_change = true);
   // False (with a banner) when this tab may not write now.
   bool writable();
   void reload_collection();
@@ -45,6 +48,14 @@ void handle_notation(Context& c, const Event& e);
 void handle_incipits(Context& c, const Event& e);
 void handle_practice(Context& c, const Event& e);
 void handle_appearance(Context& c, const Event& e);
+void handle_app(Context& c, const Event& e);
+// After every event: the export reminder, and an accepted update once
+// nothing is left to save.
+void follow_app(Context& c);
+// A committed change, for the export reminder (kept in the store's settings).
+void note_change(Context& c);
+// The export reminder's history, read from the store's settings.
+void load_export_history(Context& c);
 // A render that was for the list's incipits: taken (true), or not ours.
 bool on_incipit_rendered(Context& c, const event::NotationRendered& e);
 // After every event: the open tune's notation follows what changed.

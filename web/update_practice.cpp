@@ -49,7 +49,7 @@ void refresh_practice(Context& c) {
   p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
   // The queue as made for today is kept in the file: saved (this tab owns it)
   // so a reload finds the same one.
-  if (c.model.owns_database && !had_queue && !p.queue.empty()) c.save();
+  if (c.model.owns_database && !had_queue && !p.queue.empty()) c.save(false);  // the day's queue, not a change
   if (const int64_t current = p.current()) ensure_details(c, current);
 }
 

@@ -31,6 +31,14 @@ SyncResult form_error(std::string message) {
 
 void start_sync(Context& c) {
   if (!c.writable() || c.services.sync.running()) return;
+  if (!c.model.app.browser_online) {
+    // The browser knows there is no network: say so now rather than after a request.
+    SyncResult r = form_error("You are offline: this device has no network connection. Nothing changed; sync again "
+                              "when you are back online.");
+    r.failure = SyncFailure::Offline;
+    c.model.last_sync = r;
+    return;
+  }
   const auto member = parse_typed_thesession_id(c.model.member_id_text);
   if (!member) {
     c.model.last_sync = form_error("Enter your thesession.org member number (digits only)");

@@ -40,15 +40,30 @@ function startServer(binary, args) {
   });
 }
 
+// A tunetrack-proxy in front of `upstream`: on `port` (0: any free one),
+// serving the web app from `web`.
+export function startProxy(upstream, { port = 0, web = paths.web(), proxyArgs = [] } = {}) {
+  return startServer(paths.proxy(), [
+    '--port', String(port), '--upstream', upstream, '--web', web, '--access-log', 'off',
+    '--retry-delay-ms', '50', '--rate', '0', '--tunebook-ttl-s', '0', ...proxyArgs,
+  ]);
+}
+
+// Stops a server started here and waits until it has gone (its port is free).
+export function stopServer(server) {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+}
+
 export async function startServers({ latencyMs = 0, proxyArgs = [] } = {}) {
   if (!existsSync(join(paths.web(), 'tunetrack.wasm'))) {
     throw new Error(`no web build in ${paths.web()}: run 'make test' (it builds build/wasm first)`);
   }
   const fake = await startServer(paths.fake(), ['--port', '0', '--latency-ms', String(latencyMs)]);
-  const proxy = await startServer(paths.proxy(), [
-    '--port', '0', '--upstream', fake.url, '--web', paths.web(), '--access-log', 'off',
-    '--retry-delay-ms', '50', '--rate', '0', '--tunebook-ttl-s', '0', ...proxyArgs,
-  ]);
+  const proxy = await startProxy(fake.url, { proxyArgs });
   const stop = () => { for (const s of [proxy, fake]) s.child.kill('SIGTERM'); };
   return { fake, proxy, stop };
 }
@@ -77,6 +92,7 @@ export async function launch(profileDir, options = {}) {
     hasTouch: !!options.hasTouch,
     isMobile: !!options.isMobile,
     permissions: ['clipboard-read', 'clipboard-write'],
+    serviceWorkers: options.serviceWorkers || 'allow',  // 'block': the page as without issue 11's worker
   });
 }
 
@@ -168,6 +184,12 @@ export async function distinctColours(page) {
     for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
     return seen.size;
   }, png);
+}
+
+// Waits until a service worker controls the page with the whole shell cached
+// (the page then opens with no network); returns that snapshot.
+export function waitForOfflineReady(page) {
+  return waitFor(page, (s) => s.app.offline_ready && s.app.build !== '', 'the service worker to hold the shell', 30000);
 }
 
 // Syncs member `member` from the Sync tab with real input (`press`: click or

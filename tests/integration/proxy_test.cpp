@@ -296,6 +296,28 @@ TEST_F(ProxyTest, ServesTheWebAppSafely) {
   }
 }
 
+// The installable page (issue 11): the worker script and version must be
+// revalidated on every check, or a browser would keep an old build's worker.
+TEST_F(ProxyTest, ServesTheServiceWorkerAndManifestForAnOfflineApp) {
+  testing::write_file(web_.path("index.html"), "<!doctype html><title>tunetrack</title>");
+  testing::write_file(web_.path("sw.js"), "'use strict';");
+  testing::write_file(web_.path("version.json"), "{\"build\":\"abc\"}");
+  testing::write_file(web_.path("manifest.webmanifest"), "{}");
+  std::system(("mkdir -p " + web_.path("icons") + " && printf '\\211PNG' > " + web_.path("icons/icon-192.png")).c_str());
+  start_proxy();
+  RawResponse r = get("/sw.js");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(r.header("Cache-Control"), "no-cache");
+  r = get("/version.json");
+  EXPECT_EQ(r.header("Content-Type"), "application/json");
+  EXPECT_EQ(r.header("Cache-Control"), "no-cache");
+  r = get("/manifest.webmanifest");
+  EXPECT_EQ(r.header("Content-Type"), "application/manifest+json");
+  EXPECT_EQ(get("/icons/icon-192.png").header("Content-Type"), "image/png");
+  EXPECT_EQ(get("/index.html").header("Cache-Control"), "no-cache");
+}
+
 TEST_F(ProxyTest, ServesTheSynthSamplesFromNestedFolders) {
   std::system(("mkdir -p " + web_.path("sounds/fiddle-mp3")).c_str());
   testing::write_file(web_.path("sounds/fiddle-mp3/Db4.mp3"), std::string("ID3\3\0\0\0\0\0\0", 10));

@@ -201,6 +201,23 @@ TEST(SyncEngine, TimeoutsAndResetsAreTransient) {
   }
 }
 
+TEST(SyncEngine, OfflineFailsAtOnceWithoutRetrying) {
+  SyncEngine engine(options());
+  auto cs = engine.start(0);
+  HttpOutcome offline;
+  offline.offline = true;
+  offline.transport_error = "the proxy at 127.0.0.1:8080 cannot be reached";
+  cs = engine.on_response(id_of(cs[0]), offline, 1);
+  ASSERT_EQ(cs.size(), 1u);
+  ASSERT_TRUE(is<sync::Done>(cs[0]));
+  EXPECT_EQ(engine.result().status, SyncStage::Failed);
+  EXPECT_EQ(engine.result().failure, SyncFailure::Offline);
+  EXPECT_EQ(engine.result().requests, 1);
+  EXPECT_EQ(engine.result().message.rfind("You are offline: the proxy at 127.0.0.1:8080 cannot be reached.", 0), 0u)
+      << engine.result().message;
+  EXPECT_EQ(exit_code_for(engine.result()), 4);
+}
+
 TEST(SyncEngine, HonoursRetryAfterOn429) {
   SyncEngine engine(options());
   auto cs = engine.start(0);

@@ -1,0 +1,101 @@
+// The page as an installed app (issue 11): after one visit it opens with the
+// proxy gone and stays editable; a sync says "offline" at once instead of
+// retrying; the proxy back on the same port, syncing works again. The Data
+// tab says how the collection is kept (persistence, space) and which proxy
+// is in use.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServers, startProxy, stopServer, launch, openApp, snapshot, waitFor, click, syncMember, nextFrames,
+  waitForOfflineReady, newProfileDir, removeProfileDir,
+} from './harness.mjs';
+
+let servers, profile, context, page, proxy;
+
+before(async () => {
+  servers = await startServers();
+  proxy = servers.proxy;
+  profile = newProfileDir();
+  context = await launch(profile);
+  page = await openApp(context, proxy.url);
+  await syncMember(page, 100030);
+  await waitForOfflineReady(page);
+});
+after(async () => {
+  await context?.close();
+  await stopServer(proxy);
+  servers.fake.child.kill('SIGTERM');
+  removeProfileDir(profile);
+});
+
+test('the worker, manifest and icons are served as an installable app needs', async () => {
+  const sw = await fetch(`${proxy.url}/sw.js`);
+  assert.match(sw.headers.get('content-type'), /^text\/javascript/);
+  assert.equal(sw.headers.get('cache-control'), 'no-cache');
+  const manifest = await fetch(`${proxy.url}/manifest.webmanifest`);
+  assert.equal(manifest.headers.get('content-type'), 'application/manifest+json');
+  const m = await manifest.json();
+  assert.equal(m.display, 'standalone');
+  assert.equal(m.scope, './');
+  assert.equal(m.start_url, './');
+  const sizes = m.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  assert.deepEqual(sizes, ['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of [...m.icons.map((i) => i.src), 'icons/apple-touch-icon.png']) {
+    const r = await fetch(`${proxy.url}/${icon}`);
+    assert.equal(r.status, 200, icon);
+    assert.equal(r.headers.get('content-type'), 'image/png');
+  }
+  const version = await (await fetch(`${proxy.url}/version.json`)).json();
+  assert.equal((await snapshot(page)).app.build, version.build);
+});
+
+test('the Data tab shows persistence, space used and available, and the proxy in use', async () => {
+  await click(page, 'tab_data');
+  const s = await waitFor(page, (s) => s.storage.persist_requested && s.storage.usage_bytes !== null,
+    'persistence asked after the first save, and an estimate');
+  assert.equal(typeof s.storage.persisted, 'boolean');
+  assert.ok(s.storage.usage_bytes > 0, 'the database takes some space');
+  assert.ok(s.storage.quota_bytes > s.storage.usage_bytes);
+  assert.equal(s.proxy.url, proxy.url);
+  assert.equal(s.proxy.consent, 'own');
+  assert.equal(s.update_available, false);
+  assert.equal(s.offline, false);
+  assert.equal(s.export_reminder, false, 'a collection started today needs no reminder');
+  for (const name of ['storage_status', 'storage_usage', 'offline_status', 'proxy_in_use']) assert.ok(s.rects[name], name);
+});
+
+test('offline: the page opens from the worker, stays editable, and a sync says offline at once', async () => {
+  await stopServer(proxy);
+  await context.close();
+  context = await launch(profile);
+  page = await openApp(context, proxy.url);
+  let s = await waitFor(page, (s) => s.total === 30 && s.offline, 'the collection, offline');
+  assert.equal(s.app.offline_ready, true);
+  assert.match(s.healthz, /unreachable/);
+
+  await click(page, 'tab_collection');
+  await click(page, 'row_0');
+  await click(page, 'status_learned');
+  s = await waitFor(page, (s) => s.counts.learned === 1 && !s.saving && s.last_save_ms > 0, 'the change saved offline');
+
+  await click(page, 'tab_sync');
+  const started = Date.now();
+  await click(page, 'sync_button');
+  s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'failed', 'the sync to fail');
+  const took = Date.now() - started;
+  assert.match(s.last_sync.message, /^You are offline: /);
+  assert.ok(took < 1500, `said in ${took} ms, well under the 2 s + 4 s of retries`);
+  assert.equal(s.total, 30, 'nothing in the collection changed');
+  assert.equal(s.counts.learned, 1);
+  assert.deepEqual(page.ttErrors, []);
+});
+
+test('back online on the same port, the sync works', async () => {
+  proxy = await startProxy(servers.fake.url, { port: proxy.port });
+  await click(page, 'sync_button');
+  const s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed', 'the sync, back online');
+  assert.equal(s.offline, false);
+  assert.equal(s.total, 30);
+  assert.equal(s.counts.learned, 1, 'the change made offline is kept');
+  await nextFrames(page, 2);
+});
