@@ -87,7 +87,7 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
   if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
   ui.remember("tempo_down");
   ui.describe("button", "Slower");
-  ImGui::SameLine();
+  same_line_if_fits(button_width(" + "));
   if (ImGui::Button(" + ##tempo")) ui.emit(event::SetTempo{n.tempo_percent + 5});
   ui.remember("tempo_up");
   ui.describe("button", "Faster");
