@@ -17,6 +17,7 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
   }
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
+  ImGui::Text("%zu sets", model.sets.all.size());
   if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
   ui.remember("export_json");
   same_line_if_fits(button_width("Download CSV"));
