@@ -338,6 +338,11 @@ TEST(WebSets, BringingInSetsRunsThroughThePagesSessionAndTwiceAddsNothing) {
   EXPECT_EQ(page.model.collection.entries().size(), 47u + static_cast<size_t>(r.person_tunes_added));
   EXPECT_EQ(page.saves - saves, 1);
   EXPECT_EQ(page.model.last_sync->kind, SyncKind::Tunebook) << "the tunebook's result is its own";
+  // Said in its own words; the tunebook's result is not said again.
+  const auto& said = page.model.announcements.lines;
+  EXPECT_NE(std::find(said.begin(), said.end(), "Bringing in your sets."), said.end());
+  EXPECT_TRUE(std::any_of(said.begin(), said.end(), [](const std::string& l) { return l.rfind("Sets brought in: ", 0) == 0; }));
+  EXPECT_EQ(std::count_if(said.begin(), said.end(), [](const std::string& l) { return l.rfind("Sync done", 0) == 0; }), 1);
   const auto s = snapshot(page);
   EXPECT_EQ(s["last_sets_sync"]["sets_added"], r.sets_added);
   EXPECT_EQ(s["sets_sync"]["percent"], 100);
