@@ -6,7 +6,7 @@
 namespace tt {
 
 bool ViewState::operator==(const ViewState& o) const {
-  return filter == o.filter && open_tune == o.open_tune && tab == o.tab;
+  return filter == o.filter && open_tune == o.open_tune && open_set == o.open_set && tab == o.tab;
 }
 
 std::string to_fragment(const ViewState& view) {
@@ -20,6 +20,7 @@ std::string to_fragment(const ViewState& view) {
   add("type", view.filter.type);
   if (view.filter.status) add("status", std::string(to_string(*view.filter.status)));
   if (view.open_tune > 0) add("tune", std::to_string(view.open_tune));
+  if (view.open_set > 0) add("set", std::to_string(view.open_set));
   return out;
 }
 
@@ -38,9 +39,12 @@ ViewState parse_fragment(std::string_view fragment) {
     if (*key == "q") view.filter.search = *value;
     else if (*key == "type") view.filter.type = *value;
     else if (*key == "status") view.filter.status = parse_learn_status(*value);
-    else if (*key == "tab" && (*value == "add" || *value == "sync" || *value == "data" || *value == "practice")) view.tab = *value;
+    else if (*key == "tab" && (*value == "add" || *value == "sync" || *value == "data" || *value == "practice" ||
+                               *value == "sets")) view.tab = *value;
     else if (*key == "tune") {
       if (const auto id = parse_thesession_id(*value)) view.open_tune = *id;
+    } else if (*key == "set") {
+      if (const auto id = parse_thesession_id(*value)) view.open_set = *id;  // the same bounded digits
     }
   }
   return view;

@@ -39,12 +39,31 @@ std::string sync_result_sentence(const SyncResult& result, const std::string& me
   return text;
 }
 
+namespace {
+
+// "Bring in my sets" (the one sync session's other kind), said in its own words.
+std::string sets_result_sentence(const SyncResult& result) {
+  if (result.status == SyncStage::Cancelled) return "Bringing in sets cancelled: nothing was changed.";
+  if (result.status != SyncStage::Completed && result.status != SyncStage::CompletedWithErrors) {
+    return "Bringing in sets failed: " + result.message + " Nothing was changed.";
+  }
+  std::string text = "Sets brought in: " + std::to_string(result.sets_fetched) + " sets found";
+  for (const auto& [label, count] : sync_summary_counts(result, false)) {
+    text += ", " + std::to_string(count) + " " + label;
+  }
+  return text + ".";
+}
+
+}  // namespace
+
 void follow_announcements(Model& m) {
   Announcements& a = m.announcements;
   AnnouncedState& seen = a.seen;
-  if (m.syncing && !seen.syncing) say(a, "Sync started.");
-  if (m.syncing && m.sync_progress) {
-    const SyncProgress& p = *m.sync_progress;
+  const bool sets = m.syncing_kind == SyncKind::Sets;
+  const std::optional<SyncProgress>& progress = sets ? m.sets.sync_progress : m.sync_progress;
+  if (m.syncing && !seen.syncing) say(a, sets ? "Bringing in your sets." : "Sync started.");
+  if (m.syncing && progress) {
+    const SyncProgress& p = *progress;
     if (seen.stage != p.stage) {
       seen.stage = p.stage;
       seen.quarter = p.percent / 25;
@@ -57,7 +76,8 @@ void follow_announcements(Model& m) {
   if (!m.syncing) {
     seen.stage.reset();
     seen.quarter = -1;
-    if (seen.syncing && m.last_sync) say(a, sync_result_sentence(*m.last_sync, m.member_id_text));
+    if (seen.syncing && sets && m.sets.last_sync) say(a, sets_result_sentence(*m.sets.last_sync));
+    if (seen.syncing && !sets && m.last_sync) say(a, sync_result_sentence(*m.last_sync, m.member_id_text));
     // Refused before starting (the form's own check): no sync ran.
     const std::string refused = m.last_sync && m.last_sync->requests == 0 && m.last_sync->status == SyncStage::Failed
                                     ? m.last_sync->message

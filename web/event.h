@@ -107,6 +107,22 @@ struct Rate { int64_t tune_id = 0; Rating rating = Rating::Good; };
 struct UndoRating {};
 struct AnswerPromotion { int64_t tune_id = 0; bool promote = false; };
 struct SetPracticeLimits { int per_day = 10; int new_per_day = 3; };
+// The Sets tab (web/update_sets.cpp). Positions are 0-based entries of the set.
+struct NewSet {};                                  // creates "New set" and opens it
+struct SetNameEdited { int64_t set_id = 0; std::string text; };
+struct SetNameLeft { int64_t set_id = 0; };        // the name field was left: rename now
+struct SetsSearchEdited { std::string text; };
+struct SetAddSearchEdited { std::string text; };
+struct AddToSet { int64_t set_id = 0; int64_t tune_id = 0; };
+struct MoveSetEntry { int64_t set_id = 0; size_t from = 0, to = 0; };
+struct RemoveSetEntry { int64_t set_id = 0; size_t position = 0; };
+struct DeleteSet { int64_t set_id = 0; };
+struct PlaySet {};                                 // the open set: play it through, or stop
+struct NextSetTune {};                             // the open set's player: on to the next tune
+struct QueueSetToday { int64_t set_id = 0; bool queue = true; };  // false: take it out again
+struct RateSet { int64_t set_id = 0; Rating rating = Rating::Good; };
+struct StartSetsSync {};                           // "Bring in my sets"
+struct ExportSetsCsv {};
 // Appearance (web/update_appearance.cpp). The saved choices arrive once at
 // start, before the first frame; the system's light/dark whenever it changes.
 struct PreferencesLoaded { std::string theme, text_size; bool system_dark = false; };
@@ -134,9 +150,12 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetPracticeLimits, event::NumberEdited, event::NumberLeft,
                            event::PreferencesLoaded, event::SystemThemeChanged, event::SetTheme,
                            event::SetTextSize, event::MirrorSearchTyped,
-
                            event::PageOpened, event::AppShellChanged, event::OnlineChanged,
                            event::StorageEstimated, event::AcceptUpdate, event::DismissExportReminder,
-                           event::AnswerProxyQuestion>;
+                           event::AnswerProxyQuestion, event::NewSet, event::SetNameEdited,
+                           event::SetNameLeft, event::SetsSearchEdited, event::SetAddSearchEdited, event::AddToSet,
+                           event::MoveSetEntry, event::RemoveSetEntry, event::DeleteSet, event::PlaySet,
+                           event::NextSetTune, event::QueueSetToday, event::RateSet, event::StartSetsSync,
+                           event::ExportSetsCsv>;
 
 }  // namespace tt::web

@@ -34,8 +34,9 @@ constexpr double kSettleMs = 700;
 constexpr double kBusyFrameMs = 100;  // progress needs ~10 frames a second, not 60
 
 // Latin-1, Latin Extended-A and general punctuation (curly quotes, dashes):
-// what Irish and Scottish tune names use.
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+// what Irish and Scottish tune names use; and the arrow of a set's keys
+// ("G major → D major").
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2192, 0x2192, 0};
 
 // What the font and style were last built for: rebuilt when any changes.
 struct AppliedLook {

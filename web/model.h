@@ -2,6 +2,7 @@
 // Everything the page shows, as one value (the shape of lager or Elm). The
 // screens read it; only `update` (web/update.h) changes it. Nothing here
 // touches the browser.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -18,6 +19,7 @@
 #include "web/collection_view.h"
 #include "web/notation_model.h"
 #include "web/practice_model.h"
+#include "web/sets_model.h"
 
 namespace tt::web {
 
@@ -80,6 +82,9 @@ struct Model {
     return it == number_drafts.end() ? value : it->second;
   }
 
+  // Sets (web/update_sets.cpp).
+  SetsState sets;
+
   // Practice.
   PracticeState practice;
   int utc_offset_minutes = 0;  // the musician's time zone, for "today" (Services' reading at the last event)
@@ -88,8 +93,9 @@ struct Model {
   // Sync.
   std::string member_id_text;
   LearnStatus sync_default_status = LearnStatus::WantToLearn;
-  bool syncing = false;
-  std::optional<SyncProgress> sync_progress;  // of the sync in progress
+  bool syncing = false;                       // a sync of either kind runs (one at a time)
+  SyncKind syncing_kind = SyncKind::Tunebook;  // ... and which kind
+  std::optional<SyncProgress> sync_progress;  // of the tunebook sync in progress (a sets sync's: sets.sync_progress)
   std::optional<SyncResult> last_sync;
   double last_apply_ms = 0;  // the last sync's write and list reload
 
@@ -124,8 +130,35 @@ struct Model {
     return it == details.end() ? nullptr : &it->second;
   }
   // The tune whose music the page shows: the Practice tab's current tune
-  // there, else the open tune (0: none).
-  int64_t shown_tune() const { return view.tab == "practice" ? practice.current() : view.open_tune; }
+  // there; on the Sets tab the open tune, else the open set's current tune;
+  // elsewhere the open tune (0: none).
+  int64_t shown_tune() const {
+    if (view.tab == "practice") return practice.current();
+    if (view.tab == "sets" && !view.open_tune) return set_tune_shown();
+    return view.open_tune;
+  }
+  // The names of the sets that hold a tune (what removing it must say).
+  std::vector<std::string> sets_holding(int64_t tune_id) const {
+    std::vector<std::string> names;
+    for (const TuneSet& set : sets.all) {
+      if (std::any_of(set.entries.begin(), set.entries.end(), [&](const SetEntry& e) { return e.tune_id == tune_id; })) {
+        names.push_back(set.name);
+      }
+    }
+    return names;
+  }
+  // The open set, or null.
+  const TuneSet* open_set() const { return view.open_set ? sets.find(view.open_set) : nullptr; }
+  // The open set's current entry: the one its player is on, else the first.
+  size_t set_index_shown() const {
+    const TuneSet* s = open_set();
+    if (!s || s->entries.empty() || sets.player.set_id != s->id) return 0;
+    return std::min(sets.player.index, s->entries.size() - 1);
+  }
+  int64_t set_tune_shown() const {
+    const TuneSet* s = open_set();
+    return s && !s->entries.empty() ? s->entries[set_index_shown()].tune_id : 0;
+  }
   // The open tune's setting for notation, playback and Copy ABC: the
   // collection's choice, else one picked on the page, else the first.
   size_t chosen_setting(int64_t tune_id) const;

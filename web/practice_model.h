@@ -14,15 +14,22 @@
 
 namespace tt::web {
 
+// A set put in the day's practice: one item, rated once (store's rate_set).
+struct SetToday {
+  int64_t set_id = 0;
+  bool rated = false;
+};
+
 struct PracticeState {
   std::string day;                 // the musician's day the queue is for ("YYYY-MM-DD")
   std::vector<QueueItem> queue;    // today's, as made in the morning
+  std::vector<SetToday> sets;      // sets put in today's practice, in the order they were added
   std::set<int64_t> rated_today;   // tunes rated since the day began
   int done_today = 0;              // ratings today (a tune rated twice counts twice)
   int new_today = 0;               // tunes practised for the first time today
   PracticeLimits limits;
   FsrsParameters parameters;
-  std::map<int64_t, CardMemory> cards;  // the queue's tunes' scheduler state
+  std::map<int64_t, CardMemory> cards;  // the queue's tunes' (and today's sets' tunes') scheduler state
   std::optional<PracticeLogEntry> last_rating;  // what Undo takes back
   std::optional<int64_t> promotion_offer;       // "mark it learned?" for this tune
   std::vector<int64_t> next_to_learn;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/music_key.h"
+#include "core/tune_set.h"
 #include "core/time_format.h"
 #include "core/version.h"
 #include "web/ui.h"
@@ -72,9 +73,78 @@ nlohmann::json practice_snapshot(const Model& m) {
           {"promotion_offer", p.promotion_offer ? json(*p.promotion_offer) : json(nullptr)},
           {"can_undo", p.last_rating.has_value()},
           {"next_to_learn", p.next_to_learn},
+          {"sets", [&] {
+             // Sets in today's practice: rated once, each tune's card its own.
+             json sets = json::array();
+             for (const SetToday& t : p.sets) {
+               json tunes = json::array();
+               if (const TuneSet* s = m.sets.find(t.set_id)) {
+                 for (const SetEntry& e : s->entries) {
+                   const auto card = p.cards.find(e.tune_id);
+                   tunes.push_back({{"tune_id", e.tune_id},
+                                    {"state", card == p.cards.end() ? "new" : to_string(card->second.state)},
+                                    {"reps", card == p.cards.end() ? 0 : card->second.reps},
+                                    {"due", card == p.cards.end() ? json(nullptr)
+                                                                  : json(format_iso8601_utc(card->second.due_ms))}});
+                 }
+               }
+               sets.push_back({{"set_id", t.set_id}, {"rated", t.rated}, {"tunes", tunes}});
+             }
+             return sets;
+           }()},
           {"reviews_90_days", [&] { int n = 0; for (const auto& [d, c] : p.reviews_per_day) n += c; return n; }()},
           {"message", p.message},
           {"queue_ms", p.queue_ms}};
+}
+
+// Sets (issue 13's contract): every set, the open one with its entries and
+// key chain and its player, and the sets sync.
+nlohmann::json sets_snapshot(const Model& m) {
+  using nlohmann::json;
+  json out = json::array();
+  for (const TuneSet& s : m.sets.all) {
+    json tune_ids = json::array();
+    for (const SetEntry& e : s.entries) tune_ids.push_back(e.tune_id);
+    out.push_back({{"id", s.id}, {"name", s.name}, {"tune_ids", tune_ids},
+                   {"thesession_id", s.thesession_id ? json(*s.thesession_id) : json(nullptr)}});
+  }
+  return out;
+}
+
+nlohmann::json open_set_snapshot(const Model& m) {
+  using nlohmann::json;
+  const TuneSet* s = m.open_set();
+  if (!s) return nullptr;
+  json entries = json::array();
+  for (const SetEntry& e : s->entries) {
+    entries.push_back({{"tune_id", e.tune_id}, {"name", e.name}, {"type", e.type}, {"key", key_label(e.key)},
+                       {"setting_id", e.setting_id ? json(*e.setting_id) : json(nullptr)},
+                       {"in_collection", e.in_collection}});
+  }
+  bool queued = false, rated = false;
+  for (const SetToday& t : m.practice.sets) {
+    if (t.set_id == s->id) {
+      queued = true;
+      rated = t.rated;
+    }
+  }
+  const SetPlayer& p = m.sets.player;
+  return {{"id", s->id},
+          {"name", s->name},
+          {"notes", s->notes},
+          {"thesession_id", s->thesession_id ? json(*s->thesession_id) : json(nullptr)},
+          {"entries", entries},
+          {"keys", set_key_chain(s->entries)},
+          {"current_index", m.set_index_shown()},
+          {"current_tune", m.set_tune_shown()},
+          {"playing", p.playing && p.set_id == s->id},
+          {"queued_today", queued},
+          {"rated_today", rated}};
+}
+
+nlohmann::json sync_progress_json(const SyncProgress& p) {
+  return {{"stage", to_string(p.stage)}, {"percent", p.percent}, {"pages_done", p.pages_done},
+          {"pages_total", p.pages_total}, {"tunes_fetched", p.tunes_fetched}};
 }
 
 nlohmann::json incipits_snapshot(const Model& m) {
@@ -175,8 +245,15 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
   json sync = nullptr;
   if (m.sync_progress) {
     const SyncProgress& p = *m.sync_progress;
-    sync = {{"stage", to_string(p.stage)}, {"percent", p.percent}, {"pages_done", p.pages_done},
-            {"pages_total", p.pages_total}, {"tunes_fetched", p.tunes_fetched}};
+    sync = sync_progress_json(p);
+  }
+  json sets_sync = nullptr;
+  if (m.sets.sync_progress) {
+    const SyncProgress& p = *m.sets.sync_progress;
+    sets_sync = sync_progress_json(p);
+    sets_sync["sets_fetched"] = p.sets_fetched;
+    sets_sync["tunes_checked"] = p.tunes_checked;
+    sets_sync["tunes_to_check"] = p.tunes_to_check;
   }
   const StatusCounts& counts = m.collection.status_counts();
   const json status = {{"want_to_learn", counts.want_to_learn}, {"learning", counts.learning},
@@ -194,7 +271,7 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
       {"rows", rows},
       {"view", {{"tab", v.tab}, {"search", v.filter.search}, {"type", v.filter.type},
                 {"status", v.filter.status ? json(to_string(*v.filter.status)) : json(nullptr)},
-                {"open_tune", v.open_tune}}},
+                {"open_tune", v.open_tune}, {"open_set", v.open_set}}},
       {"details_loaded", v.open_tune && m.tune_details(v.open_tune) != nullptr},
       {"sync", sync},
       {"last_sync", m.last_sync ? json::parse(to_json(*m.last_sync)) : json(nullptr)},
@@ -229,6 +306,16 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
       {"proxy", proxy_snapshot(m)},
       {"export_reminder", m.keep.reminder},
       {"export_history", keep_snapshot(m)},
+      // Added with sets (issue 13).
+      {"sets", sets_snapshot(m)},
+      {"sets_shown", m.sets.shown.size()},
+      {"sets_search", m.sets.search},
+      {"open_set", open_set_snapshot(m)},
+      {"set_add_results", m.sets.add_results},
+      {"sets_message", m.sets.message},
+      {"sets_sync", sets_sync},
+      {"last_sets_sync", m.sets.last_sync ? json::parse(to_json(*m.sets.last_sync)) : json(nullptr)},
+      {"syncing", m.syncing ? json(to_string(m.syncing_kind)) : json(nullptr)},
   }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

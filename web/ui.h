@@ -80,5 +80,13 @@ void draw_appearance(const Model& model, Ui& ui, const Layout& layout);
 // part on storage and the proxy in use.
 void draw_app_notices(const Model& model, Ui& ui, const Layout& layout);
 void draw_data_keeping(const Model& model, Ui& ui, const Layout& layout);
+// The Sets tab (ui_sets.cpp: the list, "Bring in my sets") and one set's page
+// (ui_set_page.cpp).
+void draw_sets(const Model& model, Ui& ui, const Layout& layout);
+void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set_id);
+// The open set's player (Play set, Next tune, tempo, instrument), and the
+// shown tune's notation alone (ui_notation.cpp).
+void draw_set_player(const Model& model, Ui& ui, const Layout& layout);
+void draw_music_image(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails& details);
 
 }  // namespace tt::web

@@ -17,13 +17,17 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
   }
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
+  ImGui::Text("%zu sets", model.sets.all.size());
   if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
   ui.remember("export_json");
   same_line_if_fits(button_width("Download CSV"));
   if (ImGui::Button("Download CSV")) ui.emit(event::ExportCollection{false});
   ui.remember("export_csv");
+  same_line_if_fits(button_width("Download sets CSV"));
+  if (ImGui::Button("Download sets CSV")) ui.emit(event::ExportSetsCsv{});
+  ui.remember("export_sets_csv");
   ImGui::Separator();
-  ImGui::TextWrapped("Import a tunetrack JSON export: tunes you have are kept as they are, new ones are added.");
+  ImGui::TextWrapped("Import a tunetrack JSON export: tunes and sets you have are kept as they are, new ones are added.");
   ImGui::BeginDisabled(model.read_only());
   if (ImGui::Button("Import JSON...")) ui.emit(event::PickImportFile{});
   ImGui::EndDisabled();

@@ -122,6 +122,19 @@ void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t 
     if (ImGui::BeginPopupModal("confirm_remove", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 18);
       ImGui::Text("Remove \"%s\" with its status, count and notes?", entry->name.c_str());
+      // A tune in sets: they keep it (marked not in the collection), but say which.
+      std::string in_sets;
+      const std::vector<std::string> names = model.sets_holding(tune_id);
+      const size_t count = names.size();
+      for (size_t i = 0; i < count; ++i) in_sets += std::string(i ? ", " : "") + "\"" + names[i] + "\"";
+      if (count > 0) {
+        const std::string line = "It is in " + std::string(count == 1 ? "the set " : std::to_string(count) + " sets: ") +
+                                 in_sets + ". " + (count == 1 ? "The set keeps it" : "They keep it") +
+                                 ", marked as not in your collection.";
+        ImGui::TextUnformatted(line.c_str());
+        ui.remember("remove_sets");
+        ui.text(line);
+      }
       ImGui::PopTextWrapPos();
       if (ImGui::Button("Remove")) {
         ImGui::CloseCurrentPopup();

@@ -60,8 +60,8 @@ struct Section {
   const char* label;
   const char* id;
 };
-constexpr Section kSections[] = {{"Collection", "collection"}, {"Practice", "practice"}, {"Add tune", "add"},
-                                 {"Sync", "sync"},             {"Data", "data"}};
+constexpr Section kSections[] = {{"Collection", "collection"}, {"Practice", "practice"}, {"Sets", "sets"},
+                                 {"Add tune", "add"},          {"Sync", "sync"},         {"Data", "data"}};
 
 // The sections as a row of buttons (a tab list for the mirror) that wraps
 // when the screen is too narrow for all of them.
@@ -94,6 +94,20 @@ void draw_section(const Model& model, Ui& ui, const Layout& layout) {
   if (tab == "add") return draw_add_tune(model, ui, layout);
   if (tab == "sync") return draw_sync(model, ui, layout);
   if (tab == "data") return draw_data(model, ui, layout);
+  if (tab == "sets") {
+    // The list, and beside it the open tune (opened from the set) or the open set.
+    const int64_t set = model.view.open_set;
+    if (layout.narrow || (!open && !set)) return draw_sets(model, ui, layout);  // narrow: draw_app shows the panels
+    ImGui::BeginChild("list_pane", ImVec2(layout.width * 0.45f, 0));
+    draw_sets(model, ui, layout);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("detail_pane", ImVec2(0, 0), true);
+    if (open) draw_tune_detail(model, ui, layout, open);
+    else draw_set_page(model, ui, layout, set);
+    ImGui::EndChild();
+    return;
+  }
   if (!layout.narrow && open) {
     const float list_width = layout.width * 0.55f;
     ImGui::BeginChild("list_pane", ImVec2(list_width, 0));
@@ -125,6 +139,11 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
   // Narrow screens show the detail as a full-screen panel instead of the sections.
   if (layout.narrow && model.view.open_tune) {
     draw_tune_detail(model, ui, layout, model.view.open_tune);
+    ImGui::End();
+    return;
+  }
+  if (layout.narrow && model.view.tab == "sets" && model.view.open_set) {
+    draw_set_page(model, ui, layout, model.view.open_set);
     ImGui::End();
     return;
   }

@@ -54,15 +54,30 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   ImGui::EndDisabled();
 }
 
-void draw_player(const Model& model, Ui& ui, const Layout& layout) {
+// The player's controls. `set`: the open set's player (Play set plays it
+// through, Next tune moves on; no loop: a set is played as it comes).
+void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = false) {
   const Notation& n = model.notation;
-  const bool can_play = n.image_request != 0 && n.image.error.empty();
-  ImGui::BeginDisabled(!can_play && !n.playing);
-  if (ImGui::Button(n.playing ? (n.loading_sound ? "Loading..." : "Stop") : "Play", ImVec2(ImGui::GetFontSize() * 5, 0))) {
-    ui.emit(event::PlayPause{});
+  if (set) {
+    const bool playing = model.sets.player.playing;
+    const char* label = playing ? (n.loading_sound ? "Loading..." : "Stop") : "Play set";
+    if (ImGui::Button(label, ImVec2(std::fmax(ImGui::GetFontSize() * 5, button_width("Play set")), 0))) {
+      ui.emit(event::PlaySet{});
+    }
+    ui.remember("set_play");
+    ui.describe("button", playing ? "Stop playing the set" : "Play the set through");
+    same_line_if_fits(button_width("Next tune"));
+    if (ImGui::Button("Next tune")) ui.emit(event::NextSetTune{});
+    ui.remember("set_next");
+  } else {
+    const bool can_play = n.image_request != 0 && n.image.error.empty();
+    ImGui::BeginDisabled(!can_play && !n.playing);
+    if (ImGui::Button(n.playing ? (n.loading_sound ? "Loading..." : "Stop") : "Play", ImVec2(ImGui::GetFontSize() * 5, 0))) {
+      ui.emit(event::PlayPause{});
+    }
+    ui.remember("play");
+    ImGui::EndDisabled();
   }
-  ui.remember("play");
-  ImGui::EndDisabled();
   same_line_if_fits(ImGui::GetFontSize() * 3);
   // A field to type the tempo into, and buttons a step either way (kept
   // apart so each has its own rectangle for touch and for tests).
@@ -72,7 +87,7 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout) {
   if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
   ui.remember("tempo_down");
   ui.describe("button", "Slower");
-  ImGui::SameLine();
+  same_line_if_fits(button_width(" + "));
   if (ImGui::Button(" + ##tempo")) ui.emit(event::SetTempo{n.tempo_percent + 5});
   ui.remember("tempo_up");
   ui.describe("button", "Faster");
@@ -94,6 +109,10 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout) {
   }
   ui.remember("instrument");
   ui.describe("combobox", std::string("Instrument: ") + current.label);
+  if (set) {
+    if (!n.playback_error.empty()) ImGui::TextColored(imgui_colour(current_palette().error_text), "%s", n.playback_error.c_str());
+    return;
+  }
 
   // The loop: two bar numbers (0 and 0: the whole tune), or clicks on the notation.
   ImGui::AlignTextToFramePadding();
@@ -170,7 +189,18 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
   draw_setting_selector(layout, ui, tune_id, details, chosen);
   draw_transpose(n, ui, details.settings[chosen]);
   draw_player(model, ui, layout);
+  draw_music_image(model, ui, layout, tune_id, details);
+}
 
+void draw_set_player(const Model& model, Ui& ui, const Layout& layout) { draw_player(model, ui, layout, true); }
+
+void draw_music_image(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails& details) {
+  const Notation& n = model.notation;
+  if (details.settings.empty()) {
+    ImGui::TextDisabled("This tune has no settings (no music) on thesession.org.");
+    return;
+  }
+  const size_t chosen = model.chosen_setting(tune_id);
   // The width abcjs lays the staff out for; reported only when it changes.
   const int width_css = static_cast<int>(ImGui::GetContentRegionAvail().x / layout.scale);
   if (width_css > 0 && width_css != n.width_css) ui.emit(event::NotationWidth{tune_id, width_css});

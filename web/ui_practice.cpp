@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/music_key.h"
+#include "core/tune_set.h"
 #include "core/time_format.h"
 #include "web/theme.h"
 #include "web/ui.h"
@@ -212,6 +213,42 @@ void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::PopTextWrapPos();
 }
 
+// Sets put in today's practice (from a set's page): each is rated once, and
+// that rating goes to each of its tunes.
+void draw_sets_today(const Model& model, Ui& ui, const Layout& layout) {
+  const PracticeState& p = model.practice;
+  if (p.sets.empty()) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted("Sets today");
+  ui.heading(2, "Sets today");
+  for (size_t i = 0; i < p.sets.size(); ++i) {
+    const TuneSet* set = model.sets.find(p.sets[i].set_id);
+    if (!set) continue;
+    ImGui::PushID(static_cast<int>(set->id));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(set->name.c_str());
+    ImGui::PopTextWrapPos();
+    ui.remember("set_today_" + std::to_string(i));
+    const std::string keys = set_key_chain(set->entries);
+    ImGui::TextDisabled("%s", fit_text(keys, ImGui::GetContentRegionAvail().x).c_str());
+    ui.text(keys);
+    if (p.sets[i].rated) {
+      ImGui::TextDisabled("Rated today");
+      ImGui::PopID();
+      continue;
+    }
+    ImGui::BeginDisabled(model.read_only());
+    for (size_t r = 0; r < 4; ++r) {
+      if (r > 0) same_line_if_fits(button_width(rating_label(kRatings[r])));
+      if (compact_button(layout, rating_label(kRatings[r]))) ui.emit(event::RateSet{set->id, kRatings[r]});
+      ui.remember("set_rate_" + std::string(to_string(kRatings[r])) + "_" + std::to_string(i));
+      ui.describe("button", std::string(rating_label(kRatings[r])) + " on the set " + set->name);
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+}
+
 void draw_today(const Model& model, Ui& ui, const Layout& layout) {
   const PracticeState& p = model.practice;
   draw_limits(model, ui, layout);
@@ -225,6 +262,7 @@ void draw_today(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::EndDisabled();
     ui.remember("practice_undo");
   }
+  draw_sets_today(model, ui, layout);
   const int64_t current = p.current();
   size_t left = 0;
   for (const auto& item : p.queue) left += p.rated_today.count(item.tune_id) ? 0 : 1;

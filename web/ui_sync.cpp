@@ -30,6 +30,15 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
   const int picked = choice_buttons(ui, "default_status", labels, selected, "default_", keys);
   if (picked >= 0) ui.emit(event::DefaultStatusPicked{kAllLearnStatuses[picked]});
 
+  if (model.syncing && model.syncing_kind == SyncKind::Sets) {
+    // One sync at a time: the sets' is on the Sets tab.
+    ImGui::TextWrapped("Bringing in your sets (Sets tab): the tunebook sync can start when it is done.");
+    ImGui::BeginDisabled();
+    ImGui::Button("Sync");
+    ImGui::EndDisabled();
+    ui.remember("sync_button");
+    return;
+  }
   if (model.syncing && model.sync_progress) {
     const SyncProgress& p = *model.sync_progress;
     const std::string stage = p.stage == SyncStage::FetchingMetadata ? "Fetching tunebook" : "Adding to collection";

@@ -73,6 +73,11 @@ void Context::reload_collection() {
                          model.view.filter, model.sort);
 }
 
+void Context::reload_sets() {
+  model.sets.all = services.store ? services.store->list_sets() : std::vector<TuneSet>{};
+  filter_sets(model.sets);
+}
+
 void Context::refresh_entry(int64_t tune_id) {
   if (const auto fresh = services.store->entry(tune_id)) {
     model.collection.replace(*fresh);
@@ -174,7 +179,9 @@ void dispatch(Context& c, const Event& event) {
   handle_practice(c, event);
   handle_appearance(c, event);
   handle_app(c, event);
+  handle_sets(c, event);
   follow_open_tune(c);
+  follow_set_player(c);
   follow_incipits(c);
   follow_app(c);
   follow_announcements(c.model);

@@ -79,6 +79,10 @@ void on_notes_edited(Context& c, const event::NotesEdited& e) {
 
 }  // namespace
 
+void change_view(Context& c, const ViewState& view, bool new_history_entry) {
+  on_view_changed(c, event::ViewChanged{view, new_history_entry});
+}
+
 void commit_notes(Context& c) {
   NotesDraft& draft = c.model.notes;
   if (!draft.dirty) return;

@@ -23,6 +23,7 @@ struct Context {
   // False (with a banner) when this tab may not write now.
   bool writable();
   void reload_collection();
+  void reload_sets();  // after any write that changes a set or what its entries show
   void refresh_entry(int64_t tune_id);
 };
 
@@ -56,12 +57,23 @@ void follow_app(Context& c);
 void note_change(Context& c);
 // The export reminder's history, read from the store's settings.
 void load_export_history(Context& c);
+void handle_sets(Context& c, const Event& e);
 // A render that was for the list's incipits: taken (true), or not ours.
 bool on_incipit_rendered(Context& c, const event::NotationRendered& e);
 // After every event: the open tune's notation follows what changed.
 void follow_open_tune(Context& c);
 // After every event: the rows on screen get their incipits.
 void follow_incipits(Context& c);
+// After every event (after follow_open_tune): the open set's player plays
+// the current tune once its music is drawn, and stops when the set is left.
+void follow_set_player(Context& c);
+// The tune player (web/update_notation.cpp), for the set player.
+void start_tune_playback(Context& c);
+void stop_tune_playback(Context& c);
+// Today's practice read again (web/update_practice.cpp).
+void refresh_practice(Context& c);
+// "Bring in my sets" (web/update_sync.cpp: the one session runs both kinds).
+void start_sets_sync(Context& c);
 
 // Answers, routed by what the request was for.
 void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
@@ -72,6 +84,10 @@ void on_health_answer(Context& c, const HttpOutcome& outcome);
 // Debounced work that fell due (Tick).
 void collection_tick(Context& c);
 void search_tick(Context& c);
+// Shows `view` as if the screens had asked (the URL follows).
+void change_view(Context& c, const ViewState& view, bool new_history_entry);
+// The Sets list's rows again, after the sets or the search changed.
+void filter_sets(SetsState& sets);
 // Notes typed but not yet committed are written now.
 void commit_notes(Context& c);
 // The open tune's details: from the store, else fetched once.

@@ -1,6 +1,8 @@
-// The Data tab: export (JSON, CSV), import (merge, never duplicate or
-// overwrite), and the damaged database set aside at start-up.
+// The Data tab: export (JSON with practice and sets, CSV, the sets' CSV),
+// import (merge, never duplicate or overwrite), and the damaged database set
+// aside at start-up.
 #include "core/collection_io.h"
+#include "core/sets_io.h"
 #include "core/summary_text.h"
 #include "web/update_context.h"
 
@@ -19,11 +21,12 @@ void on_file_picked(Context& c, const event::FilePicked& e) {
     return;
   }
   try {
-    const ImportSummary summary = c.services.store->import_entries(parsed.entries, parsed.practice);
+    const ImportSummary summary = c.services.store->import_entries(parsed.entries, parsed.practice, parsed.sets);
     std::string text = import_headline(summary, parsed.errors.size());
     for (const auto& line : import_details(summary, parsed.errors)) text += "\n" + line;
     c.model.import_summary = text;
     c.reload_collection();
+    c.reload_sets();
     c.save();
   } catch (const std::exception& ex) {
     c.model.import_summary = std::string("Nothing imported: ") + ex.what();
@@ -37,14 +40,18 @@ void handle_data(Context& c, const Event& event) {
     commit_notes(c);  // what is typed belongs in the export
     const auto& entries = c.model.collection.entries();
     if (!c.services.store) return;
-    // With the practice cards and log: an export loses nothing.
+    // With the practice cards and log, and the sets: an export loses nothing.
     if (e->json) {
       c.out.push_back(effect::DownloadText{"tunetrack-collection.json", "application/json",
-                                           export_json(entries, c.services.store->practice_data())});
+                                           export_json(entries, c.services.store->practice_data(),
+                                                       c.services.store->list_sets())});
     } else {
       c.out.push_back(effect::DownloadText{"tunetrack-collection.csv", "text/csv",
                                            export_csv(entries, c.services.store->practice_cards())});
     }
+  } else if (std::holds_alternative<event::ExportSetsCsv>(event)) {
+    if (!c.services.store) return;
+    c.out.push_back(effect::DownloadText{"tunetrack-sets.csv", "text/csv", export_sets_csv(c.services.store->list_sets())});
   } else if (std::holds_alternative<event::PickImportFile>(event)) {
     if (c.writable()) c.out.push_back(effect::PickTextFile{});
   } else if (const auto* e = std::get_if<event::FilePicked>(&event)) {

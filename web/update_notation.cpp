@@ -166,6 +166,9 @@ void on_playback(Context& c, const event::PlaybackChanged& e) {
 
 }  // namespace
 
+void start_tune_playback(Context& c) { start_playback(c); }
+void stop_tune_playback(Context& c) { stop_playback(c); }
+
 void handle_notation(Context& c, const Event& event) {
   Notation& n = c.model.notation;
   if (std::holds_alternative<event::StorageLoaded>(event) || std::holds_alternative<event::StorageReloaded>(event)) {

@@ -17,6 +17,8 @@ constexpr int64_t kChartDays = 90;
 
 int64_t now(const Context& c) { return static_cast<int64_t>(c.now); }
 
+}  // namespace
+
 void refresh_practice(Context& c) {
   if (!c.services.store) return;
   Store& store = *c.services.store;
@@ -44,6 +46,16 @@ void refresh_practice(Context& c) {
   for (const auto& item : p.queue) {
     if (const auto card = store.practice_card(item.tune_id)) p.cards[item.tune_id] = *card;
   }
+  // Sets put in today's practice, and their tunes' schedules.
+  p.sets.clear();
+  for (const SetQueueItem& item : store.sets_queued_for_day(now(c), offset)) {
+    p.sets.push_back({item.set_id, item.rated});
+    if (const TuneSet* set = c.model.sets.find(item.set_id)) {
+      for (const SetEntry& e : set->entries) {
+        if (const auto card = store.practice_card(e.tune_id)) p.cards[e.tune_id] = *card;
+      }
+    }
+  }
   p.next_to_learn = next_to_learn(c.model.collection.entries(), kNextToLearn);
   p.learned_per_month = store.learned_per_month();
   p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
@@ -52,6 +64,8 @@ void refresh_practice(Context& c) {
   if (c.model.owns_database && !had_queue && !p.queue.empty()) c.save(false);  // the day's queue, not a change
   if (const int64_t current = p.current()) ensure_details(c, current);
 }
+
+namespace {
 
 // A tune the musician just started learning joins today's queue at once
 // (core's joins_todays_queue says whether it may). True when it joined.
@@ -92,6 +106,33 @@ void rate(Context& c, const event::Rate& e) {
   refresh_practice(c);
 }
 
+// A set is rated once: the store gives that rating to each of its collected
+// tunes (each keeps its own schedule), in one transaction.
+void rate_set(Context& c, const event::RateSet& e) {
+  PracticeState& p = c.model.practice;
+  if (!c.writable()) return;
+  SetRatingOutcome outcome;
+  try {
+    outcome = c.services.store->rate_set(e.set_id, e.rating, p.parameters, now(c));
+  } catch (const StoreError& error) {
+    p.message = std::string(error.what()) + "; nothing was recorded.";
+    refresh_practice(c);
+    return;
+  }
+  p.promotion_offer.reset();
+  if (outcome.tunes.empty()) {
+    p.message = "None of this set's tunes is in your collection; nothing was recorded.";
+    refresh_practice(c);
+    return;
+  }
+  p.last_rating = outcome.tunes.back().entry;  // Undo takes the whole set's rating back
+  const size_t missing = outcome.not_collected.size();
+  p.message = missing == 0 ? "" : std::to_string(missing) + (missing == 1 ? " tune" : " tunes") +
+                                      " of the set not in your collection: not rated.";
+  c.save();
+  refresh_practice(c);
+}
+
 void undo(Context& c) {
   PracticeState& p = c.model.practice;
   if (!c.writable()) return;
@@ -127,6 +168,8 @@ void handle_practice(Context& c, const Event& event) {
     }
   } else if (const auto* e = std::get_if<event::Rate>(&event)) {
     rate(c, *e);
+  } else if (const auto* e = std::get_if<event::RateSet>(&event)) {
+    rate_set(c, *e);
   } else if (std::holds_alternative<event::UndoRating>(event)) {
     undo(c);
   } else if (const auto* e = std::get_if<event::AnswerPromotion>(&event)) {

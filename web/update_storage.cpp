@@ -48,6 +48,7 @@ void open_store(Context& c) {
   }
   c.model.details.clear();  // read again from the (possibly changed) store
   c.reload_collection();
+  c.reload_sets();
   if (c.model.view.open_tune) ensure_details(c, c.model.view.open_tune);
 }
 

@@ -1,5 +1,6 @@
-// The tunebook sync in the page: the form (member number, default status),
-// and the shared SyncSession, whose fetches and timers become effects.
+// The syncs in the page: the tunebook's form (member number, default status),
+// "Bring in my sets", and the shared SyncSession that runs either kind, one
+// at a time, whose fetches and timers become effects.
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -12,17 +13,27 @@ namespace {
 void follow_session(Context& c, double since) {
   SyncSession& session = c.services.sync;
   c.model.syncing = session.running();
-  if (session.progress()) c.model.sync_progress = *session.progress();  // kept after the end, as the snapshot shows
+  if (const SyncProgress* p = session.progress()) {
+    // Kept after the end, as the snapshot shows; each kind has its own.
+    c.model.syncing_kind = p->kind;
+    (p->kind == SyncKind::Sets ? c.model.sets.sync_progress : c.model.sync_progress) = *p;
+  }
   if (c.services.transport.take_committed()) {
+    // Either kind can add tunes and change what sets show: both follow.
     c.reload_collection();
+    c.reload_sets();
     c.model.last_apply_ms = c.services.now_ms() - since;
     c.save();  // at once, not on a timer
   }
-  if (!session.running() && session.last_result()) c.model.last_sync = session.last_result();
+  if (!session.running() && session.last_result()) {
+    const SyncResult& result = *session.last_result();
+    (result.kind == SyncKind::Sets ? c.model.sets.last_sync : c.model.last_sync) = result;
+  }
 }
 
-SyncResult form_error(std::string message) {
+SyncResult form_error(std::string message, SyncKind kind = SyncKind::Tunebook) {
   SyncResult r;
+  r.kind = kind;
   r.status = SyncStage::Failed;
   r.failure = SyncFailure::Other;
   r.message = std::move(message);
@@ -58,6 +69,25 @@ void start_sync(Context& c) {
 
 }  // namespace
 
+void start_sets_sync(Context& c) {
+  if (!c.writable() || c.services.sync.running()) return;
+  const auto member = parse_typed_thesession_id(c.model.member_id_text);
+  if (!member) {
+    c.model.sets.last_sync = form_error("Enter your thesession.org member number (digits only)", SyncKind::Sets);
+    return;
+  }
+  Store& store = *c.services.store;
+  store.set_setting("member_id", std::to_string(*member));
+  SyncOptions options;
+  options.what = SyncKind::Sets;
+  options.member_id = *member;
+  options.endpoint = {c.model.proxy, true};
+  options.default_status = c.model.sync_default_status;  // for tunes a set brings into the collection
+  c.model.sets.last_sync.reset();
+  c.services.sync.start(store, options, static_cast<int64_t>(c.now));
+  follow_session(c, c.now);
+}
+
 void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   const double since = c.services.now_ms();
   // A stale answer is dropped by the session: then nothing changed.
@@ -72,6 +102,8 @@ void on_sync_timer(Context& c, uint64_t id) {
 void handle_sync(Context& c, const Event& event) {
   if (std::holds_alternative<event::StartSync>(event)) {
     start_sync(c);
+  } else if (std::holds_alternative<event::StartSetsSync>(event)) {
+    start_sets_sync(c);
   } else if (std::holds_alternative<event::CancelSync>(event)) {
     if (!c.services.sync.running()) return;
     c.services.sync.cancel(static_cast<int64_t>(c.now));

@@ -45,7 +45,7 @@ test('the live region announces the sync, and the sections, rows and buttons are
   await nextFrames(page, 2);
   const tree = await mirror().ariaSnapshot();
   assert.match(tree, /tablist "Sections"/);
-  for (const name of ['Collection', 'Practice', 'Add tune', 'Sync', 'Data']) {
+  for (const name of ['Collection', 'Practice', 'Sets', 'Add tune', 'Sync', 'Data']) {
     assert.match(tree, new RegExp(`tab "${name}"`), `tab ${name} in\n${tree}`);
   }
   await expectCount(mirror().getByRole('tab', { name: 'Collection', selected: true }), 1, 'the selected section');

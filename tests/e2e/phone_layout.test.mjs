@@ -68,6 +68,21 @@ async function everyScreen(label) {
   await waitFor(page, (s) => s.rects.rate_good, 'a tune to rate');
   await checkScreen(`${label} practice`);
 
+  await tap(page, 'tab_sets');
+  await waitFor(page, (s) => s.rects.set_row_0 && s.rects.bring_in_sets, 'the list of sets');
+  await checkScreen(`${label} sets`);
+  await tap(page, 'set_row_0');
+  await waitFor(page, (s) => s.open_set && s.rects.set_entry_remove_1 && s.rects.set_play, 'a set\'s page');
+  await checkScreen(`${label} set page`);
+  await tap(page, 'set_add_search');
+  await page.keyboard.type('a', { delay: 15 });
+  await waitFor(page, (s) => s.set_add_results.length > 0 && s.rects.set_add_result_0, 'tunes to add');
+  await checkScreen(`${label} set page, adding a tune`);
+  await page.keyboard.press('Backspace');
+  await waitFor(page, (s) => s.set_add_results.length === 0, 'the add field emptied');
+  await tap(page, 'set_close');
+  await waitFor(page, (s) => s.view.open_set === 0 && s.rects.set_new, 'back to the sets');
+
   await tap(page, 'tab_add');
   await waitFor(page, (s) => s.rects.remote_search, 'the search field');
   await checkScreen(`${label} add tune`);
@@ -92,6 +107,18 @@ test('every screen fits 360 px and every target is 44 px, at the normal and the 
   await tap(page, 'remote_search');
   await page.keyboard.type('Fancy', { delay: 15 });
   await waitFor(page, (s) => s.search_results > 0, 'search results');
+  // A set of two tunes, for the Sets screens.
+  await tap(page, 'tab_sets');
+  await tap(page, 'set_new');
+  await waitFor(page, (s) => s.open_set && s.rects.set_add_search, 'the new set');
+  for (let i = 0; i < 2; i++) {
+    await tap(page, 'set_add_search');
+    await page.keyboard.type('e', { delay: 15 });
+    await waitFor(page, (s) => s.set_add_results.length > i && s.rects[`set_add_result_${i}`], 'tunes to add');
+    await tap(page, `set_add_result_${i}`);
+    await waitFor(page, (s) => s.open_set.entries.length === i + 1 && !s.saving, 'the tune added');
+  }
+  await tap(page, 'set_close');
 
   await everyScreen('normal text:');
 
