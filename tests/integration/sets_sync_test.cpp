@@ -161,7 +161,9 @@ TEST_F(SetsRunnerTest, BringsInEverySetOverSeveralPagesWithTheAwkwardOnes) {
 
 TEST_F(SetsRunnerTest, ASecondSyncAddsNothingAndKeepsLocalEdits) {
   sync(options(kAwkward));
-  const TuneSet* first = find(store_.list_sets(), 0);
+  const std::vector<TuneSet> sets = store_.list_sets();  // kept: `first` points into it
+  const TuneSet* first = find(sets, 0);
+  ASSERT_NE(first, nullptr);
   const int64_t id = first->id;
   ASSERT_TRUE(store_.rename_set(id, "Our opener"));
   ASSERT_TRUE(store_.move_set_entry(id, 0, 2));
