@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/csv_text.h"
 #include "core/json_text.h"
 #include "core/music_key.h"
 #include "core/parse_number.h"
@@ -40,17 +41,6 @@ json to_object(const CollectionEntry& e) {
       {"setting_id", e.setting_id ? json(*e.setting_id) : json(nullptr)},
   };
   return o;
-}
-
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
 }
 
 bool read_entry(const json& o, CollectionEntry& e, std::string& problem) {

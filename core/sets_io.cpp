@@ -1,5 +1,6 @@
 #include "core/sets_io.h"
 
+#include "core/csv_text.h"
 #include "core/json_text.h"
 #include "core/music_key.h"
 #include "core/parse_number.h"
@@ -12,17 +13,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int64_t kMaxId = 9999999999;  // thesession's ids have at most 10 digits
-
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
 
 std::string str(const json& o, const char* key) {
   const auto it = o.find(key);
