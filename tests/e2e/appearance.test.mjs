@@ -4,7 +4,7 @@
 // the drawn pixels.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, click, nextFrames, snapshot, syncMember } from './harness.mjs';
+import { startSession, waitFor, click, nextFrames, snapshot, syncMember, screenshotPixels } from './harness.mjs';
 
 let session, page;
 
@@ -27,18 +27,7 @@ const contrast = (a, b) => {
 // The pixels of a CSS-px rectangle of the canvas.
 async function pixels(rect) {
   const [x, y, w, h] = rect;
-  const png = await page.screenshot({ clip: { x, y, width: w, height: h } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
-  }, png.toString('base64'));
+  return screenshotPixels(page, await page.screenshot({ clip: { x, y, width: w, height: h } }));
 }
 
 // A text's contrast: the background is the rectangle's commonest colour, the

@@ -167,9 +167,8 @@ export async function typeInto(page, name, text) {
   await nextFrames(page, 2);
 }
 
-// Counts distinct colours in a screenshot of the canvas: a blank canvas has one or two.
-export async function distinctColours(page) {
-  const png = (await page.locator('#canvas').screenshot()).toString('base64');
+// The RGBA bytes of a screenshot (PNG), decoded by the page itself.
+export async function screenshotPixels(page, png) {
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
@@ -179,11 +178,16 @@ export async function distinctColours(page) {
     c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set();
-    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return seen.size;
-  }, png);
+    return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
+  }, png.toString('base64'));
+}
+
+// Counts distinct colours in a screenshot of the canvas: a blank canvas has one or two.
+export async function distinctColours(page) {
+  const data = await screenshotPixels(page, await page.locator('#canvas').screenshot());
+  const seen = new Set();
+  for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  return seen.size;
 }
 
 // Waits until a service worker controls the page with the whole shell cached
