@@ -21,6 +21,17 @@ constexpr const char* kEntrySelect =
 
 constexpr const char* kSetColumns = "id, name, notes, created_at, updated_at, thesession_id, thesession_url";
 
+SetEntry read_entry_row(const Statement& s) {  // kEntrySelect's columns
+  SetEntry e;
+  e.tune_id = s.int_at(0);
+  if (!s.is_null(1)) e.setting_id = s.int_at(1);
+  e.key = s.text_at(2);
+  e.name = s.text_at(3);
+  e.type = s.text_at(4);
+  e.in_collection = s.int_at(5) != 0;
+  return e;
+}
+
 TuneSet read_set_row(const Statement& s) {
   TuneSet set;
   set.id = s.int_at(0);
@@ -59,14 +70,7 @@ std::vector<TuneSet> Store::list_sets() {
   for (TuneSet& set : sets) {
     entries.bind(1, set.id);
     while (entries.step()) {
-      SetEntry e;
-      e.tune_id = entries.int_at(0);
-      if (!entries.is_null(1)) e.setting_id = entries.int_at(1);
-      e.key = entries.text_at(2);
-      e.name = entries.text_at(3);
-      e.type = entries.text_at(4);
-      e.in_collection = entries.int_at(5) != 0;
-      set.entries.push_back(std::move(e));
+      set.entries.push_back(read_entry_row(entries));
     }
     entries.reset();
   }
@@ -84,14 +88,7 @@ std::optional<TuneSet> Store::get_set(int64_t set_id) {
   Statement entries(db_.handle(), kEntrySelect);
   entries.bind(1, set_id);
   while (entries.step()) {
-    SetEntry e;
-    e.tune_id = entries.int_at(0);
-    if (!entries.is_null(1)) e.setting_id = entries.int_at(1);
-    e.key = entries.text_at(2);
-    e.name = entries.text_at(3);
-    e.type = entries.text_at(4);
-    e.in_collection = entries.int_at(5) != 0;
-    set->entries.push_back(std::move(e));
+    set->entries.push_back(read_entry_row(entries));
   }
   return set;
 }
