@@ -63,7 +63,7 @@ bench: build
 # build/fuzz/artifacts (copy it to tests/fuzz/corpus/<harness>/ once fixed).
 FUZZ_SECONDS   ?= 60
 FUZZ           := $(BUILD)/fuzz
-FUZZ_HARNESSES := tunebook tune search request fragment import headers abc sets
+FUZZ_HARNESSES := tunebook tune search request fragment import headers abc sets url number transpose
 fuzz: setup
 	@test -f $(FUZZ)/build.ninja || CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTT_FUZZ=ON
 	cmake --build $(FUZZ) --target tt_fuzzers

@@ -100,8 +100,11 @@ std::string key_for_thesession(const MusicKey& key) { return key_tonic(key) + mo
 std::string key_for_abc(const MusicKey& key) { return key_tonic(key) + std::string(info(key.mode).abc); }
 
 MusicKey transpose_key(const MusicKey& key, int semitones) {
-  if (semitones % 12 == 0) return key;  // by octaves: the key as written (F locrian, not E# locrian)
-  const int target = ((letter_semitone(key.letter) + key.accidental + semitones) % 12 + 12) % 12;
+  // Reduced to -11..11 before any arithmetic: any int is a valid request
+  // (11 + INT_MAX would overflow), and only the pitch class matters.
+  const int within_octave = semitones % 12;
+  if (within_octave == 0) return key;  // by octaves: the key as written (F locrian, not E# locrian)
+  const int target = ((letter_semitone(key.letter) + key.accidental + within_octave) % 12 + 12) % 12;
   MusicKey best = key;
   int best_score = 1000;
   // Every spelling of the target pitch with at most one sharp or flat.

@@ -1,6 +1,7 @@
 #include "core/parse_number.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace tt {
 
@@ -53,27 +54,29 @@ Parsed<double> parse_decimal(std::string_view text, double min, double max) {
     out.error = range + quote_excerpt(text);
     return out;
   };
+  // The syntax is checked here (digits with at most one '.'), so strtod sees
+  // only what it reads the same way everywhere; it then rounds the decimal
+  // correctly to the nearest double, which summing digit by digit does not
+  // ("0.3" came out as 0.30000000000000004). Nothing in our programs calls
+  // setlocale, so its decimal point is '.'.
   if (text.empty() || text.size() > 24) return fail();
-  double whole = 0, scale = 1;
   bool seen_point = false, seen_digit = false;
   for (const char c : text) {
     if (c == '.' && !seen_point) {
       seen_point = true;
     } else if (c >= '0' && c <= '9') {
       seen_digit = true;
-      if (seen_point) {
-        scale /= 10;
-        whole += (c - '0') * scale;
-      } else {
-        whole = whole * 10 + (c - '0');
-      }
     } else {
       return fail();
     }
   }
-  if (!seen_digit || whole < min || whole > max) return fail();
+  if (!seen_digit) return fail();
+  const std::string copy(text);  // strtod needs a terminated string
+  char* end = nullptr;
+  const double value = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !(value >= min && value <= max)) return fail();
   out.ok = true;
-  out.value = whole;
+  out.value = value;
   return out;
 }
 

@@ -15,13 +15,21 @@ struct Parsed {
   T value{};
   std::string error;  // set when !ok: says what was expected; quotes at most a short excerpt
   explicit operator bool() const { return ok; }
+  // Read the value like an optional's (only when ok).
+  const T& operator*() const { return value; }
+  T& operator*() { return value; }
+  const T* operator->() const { return &value; }
+  T* operator->() { return &value; }
 };
 
 // Decimal digits only (no sign, no spaces, no leading '+'), at most 18 of
 // them, within [min, max].
 Parsed<int64_t> parse_int(std::string_view text, int64_t min, int64_t max);
 
-// A plain decimal number ("2", "1.5", "0.25"; no exponent, no sign) within [min, max].
+// A plain decimal number ("2", "1.5", "0.25", ".5", "3."; no exponent, no
+// sign) within [min, max], both bounds included. The value is the double
+// nearest the decimal text (as strtod rounds it), so "0.3" is exactly the
+// same double as the literal 0.3.
 Parsed<double> parse_decimal(std::string_view text, double min, double max);
 
 // At most 24 characters of `text`, non-printable and non-ASCII bytes shown as

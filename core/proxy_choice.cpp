@@ -1,7 +1,5 @@
 #include "core/proxy_choice.h"
 
-#include <cctype>
-
 #include "core/url.h"
 
 namespace tt {
@@ -9,24 +7,6 @@ namespace {
 
 std::string without_trailing_slashes(std::string s) {
   while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
-
-// Host names as a browser writes them in an origin: letters, digits, '-' and
-// '.', lower case; or an IPv6 literal. Anything else is refused, so the name
-// shown to the musician is exactly the one requests would go to.
-bool plain_host(const std::string& host) {
-  if (host.empty() || host.size() > 253) return false;
-  const bool ipv6 = host.find(':') != std::string::npos;
-  for (const char c : host) {
-    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || (ipv6 && c == ':');
-    if (!ok) return false;
-  }
-  return true;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -47,21 +27,19 @@ ProxyChoice choose_proxy(const std::string& page_origin, const std::string& prox
   ProxyChoice choice;
   choice.url = without_trailing_slashes(page_origin);
   if (proxy_param.empty()) return choice;
-  auto parsed = parse_url(proxy_param);
-  if (parsed) parsed->host = lower(parsed->host);
-  if (!parsed || !plain_host(parsed->host) || proxy_param.size() > 2000) {
-    choice.note = "The link's proxy address is not an http:// or https:// address, so this site's own proxy is used.";
+  // The one strict parser: the host shown in the question is the one requests
+  // would go to, and a path with anything needing escaping is refused rather
+  // than passed on.
+  const auto parsed = parse_url(proxy_param);
+  if (!parsed || proxy_param.size() > 2000) {
+    choice.note = "This site's own proxy is used: the link's proxy address is " +
+                  (parsed ? std::string("longer than 2000 characters") : parsed.error) + ".";
     return choice;
   }
-  const bool ipv6 = parsed->host.find(':') != std::string::npos;
-  const bool default_port = (parsed->scheme == "http" && parsed->port == 80) ||
-                            (parsed->scheme == "https" && parsed->port == 443);
-  const std::string host = (ipv6 ? "[" + parsed->host + "]" : parsed->host) +
-                           (default_port ? "" : ":" + std::to_string(parsed->port));
-  const std::string origin = parsed->scheme + "://" + host;
+  const std::string host = parsed->authority();
+  const std::string origin = parsed->origin();
   // The path is kept (a proxy behind a sub-path); the query is not ours to pass on.
-  const std::string path = parsed->target.substr(0, parsed->target.find('?'));
-  const std::string url = without_trailing_slashes(origin + path);
+  const std::string url = without_trailing_slashes(origin + parsed->path());
   if (origin == page_origin) {
     choice.url = url;
     return choice;

@@ -5,6 +5,7 @@
 namespace tt {
 
 namespace {
+
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -12,49 +13,178 @@ int hex_value(char c) {
   return -1;
 }
 
-}  // namespace
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-
-std::string ParsedUrl::origin() const {
-  const bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
-  return scheme + "://" + host + (default_port ? "" : ":" + std::to_string(port));
+// RFC 3986 pchar without '%' (checked apart): unreserved, sub-delims, ':' and '@'.
+bool is_path_char(char c) {
+  if (is_alpha(c) || is_digit(c)) return true;
+  switch (c) {
+    case '-': case '.': case '_': case '~':                                    // unreserved
+    case '!': case '$': case '&': case '\'': case '(': case ')':              // sub-delims
+    case '*': case '+': case ',': case ';': case '=':
+    case ':': case '@': case '/':
+      return true;
+    default:
+      return false;
+  }
 }
 
-std::optional<ParsedUrl> parse_url(std::string_view url) {
+// Path and query: RFC 3986 characters ('?' starts the query and may recur in
+// it), and every '%' followed by two hex digits.
+bool valid_target(std::string_view target) {
+  for (size_t i = 0; i < target.size(); ++i) {
+    const char c = target[i];
+    if (c == '%') {
+      if (i + 2 >= target.size() || hex_value(target[i + 1]) < 0 || hex_value(target[i + 2]) < 0) return false;
+      i += 2;
+    } else if (c != '?' && !is_path_char(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Dotted IPv4: four numbers 0-255, no leading zeros (an address never means
+// what "010" would mean to one reader and not another).
+bool valid_ipv4(std::string_view text) {
+  int parts = 0;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = text.find('.', start);
+    const std::string_view part = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (part.empty() || part.size() > 3 || (part.size() > 1 && part.front() == '0')) return false;
+    const auto n = parse_int(part, 0, 255);
+    if (!n) return false;
+    ++parts;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return parts == 4;
+}
+
+// An IPv6 address (RFC 4291 text forms): eight groups of 1-4 hex digits, one
+// "::" standing for one or more zero groups, and optionally a dotted IPv4
+// address as the last 32 bits.
+bool valid_ipv6(std::string_view text) {
+  if (text.size() < 2 || text.size() > 45) return false;
+  int groups = 0;
+  bool compressed = false;
+  size_t i = 0;
+  if (text.substr(0, 2) == "::") {
+    compressed = true;
+    i = 2;
+    if (i == text.size()) return true;  // "::"
+  } else if (text.front() == ':') {
+    return false;
+  }
+  while (i < text.size()) {
+    size_t end = text.find(':', i);
+    const std::string_view group = text.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
+    if (group.find('.') != std::string_view::npos) {  // trailing IPv4
+      if (end != std::string_view::npos || !valid_ipv4(group)) return false;
+      groups += 2;
+      break;
+    }
+    if (group.empty() || group.size() > 4) return false;
+    for (const char c : group) {
+      if (hex_value(c) < 0) return false;
+    }
+    ++groups;
+    if (end == std::string_view::npos) break;
+    if (end + 1 == text.size()) return false;  // a trailing single ':'
+    if (text[end + 1] == ':') {
+      if (compressed) return false;  // "::" twice
+      compressed = true;
+      end += 1;
+      if (end + 1 == text.size()) break;  // ends with "::"
+    }
+    i = end + 1;
+  }
+  return compressed ? groups < 8 : groups == 8;
+}
+
+// A DNS name: labels of letters, digits and '-' (not first or last), 1-63
+// characters each, 253 in all. A name of digits and dots only must be a
+// dotted IPv4 address ("1.2.3" is neither).
+bool valid_name_or_ipv4(std::string_view host) {
+  if (host.empty() || host.size() > 253) return false;
+  bool all_digits_and_dots = true;
+  size_t label = 0;
+  for (size_t i = 0; i <= host.size(); ++i) {
+    if (i == host.size() || host[i] == '.') {
+      if (label == 0 || label > 63 || host[i - 1] == '-') return false;
+      label = 0;
+      continue;
+    }
+    const char c = host[i];
+    if (!is_alpha(c) && !is_digit(c) && c != '-') return false;
+    if (c == '-' && label == 0) return false;
+    if (!is_digit(c)) all_digits_and_dots = false;
+    ++label;
+  }
+  return !all_digits_and_dots || valid_ipv4(host);
+}
+
+}  // namespace
+
+bool ParsedUrl::host_is_ipv6() const { return host.find(':') != std::string::npos; }
+
+std::string ParsedUrl::authority() const {
+  const bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+  return (host_is_ipv6() ? "[" + host + "]" : host) + (default_port ? "" : ":" + std::to_string(port));
+}
+
+std::string ParsedUrl::origin() const { return scheme + "://" + authority(); }
+
+std::string ParsedUrl::path() const { return target.substr(0, target.find('?')); }
+
+Parsed<ParsedUrl> parse_url(std::string_view url) {
+  Parsed<ParsedUrl> result;
+  const auto fail = [&](const std::string& why) {
+    result.error = "not an http(s) address tunetrack can use: " + why + ", got " + quote_excerpt(url);
+    return result;
+  };
   ParsedUrl out;
   const auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::nullopt;
-  out.scheme = std::string(url.substr(0, scheme_end));
-  if (out.scheme != "http" && out.scheme != "https") return std::nullopt;
+  if (scheme_end == std::string_view::npos) return fail("expected http:// or https://");
+  for (const char c : url.substr(0, scheme_end)) out.scheme.push_back(lower(c));
+  if (out.scheme != "http" && out.scheme != "https") return fail("expected http:// or https://");
   std::string_view rest = url.substr(scheme_end + 3);
-  const auto path_start = rest.find_first_of("/?");
+  const auto path_start = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, path_start);
-  out.target = path_start == std::string_view::npos ? "/" : std::string(rest.substr(path_start));
-  if (!out.target.empty() && out.target.front() == '?') out.target.insert(0, "/");
-  if (authority.empty() || authority.find('@') != std::string_view::npos) return std::nullopt;
+  const std::string_view target = path_start == std::string_view::npos ? std::string_view() : rest.substr(path_start);
+  if (target.find('#') != std::string_view::npos) return fail("a fragment has no place here");
+  if (!valid_target(target)) return fail("the path holds a character that must be percent-encoded");
+  out.target = target.empty() || target.front() == '?' ? "/" + std::string(target) : std::string(target);
+  if (authority.empty()) return fail("no host");
+  if (authority.find('@') != std::string_view::npos) return fail("a user name has no place here");
   out.port = out.scheme == "https" ? 443 : 80;
-  std::string_view host = authority;
-  if (!authority.empty() && authority.front() == '[') {  // IPv6 literal
+  std::string_view host;
+  if (authority.front() == '[') {  // IPv6 literal
     const auto close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
+    if (close == std::string_view::npos) return fail("an IPv6 address without its closing ']'");
     host = authority.substr(1, close - 1);
+    if (!valid_ipv6(host)) return fail("not an IPv6 address between the brackets");
     authority.remove_prefix(close + 1);
-    if (!authority.empty() && authority.front() != ':') return std::nullopt;
-  } else if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-    host = authority.substr(0, colon);
-    authority.remove_prefix(colon);
+    if (!authority.empty() && authority.front() != ':') return fail("expected ':' and a port after the ']'");
   } else {
-    authority = {};
+    const auto colon = authority.find(':');
+    host = authority.substr(0, colon);
+    authority = colon == std::string_view::npos ? std::string_view() : authority.substr(colon);
+    if (!valid_name_or_ipv4(host)) return fail("not a host name or IPv4 address (an IPv6 address needs brackets)");
   }
   if (!authority.empty()) {  // ":port"
     authority.remove_prefix(1);
     const auto port = parse_int(authority, 1, 65535);
-    if (!port) return std::nullopt;
+    if (!port) return fail("the port must be a number from 1 to 65535");
     out.port = static_cast<int>(port.value);
   }
-  if (host.empty()) return std::nullopt;
-  out.host = std::string(host);
-  return out;
+  for (const char c : host) out.host.push_back(lower(c));
+  result.ok = true;
+  result.value = std::move(out);
+  return result;
 }
 
 std::string url_encode(std::string_view value) {

@@ -22,8 +22,9 @@ Upstream::Upstream(const ProxyConfig& config)
     breakers_.emplace_back(config.breaker_failures, config.breaker_cooldown_s * 1000LL);
   }
   const auto parsed = parse_url(config.upstream);
-  if (!parsed || parsed->target != "/") {
-    throw std::invalid_argument("--upstream must be an http(s) base URL without a path, not '" + config.upstream + "'");
+  if (!parsed) throw std::invalid_argument("--upstream: " + parsed.error);
+  if (parsed->target != "/") {
+    throw std::invalid_argument("--upstream must be an http(s) base URL without a path, not " + quote_excerpt(config.upstream));
   }
   upstream_ = *parsed;
   base_ = upstream_.origin();

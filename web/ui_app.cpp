@@ -27,7 +27,7 @@ void draw_proxy_question(const Model& model, Ui& ui, const Layout& layout) {
   } else {
     ImGui::TextWrapped("This link asks tunetrack to send its thesession.org requests through the proxy at %s "
                        "instead of this site's own. That server would see your searches and your member number. "
-                       "Nothing has been sent to it.", p.other_host.c_str());
+                       "Nothing has been sent to it.", p.other_origin.c_str());
     const std::string use_other = "Use " + p.other_host;
     if (ImGui::Button(use_other.c_str())) ui.emit(event::AnswerProxyQuestion{true});
     ui.remember("proxy_use_other");

@@ -134,7 +134,7 @@ int cmd_sync(const Args& args, SyncKind what) {
   } else {
     options.endpoint = {normalise_base_url(args.value("upstream").value_or("https://thesession.org")), false};
   }
-  if (!parse_url(options.endpoint.base_url + "/")) throw UsageError("not an http(s) URL: " + options.endpoint.base_url);
+  if (const auto url = parse_url(options.endpoint.base_url + "/"); !url) throw UsageError(url.error);
   if (auto status = args.value("status")) options.default_status = parse_status_arg(*status);
   options.retry.enabled = !args.has("no-retry");
   options.retry.max_attempts = static_cast<int>(env_int("TUNETRACK_RETRY_ATTEMPTS", options.retry.max_attempts, 1, 10));
