@@ -15,7 +15,7 @@ std::optional<int64_t> parse_retry_after_ms(std::string_view value) {
 }
 
 FailureClass classify(const HttpOutcome& outcome) {
-  if (outcome.body_too_large) return FailureClass::Permanent;
+  if (outcome.body_too_large || outcome.invalid_url) return FailureClass::Permanent;
   if (outcome.offline) return FailureClass::Offline;
   if (outcome.timed_out || !outcome.transport_error.empty() || outcome.status == 0) {
     return FailureClass::Transient;
@@ -30,6 +30,7 @@ FailureClass classify(const HttpOutcome& outcome) {
 std::string describe_failure(const HttpOutcome& outcome) {
   if (outcome.body_too_large) return "response too large";
   if (outcome.offline) return "offline (" + outcome.transport_error + ")";
+  if (outcome.invalid_url) return outcome.transport_error;
   if (outcome.timed_out) return "timed out";
   if (!outcome.transport_error.empty()) return "connection failed (" + outcome.transport_error + ")";
   if (outcome.status == 0) return "no answer";

@@ -21,6 +21,9 @@ struct HttpOutcome {
   // which. Only the browser transport sets it: native clients keep treating a
   // failed connection as transient.
   bool offline = false;
+  // The address was refused by parse_url before anything was sent
+  // (transport_error says why): permanent, the same text fails again.
+  bool invalid_url = false;
 
   bool ok() const { return status >= 200 && status < 300 && transport_error.empty() && !timed_out; }
 };

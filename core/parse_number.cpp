@@ -1,14 +1,14 @@
 #include "core/parse_number.h"
 
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 
 namespace tt {
 
-std::string quote_excerpt(std::string_view text) {
-  constexpr size_t kMax = 24;
+std::string quote_excerpt(std::string_view text, size_t max) {
   std::string out = "\"";
-  for (size_t i = 0; i < text.size() && i < kMax; ++i) {
+  for (size_t i = 0; i < text.size() && i < max; ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
       out += static_cast<char>(c);
@@ -18,7 +18,7 @@ std::string quote_excerpt(std::string_view text) {
       out += buf;
     }
   }
-  if (text.size() > kMax) out += "...";
+  if (text.size() > max) out += "...";
   return out + "\"";
 }
 
@@ -54,11 +54,10 @@ Parsed<double> parse_decimal(std::string_view text, double min, double max) {
     out.error = range + quote_excerpt(text);
     return out;
   };
-  // The syntax is checked here (digits with at most one '.'), so strtod sees
-  // only what it reads the same way everywhere; it then rounds the decimal
-  // correctly to the nearest double, which summing digit by digit does not
-  // ("0.3" came out as 0.30000000000000004). Nothing in our programs calls
-  // setlocale, so its decimal point is '.'.
+  // The syntax is checked here (digits with at most one '.'); strtod then
+  // rounds the decimal correctly to the nearest double, which summing digit
+  // by digit does not ("0.3" came out as 0.30000000000000004). strtod reads
+  // the current locale's decimal point, so the '.' is written as that.
   if (text.empty() || text.size() > 24) return fail();
   bool seen_point = false, seen_digit = false;
   for (const char c : text) {
@@ -71,7 +70,10 @@ Parsed<double> parse_decimal(std::string_view text, double min, double max) {
     }
   }
   if (!seen_digit) return fail();
-  const std::string copy(text);  // strtod needs a terminated string
+  std::string copy(text);  // strtod needs a terminated string
+  if (const auto point = copy.find('.'); point != std::string::npos) {
+    copy.replace(point, 1, std::localeconv()->decimal_point);
+  }
   char* end = nullptr;
   const double value = std::strtod(copy.c_str(), &end);
   if (end != copy.c_str() + copy.size() || !(value >= min && value <= max)) return fail();

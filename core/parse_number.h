@@ -32,8 +32,8 @@ Parsed<int64_t> parse_int(std::string_view text, int64_t min, int64_t max);
 // same double as the literal 0.3.
 Parsed<double> parse_decimal(std::string_view text, double min, double max);
 
-// At most 24 characters of `text`, non-printable and non-ASCII bytes shown as
-// \xNN: safe to embed in an error message or a JSON string.
-std::string quote_excerpt(std::string_view text);
+// At most `max` characters of `text`, non-printable and non-ASCII bytes shown
+// as \xNN: safe to embed in an error message or a JSON string.
+std::string quote_excerpt(std::string_view text, size_t max = 24);
 
 }  // namespace tt

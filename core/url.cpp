@@ -1,5 +1,8 @@
 #include "core/url.h"
 
+#include <cstdint>
+#include <vector>
+
 #include "core/parse_number.h"
 
 namespace tt {
@@ -64,53 +67,96 @@ bool valid_ipv4(std::string_view text) {
   return parts == 4;
 }
 
-// An IPv6 address (RFC 4291 text forms): eight groups of 1-4 hex digits, one
-// "::" standing for one or more zero groups, and optionally a dotted IPv4
-// address as the last 32 bits.
-bool valid_ipv6(std::string_view text) {
-  if (text.size() < 2 || text.size() > 45) return false;
-  int groups = 0;
+// An IPv6 address (RFC 4291 text forms: eight groups of 1-4 hex digits, one
+// "::" standing for one or more zero groups, optionally a dotted IPv4 address
+// as the last 32 bits) in the form browsers print in an origin (RFC 5952 as
+// the URL standard applies it: lower case, no leading zeros, the longest run
+// of two or more zero groups as "::", no dotted tail), so an origin compares
+// equal to the page's location.origin. Empty when it is not an IPv6 address.
+std::string canonical_ipv6(std::string_view text) {
+  if (text.size() < 2 || text.size() > 45) return {};
+  std::vector<uint16_t> head, tail;  // groups before and after "::"
   bool compressed = false;
   size_t i = 0;
   if (text.substr(0, 2) == "::") {
     compressed = true;
     i = 2;
-    if (i == text.size()) return true;  // "::"
   } else if (text.front() == ':') {
-    return false;
+    return {};
   }
   while (i < text.size()) {
+    auto& groups = compressed ? tail : head;
     size_t end = text.find(':', i);
     const std::string_view group = text.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
-    if (group.find('.') != std::string_view::npos) {  // trailing IPv4
-      if (end != std::string_view::npos || !valid_ipv4(group)) return false;
-      groups += 2;
+    if (group.find('.') != std::string_view::npos) {  // the dotted IPv4 tail
+      if (end != std::string_view::npos || !valid_ipv4(group)) return {};
+      uint32_t v4 = 0;
+      size_t start = 0;
+      for (int part = 0; part < 4; ++part) {
+        const size_t dot = group.find('.', start);
+        v4 = v4 << 8 | static_cast<uint32_t>(parse_int(group.substr(start, dot - start), 0, 255).value);
+        start = dot + 1;
+      }
+      groups.push_back(static_cast<uint16_t>(v4 >> 16));
+      groups.push_back(static_cast<uint16_t>(v4 & 0xffff));
       break;
     }
-    if (group.empty() || group.size() > 4) return false;
+    if (group.empty() || group.size() > 4) return {};
+    uint16_t value = 0;
     for (const char c : group) {
-      if (hex_value(c) < 0) return false;
+      if (hex_value(c) < 0) return {};
+      value = static_cast<uint16_t>(value << 4 | hex_value(c));
     }
-    ++groups;
+    groups.push_back(value);
     if (end == std::string_view::npos) break;
-    if (end + 1 == text.size()) return false;  // a trailing single ':'
+    if (end + 1 == text.size()) return {};  // a trailing single ':'
     if (text[end + 1] == ':') {
-      if (compressed) return false;  // "::" twice
+      if (compressed) return {};  // "::" twice
       compressed = true;
-      end += 1;
+      ++end;
       if (end + 1 == text.size()) break;  // ends with "::"
     }
     i = end + 1;
   }
-  return compressed ? groups < 8 : groups == 8;
+  const size_t written = head.size() + tail.size();
+  if (compressed ? written > 7 : written != 8) return {};
+  std::vector<uint16_t> all = head;
+  all.resize(8 - tail.size(), 0);
+  all.insert(all.end(), tail.begin(), tail.end());
+
+  size_t best_at = 8, best_len = 1;  // a single zero group is never compressed
+  for (size_t at = 0; at < 8;) {
+    size_t len = 0;
+    while (at + len < 8 && all[at + len] == 0) ++len;
+    if (len > best_len) best_at = at, best_len = len;
+    at += len ? len : 1;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t g = 0; g < 8; ++g) {
+    if (g == best_at) {
+      out += "::";
+      g += best_len - 1;
+      continue;
+    }
+    if (!out.empty() && out.back() != ':') out += ':';
+    bool started = false;
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      const int digit = all[g] >> shift & 15;
+      if (digit || started || shift == 0) out += kHex[digit], started = true;
+    }
+  }
+  return out;
 }
 
-// A DNS name: labels of letters, digits and '-' (not first or last), 1-63
-// characters each, 253 in all. A name of digits and dots only must be a
-// dotted IPv4 address ("1.2.3" is neither).
+// A DNS name: labels of letters, digits, '-' (not first or last) and '_'
+// (which browsers accept, and container names use), 1-63 characters each,
+// 253 in all; or a dotted IPv4 address. A name whose last label looks like
+// a number (digits, or 0x and hex digits) must be a dotted IPv4 address:
+// "1.2.3", "0x7f.1" or "example.123" are refused, because resolvers and
+// browsers read such names as numeric addresses of their own.
 bool valid_name_or_ipv4(std::string_view host) {
   if (host.empty() || host.size() > 253) return false;
-  bool all_digits_and_dots = true;
   size_t label = 0;
   for (size_t i = 0; i <= host.size(); ++i) {
     if (i == host.size() || host[i] == '.') {
@@ -119,12 +165,17 @@ bool valid_name_or_ipv4(std::string_view host) {
       continue;
     }
     const char c = host[i];
-    if (!is_alpha(c) && !is_digit(c) && c != '-') return false;
+    if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_') return false;
     if (c == '-' && label == 0) return false;
-    if (!is_digit(c)) all_digits_and_dots = false;
     ++label;
   }
-  return !all_digits_and_dots || valid_ipv4(host);
+  const std::string_view last = host.substr(host.rfind('.') == std::string_view::npos ? 0 : host.rfind('.') + 1);
+  bool all_digits = true, hex_number = last.size() >= 2 && last[0] == '0' && (last[1] == 'x' || last[1] == 'X');
+  for (size_t i = 0; i < last.size(); ++i) {
+    if (!is_digit(last[i])) all_digits = false;
+    if (i >= 2 && hex_value(last[i]) < 0) hex_number = false;
+  }
+  return !(all_digits || hex_number) || valid_ipv4(host);
 }
 
 }  // namespace
@@ -143,7 +194,7 @@ std::string ParsedUrl::path() const { return target.substr(0, target.find('?'));
 Parsed<ParsedUrl> parse_url(std::string_view url) {
   Parsed<ParsedUrl> result;
   const auto fail = [&](const std::string& why) {
-    result.error = "not an http(s) address tunetrack can use: " + why + ", got " + quote_excerpt(url);
+    result.error = "not an http(s) address tunetrack can use: " + why + ", got " + quote_excerpt(url, 100);  // long enough to show the port
     return result;
   };
   ParsedUrl out;
@@ -162,11 +213,12 @@ Parsed<ParsedUrl> parse_url(std::string_view url) {
   if (authority.find('@') != std::string_view::npos) return fail("a user name has no place here");
   out.port = out.scheme == "https" ? 443 : 80;
   std::string_view host;
+  std::string canonical_host;
   if (authority.front() == '[') {  // IPv6 literal
     const auto close = authority.find(']');
     if (close == std::string_view::npos) return fail("an IPv6 address without its closing ']'");
-    host = authority.substr(1, close - 1);
-    if (!valid_ipv6(host)) return fail("not an IPv6 address between the brackets");
+    canonical_host = canonical_ipv6(authority.substr(1, close - 1));
+    if (canonical_host.empty()) return fail("not an IPv6 address between the brackets");
     authority.remove_prefix(close + 1);
     if (!authority.empty() && authority.front() != ':') return fail("expected ':' and a port after the ']'");
   } else {
@@ -181,7 +233,11 @@ Parsed<ParsedUrl> parse_url(std::string_view url) {
     if (!port) return fail("the port must be a number from 1 to 65535");
     out.port = static_cast<int>(port.value);
   }
-  for (const char c : host) out.host.push_back(lower(c));
+  if (!canonical_host.empty()) {
+    out.host = canonical_host;
+  } else {
+    for (const char c : host) out.host.push_back(lower(c));
+  }
   result.ok = true;
   result.value = std::move(out);
   return result;

@@ -101,12 +101,14 @@ UpstreamResult Upstream::fetch(ProxyRouteKind kind, const std::string& initial_t
     if (redirect) {
       // Follow only to the same upstream host: a relative Location, or an
       // absolute one with the upstream's own origin.
-      std::string next = outcome.location;
-      if (next.rfind("http://", 0) == 0 || next.rfind("https://", 0) == 0) {
-        const auto parsed = parse_url(next);
-        next = parsed && parsed->origin() == base_ ? parsed->target : std::string();
-      }
-      if (next.empty() || next.front() != '/' || next.rfind("//", 0) == 0 || ++redirects > 3) {
+      // Both go through the one strict parser (a fragment is the client's
+      // business, never sent); anything it refuses is a refused redirect,
+      // never a request with raw bytes in it.
+      std::string location = outcome.location.substr(0, outcome.location.find('#'));
+      const bool relative = !location.empty() && location.front() == '/' && location.rfind("//", 0) != 0;
+      const auto parsed = parse_url(relative ? base_ + location : location);
+      std::string next = parsed && parsed->origin() == base_ ? parsed->target : std::string();
+      if (next.empty() || ++redirects > 3) {
         result.redirect_refused = true;
         result.outcome = std::move(outcome);
         break;

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <memory>
+
 #include "core/url.h"
 
 namespace tt {
@@ -31,21 +33,33 @@ HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
   HttpOutcome outcome;
   const auto parsed = parse_url(url);
   if (!parsed) {
-    outcome.transport_error = "invalid URL " + url;
+    // Not worth retrying: the same text would be refused again.
+    outcome.invalid_url = true;
+    outcome.transport_error = parsed.error;
     return outcome;
   }
-  httplib::Client client(parsed->origin());
-  client.set_connection_timeout(options.connect_timeout_ms / 1000, (options.connect_timeout_ms % 1000) * 1000);
-  client.set_read_timeout(options.read_timeout_ms / 1000, (options.read_timeout_ms % 1000) * 1000);
-  client.set_follow_location(false);
-  client.set_keep_alive(false);
-  client.set_tcp_nodelay(true);
-  if (parsed->scheme == "https") client.enable_server_certificate_verification(true);
+  // Built from the parsed parts, not from an origin string: httplib 0.11's
+  // "scheme://host:port" reader only knows IPv6 literals of digits and ':'.
+  std::unique_ptr<httplib::ClientImpl> client;
+  if (parsed->scheme == "https") {
+    auto tls = std::make_unique<httplib::SSLClient>(parsed->host, parsed->port);
+    tls->enable_server_certificate_verification(true);
+    client = std::move(tls);
+  } else {
+    client = std::make_unique<httplib::ClientImpl>(parsed->host, parsed->port);
+  }
+  client->set_connection_timeout(options.connect_timeout_ms / 1000, (options.connect_timeout_ms % 1000) * 1000);
+  client->set_read_timeout(options.read_timeout_ms / 1000, (options.read_timeout_ms % 1000) * 1000);
+  client->set_follow_location(false);
+  client->set_keep_alive(false);
+  client->set_tcp_nodelay(true);
 
   std::string body;
   bool too_big = false;
-  const httplib::Headers headers = {{"User-Agent", options.user_agent}, {"Accept", "application/json"}};
-  auto result = client.Get(parsed->target, headers, [&](const char* data, size_t length) {
+  // Host as a URL writes it (brackets round IPv6; httplib would leave them out).
+  const httplib::Headers headers = {
+      {"Host", parsed->authority()}, {"User-Agent", options.user_agent}, {"Accept", "application/json"}};
+  auto result = client->Get(parsed->target, headers, [&](const char* data, size_t length) {
     if (body.size() + length > options.max_body_bytes) {
       too_big = true;
       return false;

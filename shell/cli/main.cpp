@@ -134,7 +134,13 @@ int cmd_sync(const Args& args, SyncKind what) {
   } else {
     options.endpoint = {normalise_base_url(args.value("upstream").value_or("https://thesession.org")), false};
   }
-  if (const auto url = parse_url(options.endpoint.base_url + "/"); !url) throw UsageError(url.error);
+  // The base is the parsed address printed back (host in lower case, IPv6 in
+  // its usual form): requests go exactly where the check said.
+  const auto base = parse_url(options.endpoint.base_url + "/");
+  const std::string flag = options.endpoint.via_proxy ? "--proxy" : "--upstream";
+  if (!base) throw UsageError(flag + ": " + base.error);
+  if (base->target.find('?') != std::string::npos) throw UsageError(flag + ": a base address has no query");
+  options.endpoint.base_url = normalise_base_url(base->origin() + base->path());
   if (auto status = args.value("status")) options.default_status = parse_status_arg(*status);
   options.retry.enabled = !args.has("no-retry");
   options.retry.max_attempts = static_cast<int>(env_int("TUNETRACK_RETRY_ATTEMPTS", options.retry.max_attempts, 1, 10));

@@ -34,6 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const int down = semitones == INT32_MIN ? -(semitones % 12) : -semitones;
   const tt::MusicKey back = tt::transpose_key(up, down);
   FUZZ_CHECK(back.mode == key->mode && pitch_class(back) == pitch_class(*key));
+  // The spelling depends on pitch and mode alone: up again is spelled as before.
+  if (semitones % 12 != 0) {
+    const tt::MusicKey again = tt::transpose_key(back, semitones);
+    FUZZ_CHECK(again.letter == up.letter && again.accidental == up.accidental && again.mode == up.mode);
+  }
   FUZZ_CHECK(!tt::key_label(text, semitones).empty());
   return 0;
 }

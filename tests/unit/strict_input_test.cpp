@@ -70,7 +70,7 @@ TEST(StrictInput, Finding3_AProxyLinksPathWithRawCharactersIsRefused) {
 // 4. parse_url took any byte in the host and the path (also in a redirect's Location).
 TEST(StrictInput, Finding4_ParseUrlRefusesBytesOutsideTheGrammar) {
   for (const std::string& bad :
-       {std::string("http://\x0c"), std::string("http://h/a b"), std::string("http://h\x7f/"), std::string("http://h_x/"),
+       {std::string("http://\x0c"), std::string("http://h/a b"), std::string("http://h\x7f/"),
         std::string("http://h..x/"), std::string("http://-h/"), std::string("http://h-/"), std::string("http://1.2.3/"),
         std::string("http://256.1.1.1/"), std::string("http://01.1.1.1/"), std::string("http://[::1/"),
         std::string("http://[1::2::3]/"), std::string("http://[fe80::1%25eth0]/"), std::string("http://[::1]x/"),
@@ -92,6 +92,31 @@ TEST(StrictInput, Finding4_ParseUrlRefusesBytesOutsideTheGrammar) {
   EXPECT_EQ(mixed->host, "example.org");
   EXPECT_EQ(mixed->target, "/?q=1");
   EXPECT_EQ(mixed->origin(), "http://example.org:8080");
+}
+
+TEST(StrictInput, Ipv6HostsAreKeptInTheFormBrowsersPrintInAnOrigin) {
+  EXPECT_EQ(parse_url("http://[0:0::1]/")->origin(), "http://[::1]");
+  EXPECT_EQ(parse_url("http://[2001:DB8:0:0:0:0:2:1]:81/")->origin(), "http://[2001:db8::2:1]:81");
+  EXPECT_EQ(parse_url("http://[2001:db8:0:1:0:0:0:1]/")->host, "2001:db8:0:1::1");  // the longer run
+  EXPECT_EQ(parse_url("http://[1:0:1:1:1:1:1:1]/")->host, "1:0:1:1:1:1:1:1");     // one zero group stays
+  EXPECT_EQ(parse_url("http://[::ffff:1.2.3.4]/")->host, "::ffff:102:304");
+  EXPECT_EQ(parse_url("http://[::]/")->host, "::");
+  // So a link naming the page's own origin another way is the page's own.
+  EXPECT_EQ(choose_proxy("http://[::1]:8080", "http://[0::1]:8080/", {}).consent, ProxyConsent::Own);
+}
+
+TEST(StrictInput, NamesThatResolversReadAsNumbersMustBeDottedIpv4) {
+  for (const char* bad : {"http://0x7f.1/", "http://0x7f000001/", "http://example.123/", "http://2130706433/"}) {
+    EXPECT_FALSE(parse_url(bad)) << bad;
+  }
+  for (const char* good : {"http://tt_proxy:8080/", "http://x1.example/", "http://0xcafe.example/", "http://123.example/"}) {
+    EXPECT_TRUE(parse_url(good)) << good;
+  }
+}
+
+TEST(StrictInput, ErrorsShowEnoughOfTheAddressToSeeItsPort) {
+  const auto bad = parse_url("http://proxy.example.org:80800/");
+  EXPECT_NE(bad.error.find(":80800"), std::string::npos) << bad.error;
 }
 
 // 5. parse_decimal summed digits times 0.1, 0.01, ...: inexact, and a value
