@@ -47,7 +47,7 @@ void Input::key_released(int key) {
 bool Input::pending() const {
   return !steps_.empty() || !keys_pressed_.empty() || !keys_released_.empty() || !keys_to_release_.empty() ||
          !deferred_keys_.empty() || !held_chars_.empty() ||
-         pending_backspace_ > 0 || pending_enter_ > 0;
+         pending_backspace_ > 0 || pending_enter_ > 0 || wheel_x_ != 0 || wheel_y_ != 0;
 }
 
 void Input::apply(ImGuiIO& io, GLFWwindow* window) {
@@ -59,6 +59,10 @@ void Input::apply(ImGuiIO& io, GLFWwindow* window) {
     io.MousePos = now_.leave ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(now_.x, now_.y);
     io.MouseDown[0] = now_.down;
   }
+  // After the pointer's step: the wheel scrolls what it is over.
+  io.MouseWheel += wheel_y_;
+  io.MouseWheelH += wheel_x_;
+  wheel_x_ = wheel_y_ = 0;
   apply_keys(io, window);
 }
 

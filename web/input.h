@@ -20,6 +20,12 @@ class Input {
   // x, y in canvas pixels. A finger leaves after it is lifted (nothing stays
   // hovered); a mouse stays where it is.
   void pointer(float x, float y, Phase phase, bool touch);
+  // Wheel steps (a notch is 1; positive up and left, as ImGui counts),
+  // added up until the next frame.
+  void wheel(float x_steps, float y_steps) {
+    wheel_x_ += x_steps;
+    wheel_y_ += y_steps;
+  }
   void key_pressed(int key);   // GLFW key codes, from GLFW's key callback
   void key_released(int key);
   void phone_backspace() { pending_backspace_ = 2; }
@@ -51,6 +57,7 @@ class Input {
   std::vector<int> deferred_keys_;  // Tab or Enter typed right after text: given a frame later
   std::vector<int> keys_to_release_;
   std::vector<unsigned short> held_chars_;  // typed right after a shortcut: given a frame later
+  float wheel_x_ = 0, wheel_y_ = 0;
   int pending_backspace_ = 0;
   int pending_enter_ = 0;
 };

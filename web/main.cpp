@@ -104,6 +104,7 @@ void draw_frame() {
   tt::web::end_widget_frame();
   tt::web::keep_active_field_visible();
   if (layout.touch) tt::web::scroll_by_touch_drag(6 * layout.scale);
+  tt::web::scroll_by_keys();
   tt::web::set_text_input_active(io.WantTextInput);
   g_runner.mirror.follow(g_runner.ui.nodes, g_runner.model.announcements, g_runner.dpr);
 
@@ -188,6 +189,11 @@ EMSCRIPTEN_KEEPALIVE void tt_on_enter() { mark_activity(); g_runner.input.phone_
 EMSCRIPTEN_KEEPALIVE void tt_on_pointer(float x, float y, int phase, int touch) {
   mark_activity();
   g_runner.input.pointer(x, y, static_cast<tt::web::Input::Phase>(phase), touch != 0);
+}
+// The wheel, from index.html: steps (a notch is 1), positive up or left as ImGui counts.
+EMSCRIPTEN_KEEPALIVE void tt_on_wheel(float x_steps, float y_steps) {
+  mark_activity();
+  g_runner.input.wheel(x_steps, y_steps);
 }
 // notation.js: a render finished (its texture and note boxes, or an error).
 EMSCRIPTEN_KEEPALIVE void tt_on_notation_rendered(int id, const char* json) {
@@ -296,6 +302,7 @@ int main() {
   io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
   glfwSetKeyCallback(window, on_key);  // before ImGui's, which then chains to it
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  glfwSetScrollCallback(window, nullptr);  // the wheel comes from index.html (tt_on_wheel), in steps
   if (!g_runner.renderer.init()) {
     EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("Could not set up WebGL2 drawing", $0); }, 0);
     return 1;

@@ -2,6 +2,7 @@
 // controls, and the notation abcjs drew, shown as an image that scrolls with
 // the page. A click on the notation picks bars to loop.
 #include <imgui.h>
+#include <imgui_internal.h>  // IsMouseDragPastThreshold
 
 #include <cmath>
 #include <cstdio>
@@ -157,8 +158,15 @@ void draw_image(const Notation& n, Ui& ui, const Layout& layout) {
   ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)), size);
   ui.remember("notation");
   const ImVec2 origin = ImGui::GetItemRectMin();
-  if (ImGui::IsItemClicked()) {
-    const ImVec2 m = ImGui::GetIO().MousePos;
+  // A bar is picked when a press on the music is let go where it was made: a
+  // finger that scrolls the page over the music sets no loop.
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 end = ImGui::GetItemRectMax(), from = io.MouseClickedPos[0];
+  const bool pressed_here = ImGui::IsMouseHoveringRect(origin, end) && from.x >= origin.x && from.y >= origin.y &&
+                            from.x < end.x && from.y < end.y;
+  if (pressed_here && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+      !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, 6 * s) && ImGui::IsWindowHovered()) {
+    const ImVec2 m = io.MousePos;
     const int note = nearest_note(image, (m.x - origin.x) / s, (m.y - origin.y) / s);
     if (note >= 0) ui.emit(event::PickBar{image.notes[static_cast<size_t>(note)].bar});
   }

@@ -64,13 +64,55 @@ void keep_active_field_visible() {
   }
 }
 
+namespace {
+// The scrollable panel a gesture over `w` means: `w` itself or the nearest
+// parent that scrolls (a popup is its own panel).
+ImGuiWindow* scrollable_from(ImGuiWindow* w) {
+  while (w && w->ScrollMax.y <= 0 && w->ParentWindow && !(w->Flags & ImGuiWindowFlags_Popup)) w = w->ParentWindow;
+  return w && w->ScrollMax.y > 0 ? w : nullptr;
+}
+}  // namespace
+
 void scroll_by_touch_drag(float threshold) {
   ImGuiContext& g = *GImGui;
   if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, threshold)) return;
   if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) return;  // selecting text
-  ImGuiWindow* w = g.HoveredWindow;
-  while (w && w->ScrollMax.y <= 0 && w->ParentWindow && !(w->Flags & ImGuiWindowFlags_Popup)) w = w->ParentWindow;
-  if (w && w->ScrollMax.y > 0) ImGui::SetScrollY(w, w->Scroll.y - g.IO.MouseDelta.y);
+  if (g.DragDropActive) return;  // reordering a set's tunes
+  ImGuiWindow* w = scrollable_from(g.HoveredWindow);
+  if (!w) return;
+  // Past the slop the finger is scrolling, not pressing: whatever it started
+  // on (a "+", a row, a list entry) must not be pressed when it lifts.
+  // A scrollbar grabbed by the finger keeps its drag.
+  if (g.ActiveId != 0 && g.ActiveId != ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y)) ImGui::ClearActiveID();
+  ImGui::SetScrollY(w, w->Scroll.y - g.IO.MouseDelta.y);
+}
+
+void scroll_by_keys() {
+  ImGuiContext& g = *GImGui;
+  if (g.IO.WantTextInput || g.ActiveId != 0) return;  // keys belong to the field or control in use
+  const bool page_down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown));
+  const bool page_up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp));
+  const bool home = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false);
+  const bool end = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false);
+  if (!page_down && !page_up && !home && !end) return;
+  // The panel under the pointer; without one (a keyboard user), the largest
+  // panel that scrolls: the list, a tune's page, Practice.
+  ImGuiWindow* w = scrollable_from(g.HoveredWindow);
+  if (!w) {
+    float largest = 0;
+    for (ImGuiWindow* candidate : g.Windows) {
+      if (!candidate->WasActive || candidate->Hidden || candidate->ScrollMax.y <= 0) continue;
+      const float area = candidate->InnerRect.GetWidth() * candidate->InnerRect.GetHeight();
+      if (area > largest) largest = area, w = candidate;
+    }
+  }
+  if (!w) return;
+  // A page is the panel's height less a line, so the last line seen stays in view.
+  const float page = std::max(w->InnerRect.GetHeight() - ImGui::GetTextLineHeightWithSpacing(), 1.0f);
+  if (page_down) ImGui::SetScrollY(w, w->Scroll.y + page);
+  if (page_up) ImGui::SetScrollY(w, w->Scroll.y - page);
+  if (home) ImGui::SetScrollY(w, 0);
+  if (end) ImGui::SetScrollY(w, w->ScrollMax.y);
 }
 
 void end_widget_frame() {

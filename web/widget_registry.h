@@ -25,7 +25,12 @@ bool perform_mirror_action(const char* action);
 void keep_active_field_visible();
 
 // A finger dragged over a scrollable panel scrolls it (ImGui scrolls with a
-// wheel only). Call at the end of the frame's UI; `threshold` in canvas px.
+// wheel only), and a drag past `threshold` (canvas px) cancels the press it
+// started with. Call at the end of the frame's UI.
 void scroll_by_touch_drag(float threshold);
+
+// PageDown, PageUp, Home and End scroll the panel under the pointer (or the
+// largest one) while no field or control has the keys. End of the frame's UI.
+void scroll_by_keys();
 
 }  // namespace tt::web
