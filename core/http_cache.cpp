@@ -1,5 +1,6 @@
 #include "core/http_cache.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/parse_number.h"
@@ -92,6 +93,26 @@ std::string cache_control_for(int status, int64_t max_age_s) {
   if (status == 200) return "public, max-age=" + std::to_string(max_age_s < 0 ? 0 : max_age_s);
   if (status == 404) return "public, max-age=" + std::to_string(kNotFoundMaxAgeS);
   return "no-store";
+}
+
+std::string cache_control_for(int status, int64_t max_age_s, const StaleAllowance& stale) {
+  std::string value = cache_control_for(status, max_age_s);
+  if (status != 200) return value;  // errors are never served stale by anyone; 404s only briefly fresh
+  if (stale.while_revalidate_s > 0) value += ", stale-while-revalidate=" + std::to_string(stale.while_revalidate_s);
+  if (stale.if_error_s > 0) value += ", stale-if-error=" + std::to_string(stale.if_error_s);
+  return value;
+}
+
+int64_t revalidate_grace_ms(int64_t ttl_ms, int64_t configured_grace_ms) {
+  return std::max<int64_t>(0, std::min(ttl_ms, configured_grace_ms));
+}
+
+CacheUse decide_cache_use(bool have_copy, int64_t fresh_left_ms, int64_t revalidate_grace_ms) {
+  if (!have_copy) return CacheUse::Fetch;
+  if (fresh_left_ms > 0) return CacheUse::Fresh;
+  // Expired `-fresh_left_ms` ago: within the grace the copy answers at once.
+  if (-fresh_left_ms < revalidate_grace_ms) return CacheUse::StaleRevalidate;
+  return CacheUse::FetchOrStale;
 }
 
 }  // namespace tt

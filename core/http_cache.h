@@ -31,4 +31,31 @@ bool not_modified(std::string_view if_none_match, std::string_view if_modified_s
 inline constexpr int64_t kNotFoundMaxAgeS = 60;
 std::string cache_control_for(int status, int64_t max_age_s);
 
+// The RFC 5861 extensions a good answer carries besides max-age, so the page
+// and any shared cache in front (nginx, a CDN) keep the same promises the
+// proxy keeps: a stale copy may be served for `while_revalidate_s` past its
+// freshness while one refresh runs, and for `if_error_s` while upstream
+// fails. Zero leaves an extension out.
+struct StaleAllowance {
+  int64_t while_revalidate_s = 0;
+  int64_t if_error_s = 0;
+};
+std::string cache_control_for(int status, int64_t max_age_s, const StaleAllowance& stale);
+
+// What to do with a request given the cached copy (if any). Pure: the
+// caller passes how long the copy stays fresh (negative: how long ago it
+// expired) and the stale-while-revalidate grace.
+enum class CacheUse {
+  Fresh,             // answer from the cache
+  StaleRevalidate,   // answer the stale copy at once; one background refresh updates it
+  FetchOrStale,      // ask upstream; the stale copy answers only if upstream fails (stale-if-error)
+  Fetch,             // nothing usable: ask upstream
+};
+CacheUse decide_cache_use(bool have_copy, int64_t fresh_left_ms, int64_t revalidate_grace_ms);
+
+// The stale-while-revalidate grace for answers that stay fresh `ttl_ms`: the
+// configured grace, but never longer than the freshness itself, so a short
+// life stays short and a TTL of 0 keeps meaning "ask upstream every time".
+int64_t revalidate_grace_ms(int64_t ttl_ms, int64_t configured_grace_ms);
+
 }  // namespace tt

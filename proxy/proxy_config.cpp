@@ -15,29 +15,30 @@ namespace {
 struct Flag {
   std::string help;
   std::function<void(ProxyConfig&, const std::string&)> set;
+  bool is_switch = false;  // takes no value on the command line ("--no-collapse")
 };
 
+// The project's one number parser (core/parse_number.h): the whole text, within bounds.
 int to_int(const std::string& name, const std::string& v, int min, int max) {
-  try {
-    size_t used = 0;
-    const long long n = std::stoll(v, &used);
-    if (used != v.size() || n < min || n > max) throw std::out_of_range("");
-    return static_cast<int>(n);
-  } catch (...) {
+  const auto n = parse_int(v, min, max);
+  if (!n) {
     throw std::invalid_argument("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
-                                std::to_string(max) + ", not '" + v + "'");
+                                std::to_string(max) + ", not " + quote_excerpt(v));
   }
+  return static_cast<int>(n.value);
 }
 
 double to_double(const std::string& name, const std::string& v) {
-  try {
-    size_t used = 0;
-    const double d = std::stod(v, &used);
-    if (used != v.size() || d < 0) throw std::out_of_range("");
-    return d;
-  } catch (...) {
-    throw std::invalid_argument("--" + name + " must be a number >= 0, not '" + v + "'");
-  }
+  const auto d = parse_decimal(v, 0, 1e6);
+  if (!d) throw std::invalid_argument("--" + name + " must be a number >= 0, not " + quote_excerpt(v));
+  return d.value;
+}
+
+// A switch's value: "" (given on the command line) or an environment value.
+bool to_switch(const std::string& name, const std::string& v) {
+  if (v.empty() || v == "1" || v == "true" || v == "yes") return true;
+  if (v == "0" || v == "false" || v == "no") return false;
+  throw std::invalid_argument("--" + name + " takes no value (its environment variable: 1 or 0), not " + quote_excerpt(v));
 }
 
 const std::map<std::string, Flag>& flags() {
@@ -60,6 +61,10 @@ const std::map<std::string, Flag>& flags() {
       {"deadline-ms", {"total time for all attempts of one request (25000)", [](ProxyConfig& c, const std::string& v) { c.deadline_ms = to_int("deadline-ms", v, 1, 600000); }}},
       {"max-body-bytes", {"largest upstream answer accepted (4194304)", [](ProxyConfig& c, const std::string& v) { c.max_body_bytes = to_int("max-body-bytes", v, 1024, 1 << 30); }}},
       {"max-upstream", {"concurrent upstream requests (4)", [](ProxyConfig& c, const std::string& v) { c.max_upstream = to_int("max-upstream", v, 1, 64); }}},
+      {"max-upstream-rps", {"upstream requests started per second, queued beyond (10; 0 = no cap)", [](ProxyConfig& c, const std::string& v) { c.max_upstream_rps = to_double("max-upstream-rps", v); }}},
+      {"no-collapse", {"forward concurrent misses for one URL separately (off: they share one request)", [](ProxyConfig& c, const std::string& v) { c.collapse = !to_switch("no-collapse", v); }, true}},
+      {"max-waiters", {"requests that may wait on another's upstream call (1024)", [](ProxyConfig& c, const std::string& v) { c.max_waiters = to_int("max-waiters", v, 0, 100000); }}},
+      {"swr-s", {"seconds past freshness a copy is answered at once while one refresh runs (30; 0 = off)", [](ProxyConfig& c, const std::string& v) { c.swr_s = to_int("swr-s", v, 0, 86400); }}},
       {"cache-mb", {"response cache size in MB (64; 0 = off)", [](ProxyConfig& c, const std::string& v) { c.cache_bytes = static_cast<int64_t>(to_int("cache-mb", v, 0, 4096)) << 20; }}},
       {"tunebook-ttl-s", {"seconds a tunebook page stays fresh (60)", [](ProxyConfig& c, const std::string& v) { c.tunebook_ttl_s = to_int("tunebook-ttl-s", v, 0, 86400 * 30); }}},
       {"tune-ttl-s", {"seconds a tune stays fresh (86400)", [](ProxyConfig& c, const std::string& v) { c.tune_ttl_s = to_int("tune-ttl-s", v, 0, 86400 * 30); }}},
@@ -137,12 +142,13 @@ ProxyConfig parse_proxy_config(int argc, char** argv, bool& help) {
     if (const auto eq = name.find('='); eq != std::string::npos) {
       value = name.substr(eq + 1);
       name = name.substr(0, eq);
-    } else {
-      if (i + 1 >= argc) throw std::invalid_argument("--" + name + " needs a value");
-      value = argv[++i];
     }
     const auto it = flags().find(name);
     if (it == flags().end()) throw std::invalid_argument("unknown flag --" + name);
+    if (arg.find('=') == std::string::npos && !it->second.is_switch) {
+      if (i + 1 >= argc) throw std::invalid_argument("--" + name + " needs a value");
+      value = argv[++i];
+    }
     if (is_list_flag(name) && std::find(lists_from_flags.begin(), lists_from_flags.end(), name) == lists_from_flags.end()) {
       // Flags replace the environment's list.
       (name == "allow-origin" ? config.allow_origins : config.trust_forwarded_for).clear();

@@ -25,10 +25,21 @@ struct ProxyConfig {
   int deadline_ms = 25000;                // all attempts of one request together
   int max_body_bytes = 4 << 20;
   int max_upstream = 4;                   // concurrent upstream requests
+  // Upstream requests started per second, queued beyond (0 = no cap); bursts
+  // of as many, so a short sync is not slowed. See core/upstream_politeness.h.
+  double max_upstream_rps = 10;
+  // Collapsed forwarding (proxy/flight_table.h): concurrent misses for one
+  // upstream URL share one request. `collapse = false` (--no-collapse) is the
+  // behaviour before it, kept for benchmarks and comparisons.
+  bool collapse = true;
+  int max_waiters = 1024;                 // requests waiting on another's upstream call, all URLs together
   int64_t cache_bytes = 64ll << 20;
   int tunebook_ttl_s = 60;
   int tune_ttl_s = 86400;
   int stale_s = 86400;                    // how long an expired copy may still be served while upstream is down
+  // How long past its freshness a copy is answered at once while one
+  // background refresh runs (RFC 5861 stale-while-revalidate; 0 = off).
+  int swr_s = 30;
   double rate = 20;                        // API requests per second per client (0 = off)
   double burst = 100;  // a 5,000-tune sync (100 pages) fits in one burst
   int breaker_failures = 5;

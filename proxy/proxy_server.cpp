@@ -42,10 +42,6 @@ std::vector<Cidr> parse_trusted(const std::vector<std::string>& ranges) {
   return out;
 }
 
-int64_t wall_now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 void send(httplib::Response& res, const ProxyReply& reply) {
   res.status = reply.status;
   if (reply.retry_after_s) res.set_header("Retry-After", std::to_string(*reply.retry_after_s));
@@ -61,13 +57,10 @@ ProxyServer::ProxyServer(ProxyConfig config)
       server_(std::make_unique<GuardedServer>(connection_limits(config_),
                                               [this](const std::string& peer) { return is_trusted(peer, trusted_); })),
       forwarded_in_flight_(std::make_unique<ConnectionCounter>(config_.max_connections_per_client)),
-      upstream_(config_),
+      api_(config_),
       static_files_(config_.web_dir),
-      cache_(static_cast<size_t>(config_.cache_bytes), config_.stale_s * 1000LL),
       limiter_(config_.rate, config_.burst),
       started_ms_(steady_now_ms()) {
-  ttls_.tunebook_ms = config_.tunebook_ttl_s * 1000LL;
-  ttls_.tune_ms = config_.tune_ttl_s * 1000LL;
   if (config_.access_log == "-") {
     access_log_ = stderr;
   } else if (config_.access_log != "off") {
@@ -106,6 +99,7 @@ int ProxyServer::start() {
 void ProxyServer::stop() {
   server_->stop();
   if (thread_.joinable()) thread_.join();
+  api_.stop();  // background refreshes finish before the server goes
 }
 
 bool ProxyServer::apply_cors(const httplib::Request& req, httplib::Response& res) {
@@ -181,21 +175,17 @@ void ProxyServer::install_routes() {
 }
 
 void ProxyServer::handle_healthz(httplib::Response& res) {
-  const UpstreamStats stats = upstream_.stats();
-  size_t cache_entries, cache_bytes;
-  {
-    std::lock_guard<std::mutex> lock(state_mutex_);
-    cache_entries = cache_.size();
-    cache_bytes = cache_.bytes();
-  }
+  const UpstreamStats stats = api_.upstream_stats();
+  const size_t cache_entries = api_.cache_entries(), cache_bytes = api_.cache_bytes();
   const nlohmann::json doc = {
       {"status", "ok"},
       {"version", kAppVersion},
       {"uptime_s", (steady_now_ms() - started_ms_) / 1000},
-      {"upstream", {{"url", upstream_.base_url()}, {"state", stats.breaker_state},
+      {"upstream", {{"url", api_.base_url()}, {"state", stats.breaker_state},
                     {"breakers", nlohmann::json(std::map<std::string, std::string>(stats.breakers.begin(), stats.breakers.end()))},
                     {"calls", stats.calls},
-                    {"failures", stats.failures}, {"last_error", stats.last_error}}},
+                    {"failures", stats.failures}, {"last_error", stats.last_error},
+                    {"paused_for_ms", stats.paused_for_ms}}},
       {"cache", {{"entries", cache_entries}, {"bytes", cache_bytes}}},
   };
   res.set_header("Cache-Control", "no-store");
@@ -235,65 +225,28 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
     return;
   }
   const ProxyRoute& route = *decision.route;
+  const ApiAnswer answer = api_.get(route, now + config_.deadline_ms);
+  t_upstream_ms = answer.upstream_ms;
+  t_cache = answer.cache;
+  if (!answer.ok) {
+    t_cache = "miss";
+    return send(res, answer.error);
+  }
   // Standard validators and freshness, so shared caches in front can serve
   // this answer; a client whose copy is current gets a 304 without the body.
-  const auto reply_ok = [&](const std::string& body, const char* cache_state, const std::string& redirected,
-                            const std::string& etag, int64_t fetched_s, int64_t fresh_left_ms) {
-    t_cache = cache_state;
-    res.set_header("X-Cache", cache_state);
-    res.set_header("Cache-Control", cache_control_for(200, fresh_left_ms / 1000));
-    res.set_header("ETag", etag);
-    res.set_header("Last-Modified", format_http_date(fetched_s));
-    if (!redirected.empty()) res.set_header("X-Tunetrack-Redirected-To", redirected);
-    if (not_modified(req.get_header_value("If-None-Match"), req.get_header_value("If-Modified-Since"), etag, fetched_s)) {
-      res.status = 304;
-      return;
-    }
-    res.status = 200;
-    res.set_content(body, "application/json");
-  };
-
-  std::optional<ResponseCache::Hit> cached;
-  {
-    std::lock_guard<std::mutex> lock(state_mutex_);
-    cached = cache_.get(route.upstream_target, now);
+  res.set_header("X-Cache", answer.cache);
+  res.set_header("Cache-Control", cache_control_for(200, answer.fresh_left_ms / 1000, {answer.swr_s, config_.stale_s}));
+  if (std::string_view(answer.cache) == "stale") res.set_header("Warning", "110 - \"Response is Stale\"");
+  res.set_header("ETag", answer.etag);
+  res.set_header("Last-Modified", format_http_date(answer.fetched_s));
+  if (!answer.redirected_to.empty()) res.set_header("X-Tunetrack-Redirected-To", answer.redirected_to);
+  if (not_modified(req.get_header_value("If-None-Match"), req.get_header_value("If-Modified-Since"), answer.etag,
+                   answer.fetched_s)) {
+    res.status = 304;
+    return;
   }
-  if (cached && cached->fresh) {
-    return reply_ok(cached->body, "hit", cached->redirected_to, cached->etag, cached->fetched_s, cached->fresh_left_ms);
-  }
-
-  const UpstreamResult up = upstream_.fetch(route.kind, route.upstream_target);
-  t_upstream_ms = up.elapsed_ms;
-  const auto serve_stale_or = [&](const ProxyReply& reply) {
-    if (cached && reply.status == 503) {
-      res.set_header("Warning", "110 - \"Response is Stale\"");
-      return reply_ok(cached->body, "stale", cached->redirected_to, cached->etag, cached->fetched_s, 0);
-    }
-    t_cache = "miss";
-    send(res, reply);
-  };
-  if (up.circuit_open) {
-    return serve_stale_or(error_reply(503, "unavailable",
-                                      std::string("thesession.org is failing for ") + route_class_name(route.kind) +
-                                          "; the proxy is pausing those calls",
-                                      std::max<int64_t>(1, (up.retry_after_ms + 999) / 1000)));
-  }
-  if (up.redirect_refused) {
-    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org redirected outside its own site"));
-  }
-  if (!up.outcome.ok()) return serve_stale_or(upstream_failure_reply(route, up.outcome));
-  // Never pass on what the app would refuse as a whole (not JSON, too deep,
-  // numbers out of range): a clear 500 now instead.
-  if (const auto problem = upstream_body_problem(route.kind, up.outcome.body)) {
-    return serve_stale_or(error_reply(500, "upstream_error", "thesession.org sent malformed data (" + *problem + ")"));
-  }
-  const std::string etag = entity_tag(up.outcome.body);
-  const int64_t fetched_s = wall_now_s(), ttl_ms = ttls_.for_route(route.kind);
-  {
-    std::lock_guard<std::mutex> lock(state_mutex_);
-    cache_.put(route.upstream_target, up.outcome.body, up.redirected_to, steady_now_ms(), ttl_ms, etag, fetched_s);
-  }
-  reply_ok(up.outcome.body, "miss", up.redirected_to, etag, fetched_s, ttl_ms);
+  res.status = 200;
+  res.set_content(answer.body, "application/json");
 }
 
 bool ProxyServer::listen() {

@@ -11,9 +11,10 @@
 
 #include "core/client_address.h"
 #include "core/proxy_policy.h"
+#include "core/http_cache.h"
+#include "proxy/cached_upstream.h"
 #include "proxy/proxy_config.h"
 #include "proxy/static_files.h"
-#include "proxy/upstream.h"
 
 namespace httplib {
 struct Request;
@@ -50,11 +51,9 @@ class ProxyServer {
   std::vector<Cidr> trusted_;  // before server_, which asks about it
   std::unique_ptr<GuardedServer> server_;
   std::unique_ptr<ConnectionCounter> forwarded_in_flight_;  // per client behind a trusted proxy
-  Upstream upstream_;
+  CachedUpstream api_;  // cache, collapsing, stale-while-revalidate, upstream politeness
   StaticFiles static_files_;
-  CacheTtls ttls_;
-  std::mutex state_mutex_;  // guards cache_ and limiter_
-  ResponseCache cache_;
+  std::mutex state_mutex_;  // guards limiter_
   RateLimiter limiter_;
   std::thread thread_;
   int port_ = 0;

@@ -16,7 +16,10 @@ int64_t steady_now_ms() {
 }
 
 Upstream::Upstream(const ProxyConfig& config)
-    : config_(config) {
+    : config_(config),
+      // Bursts of one second's worth (at least one call), so a short sync
+      // goes at full speed and only a flood is spaced out.
+      polite_(config.max_upstream, config.max_upstream_rps, std::max(1.0, config.max_upstream_rps)) {
   for (ProxyRouteKind kind : kRouteKinds) {
     (void)kind;
     breakers_.emplace_back(config.breaker_failures, config.breaker_cooldown_s * 1000LL);
@@ -30,18 +33,29 @@ Upstream::Upstream(const ProxyConfig& config)
   base_ = upstream_.origin();
 }
 
-bool Upstream::acquire_slot(int64_t deadline_ms) {
+Upstream::Slot Upstream::acquire_slot(int64_t deadline_ms, int64_t& paused_ms) {
   std::unique_lock<std::mutex> lock(mutex_);
-  const auto wait = std::chrono::milliseconds(std::max<int64_t>(0, deadline_ms - steady_now_ms()));
-  if (!slot_freed_.wait_for(lock, wait, [&] { return busy_ < config_.max_upstream; })) return false;
-  ++busy_;
-  return true;
+  while (true) {
+    const int64_t now = steady_now_ms();
+    const auto admission = polite_.try_start(now);
+    using Kind = UpstreamPoliteness::Admission::Kind;
+    if (admission.kind == Kind::Start) return Slot::Taken;
+    if (admission.kind == Kind::Paused) {
+      paused_ms = admission.ms;
+      return Slot::Paused;
+    }
+    if (now >= deadline_ms) return Slot::TimedOut;
+    // Woken early when a call finishes; otherwise when the next token is due.
+    slot_freed_.wait_for(lock, std::chrono::milliseconds(std::min(admission.ms, deadline_ms - now)));
+  }
 }
 
-void Upstream::release_slot() {
+void Upstream::release_slot(const HttpOutcome& outcome) {
   std::lock_guard<std::mutex> lock(mutex_);
-  --busy_;
-  slot_freed_.notify_one();
+  polite_.finish();
+  // Upstream asked everyone to wait: one place, every route, every caller.
+  if (const auto pause = upstream_pause_ms(outcome)) polite_.pause(steady_now_ms(), *pause);
+  slot_freed_.notify_all();
 }
 
 HttpOutcome Upstream::get_once(const std::string& target) {
@@ -66,22 +80,46 @@ UpstreamResult Upstream::fetch(ProxyRouteKind kind, const std::string& initial_t
   retry.initial_delay_ms = config_.retry_delay_ms;
 
   while (true) {
+    bool trial = false;  // the half-open breaker's one trial call
     {
       std::lock_guard<std::mutex> lock(mutex_);
+      trial = breaker.state(steady_now_ms()) == CircuitBreaker::State::HalfOpen;
       if (!breaker.allow(steady_now_ms())) {
         result.circuit_open = true;
         result.retry_after_ms = breaker.retry_after_ms(steady_now_ms());
         break;
       }
     }
-    if (!acquire_slot(deadline)) {
+    int64_t paused_ms = 0;
+    const Slot slot = acquire_slot(deadline, paused_ms);
+    if (slot != Slot::Taken && trial) {
+      // The trial never ran: re-open rather than leave it pending for ever.
+      std::lock_guard<std::mutex> lock(mutex_);
+      breaker.record_failure(steady_now_ms(), initial_target);
+    }
+    if (slot == Slot::Paused) {
+      // A retry keeps the answer that asked for the pause (mapped with its
+      // Retry-After); a first attempt says it never called.
+      if (result.attempts == 0) {
+        result.paused = true;
+        result.retry_after_ms = paused_ms;
+      }
+      break;
+    }
+    if (slot == Slot::TimedOut) {
       result.outcome = {};
       result.outcome.timed_out = true;
       break;
     }
     ++result.attempts;
-    HttpOutcome outcome = get_once(target);
-    release_slot();
+    HttpOutcome outcome;
+    try {
+      outcome = get_once(target);
+    } catch (...) {
+      release_slot(outcome);
+      throw;
+    }
+    release_slot(outcome);
 
     const bool redirect = outcome.status == 301 || outcome.status == 302 || outcome.status == 307 ||
                           outcome.status == 308;
@@ -130,8 +168,8 @@ UpstreamResult Upstream::fetch(ProxyRouteKind kind, const std::string& initial_t
 
 UpstreamStats Upstream::stats() {
   std::lock_guard<std::mutex> lock(mutex_);
-  UpstreamStats stats{"closed", {}, calls_, failures_, last_error_};
   const int64_t now = steady_now_ms();
+  UpstreamStats stats{"closed", {}, calls_, failures_, last_error_, polite_.paused_for_ms(now)};
   for (ProxyRouteKind kind : kRouteKinds) {
     const auto state = breakers_[static_cast<size_t>(kind)].state(now);
     stats.breakers.emplace_back(route_class_name(kind), CircuitBreaker::name(state));

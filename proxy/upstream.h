@@ -1,8 +1,11 @@
 #pragma once
-// Calls thesession.org for the proxy: bounded concurrency, retries with
-// exponential backoff on transient failures within a total deadline (off by
-// default: the client owns retries), a circuit breaker per route class,
-// redirects followed only on the upstream host.
+// Calls thesession.org for the proxy: every call through one politeness gate
+// (core/upstream_politeness.h: a cap on calls in flight and on calls per
+// second, queued within the caller's deadline, and the pause upstream asks
+// for with Retry-After), retries with exponential backoff on transient
+// failures within a total deadline (off by default: the client owns
+// retries), a circuit breaker per route class, redirects followed only on
+// the upstream host.
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -13,6 +16,7 @@
 
 #include "core/http_outcome.h"
 #include "core/proxy_policy.h"
+#include "core/upstream_politeness.h"
 #include "core/url.h"
 #include "proxy/proxy_config.h"
 
@@ -24,7 +28,8 @@ struct UpstreamResult {
   std::string redirected_to;  // final upstream path when a redirect was followed
   bool circuit_open = false;  // refused without calling upstream
   bool redirect_refused = false;  // upstream redirected off its own host
-  int64_t retry_after_ms = 0; // with circuit_open
+  bool paused = false;        // refused without calling upstream: it asked us to wait (Retry-After)
+  int64_t retry_after_ms = 0; // with circuit_open or paused
   int64_t elapsed_ms = 0;
 };
 
@@ -34,6 +39,7 @@ struct UpstreamStats {
   int64_t calls = 0;
   int64_t failures = 0;
   std::string last_error;
+  int64_t paused_for_ms = 0;  // upstream asked for a pause that lasts this much longer
 };
 
 class Upstream {
@@ -47,15 +53,18 @@ class Upstream {
 
  private:
   HttpOutcome get_once(const std::string& target);
-  bool acquire_slot(int64_t deadline_ms);
-  void release_slot();
+  enum class Slot { Taken, TimedOut, Paused };
+  // Waits (queued) for the politeness gate until `deadline_ms`; a pause is
+  // answered at once with how long it lasts in `paused_ms`.
+  Slot acquire_slot(int64_t deadline_ms, int64_t& paused_ms);
+  void release_slot(const HttpOutcome& outcome);
 
   const ProxyConfig& config_;
   ParsedUrl upstream_;
   std::string base_;
   std::mutex mutex_;
   std::condition_variable slot_freed_;
-  int busy_ = 0;
+  UpstreamPoliteness polite_;  // under mutex_
   std::vector<CircuitBreaker> breakers_;  // indexed by ProxyRouteKind
   int64_t calls_ = 0, failures_ = 0;
   std::string last_error_;

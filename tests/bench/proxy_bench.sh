@@ -6,7 +6,10 @@
 #     keep-alive, 500 idle connections, 200 slowloris connections, each measured
 #     as the latency another client sees;
 #  3. the added latency of a cache miss (proxy_latency_bench).
-#  4. the peer: cors-anywhere 0.4.4 (npm, installed for the benchmark only into
+#  4. a burst of 200 clients asking 20 tunebook pages with upstream at 300 ms
+#     (proxy_collapse_bench): upstream requests and p50/p99, with collapsed
+#     forwarding and with the behaviour before it, side by side;
+#  5. the peer: cors-anywhere 0.4.4 (npm, installed for the benchmark only into
 #     tests/bench/peer) under the same wrk load on the same route, and the ratio.
 # OLD_PROXY=path runs 1 and 2 against another proxy build too, in the same run.
 #   proxy_bench.sh PROXY_BIN FAKE_BIN
@@ -68,3 +71,4 @@ if [ -n "$peer_dir" ] && command -v wrk >/dev/null && command -v npm >/dev/null;
   echo
 fi
 "$here/proxy_latency_bench"
+"$here/proxy_collapse_bench"

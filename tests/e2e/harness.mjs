@@ -41,11 +41,12 @@ function startServer(binary, args) {
 }
 
 // A tunetrack-proxy in front of `upstream`: on `port` (0: any free one),
-// serving the web app from `web`.
+// serving the web app from `web`. The upstream is the local fake, so its
+// rate cap is off like the clients' (a 10,000-tune sync is 200 pages).
 export function startProxy(upstream, { port = 0, web = paths.web(), proxyArgs = [] } = {}) {
   return startServer(paths.proxy(), [
     '--port', String(port), '--upstream', upstream, '--web', web, '--access-log', 'off',
-    '--retry-delay-ms', '50', '--rate', '0', '--tunebook-ttl-s', '0', ...proxyArgs,
+    '--retry-delay-ms', '50', '--rate', '0', '--max-upstream-rps', '0', '--tunebook-ttl-s', '0', ...proxyArgs,
   ]);
 }
 

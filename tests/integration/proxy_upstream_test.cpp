@@ -69,7 +69,7 @@ TEST_F(ProxyTest, AnswersCarryStandardCachingHeadersAndHonourConditionalRequests
   start_proxy();
   RawResponse r = get("/api/thesession/tunes/77");
   ASSERT_EQ(r.status, 200);
-  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=86400");
+  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=86400, stale-while-revalidate=30, stale-if-error=86400");
   const std::string etag = r.header("ETag"), modified = r.header("Last-Modified");
   ASSERT_FALSE(etag.empty());
   ASSERT_FALSE(modified.empty());
@@ -86,7 +86,7 @@ TEST_F(ProxyTest, AnswersCarryStandardCachingHeadersAndHonourConditionalRequests
   EXPECT_EQ(fake_.request_count("/tunes/77"), 1);
 
   r = get("/api/thesession/members/" + member(30) + "/tunebook?page=1&perpage=50");
-  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=60");
+  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=60, stale-while-revalidate=30, stale-if-error=86400");
   r = get("/api/thesession/members/5");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.header("Cache-Control"), "public, max-age=60");  // not found, briefly

@@ -37,3 +37,28 @@ TEST(HttpCache, OnlyGoodAnswersAndBriefNotFoundsArePublic) {
 }
 
 }  // namespace tt
+
+namespace tt {
+
+TEST(HttpCache, GoodAnswersSayHowLongTheyMayBeServedStale) {
+  EXPECT_EQ(cache_control_for(200, 60, {30, 86400}),
+            "public, max-age=60, stale-while-revalidate=30, stale-if-error=86400");
+  EXPECT_EQ(cache_control_for(200, 0, {30, 0}), "public, max-age=0, stale-while-revalidate=30");
+  EXPECT_EQ(cache_control_for(200, 60, {}), "public, max-age=60");
+  EXPECT_EQ(cache_control_for(404, 0, {30, 86400}), "public, max-age=60");  // a not-found is never kept stale
+  EXPECT_EQ(cache_control_for(503, 0, {30, 86400}), "no-store");
+}
+
+TEST(HttpCache, FreshThenStaleWhileRevalidatingThenStaleOnlyForErrors) {
+  EXPECT_EQ(decide_cache_use(false, 0, 30000), CacheUse::Fetch);
+  EXPECT_EQ(decide_cache_use(true, 1, 30000), CacheUse::Fresh);
+  EXPECT_EQ(decide_cache_use(true, 0, 30000), CacheUse::StaleRevalidate);  // expired this very moment
+  EXPECT_EQ(decide_cache_use(true, -29999, 30000), CacheUse::StaleRevalidate);
+  EXPECT_EQ(decide_cache_use(true, -30000, 30000), CacheUse::FetchOrStale);
+  EXPECT_EQ(decide_cache_use(true, 0, 0), CacheUse::FetchOrStale);  // no grace: today's behaviour
+  EXPECT_EQ(revalidate_grace_ms(60000, 30000), 30000);
+  EXPECT_EQ(revalidate_grace_ms(1000, 30000), 1000);  // never longer than the freshness
+  EXPECT_EQ(revalidate_grace_ms(0, 30000), 0);        // TTL 0: ask upstream every time
+}
+
+}  // namespace tt
