@@ -8,6 +8,7 @@
 
 #include "core/client_address.h"
 #include "core/parse_number.h"
+#include "core/url.h"
 
 namespace tt::proxy {
 namespace {
@@ -34,6 +35,17 @@ double to_double(const std::string& name, const std::string& v) {
   return d.value;
 }
 
+// An origin (scheme://host[:port], no path) read by the one strict URL parser
+// and kept as browsers print it ("HTTPS://Tunes.Example.org/" is
+// "https://tunes.example.org"), so comparing it with a request's Origin or a
+// redirect's origin means comparing the same spelling.
+std::string to_origin(const std::string& name, const std::string& v) {
+  const auto url = parse_url(v);
+  if (!url) throw std::invalid_argument("--" + name + ": " + url.error);
+  if (url->target != "/") throw std::invalid_argument("--" + name + " takes an origin without a path or query, not " + quote_excerpt(v, 100));
+  return url->origin();
+}
+
 // A switch's value: "" (given on the command line) or an environment value.
 bool to_switch(const std::string& name, const std::string& v) {
   if (v.empty() || v == "1" || v == "true" || v == "yes") return true;
@@ -45,10 +57,10 @@ const std::map<std::string, Flag>& flags() {
   static const std::map<std::string, Flag> table = {
       {"port", {"PORT to listen on (8080)", [](ProxyConfig& c, const std::string& v) { c.port = to_int("port", v, 0, 65535); }}},
       {"bind", {"ADDR to bind (127.0.0.1; 0.0.0.0 to serve your network)", [](ProxyConfig& c, const std::string& v) { c.bind = v; }}},
-      {"upstream", {"URL of thesession.org (https://thesession.org)", [](ProxyConfig& c, const std::string& v) { c.upstream = v; }}},
+      {"upstream", {"URL of thesession.org (https://thesession.org)", [](ProxyConfig& c, const std::string& v) { c.upstream = to_origin("upstream", v); }}},
       {"web", {"DIR with the built web app to serve (build/wasm/web)", [](ProxyConfig& c, const std::string& v) { c.web_dir = v; }}},
       {"allow-origin", {"ORIGIN allowed to call the API from another site (repeatable; same origin always works)",
-                        [](ProxyConfig& c, const std::string& v) { c.allow_origins.push_back(v); }}},
+                        [](ProxyConfig& c, const std::string& v) { c.allow_origins.push_back(to_origin("allow-origin", v)); }}},
       {"trust-forwarded-for", {"CIDR of a proxy in front whose X-Forwarded-For names the client (repeatable; off)",
                                [](ProxyConfig& c, const std::string& v) {
                                  if (!parse_cidr(v)) throw std::invalid_argument("--trust-forwarded-for needs an address or CIDR range (10.0.0.0/8), not " + quote_excerpt(v));

@@ -41,6 +41,14 @@ TEST(ProxyConfig, FlagsWinOverTheEnvironment) {
   ::unsetenv("TUNETRACK_PROXY_PORT");
   ::unsetenv("TUNETRACK_PROXY_ALLOW_ORIGIN");
   ::unsetenv("TUNETRACK_PROXY_RATE");
+  // Origins are read strictly and kept as browsers print them.
+  EXPECT_EQ(parse({"--allow-origin", "HTTPS://Tunes.Example.org/", "--upstream", "http://[0::1]:5"}, help).allow_origins,
+            std::vector<std::string>{"https://tunes.example.org"});
+  EXPECT_EQ(parse({"--upstream", "http://[0::1]:5"}, help).upstream, "http://[::1]:5");
+  for (const char* bad : {"https://c.example/path", "c.example", "https://c example", "*", "https://c.example:0"}) {
+    EXPECT_THROW(parse({"--allow-origin", bad}, help), std::invalid_argument) << bad;
+  }
+  EXPECT_THROW(parse({"--upstream", "http://jtype9:0:09"}, help), std::invalid_argument);
   EXPECT_THROW(parse({"--port", "http"}, help), std::invalid_argument);
   EXPECT_THROW(parse({"--colour", "red"}, help), std::invalid_argument);
   EXPECT_THROW(parse({"--port"}, help), std::invalid_argument);
