@@ -3,9 +3,10 @@
 #define GLFW_INCLUDE_ES3
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
-#include <algorithm>
 #include <cfloat>
+#include <cstring>
 
 namespace tt::web {
 
@@ -37,20 +38,40 @@ void Input::pointer(float x, float y, Phase phase, bool touch) {
 }
 
 void Input::key_pressed(int key) {
-  if (key >= 0 && key < 512) keys_pressed_.push_back(key);
+  if (key >= 0 && key < 512) keys_.push_back({KeyStep::Down, static_cast<unsigned int>(key)});
 }
 
 void Input::key_released(int key) {
-  if (key >= 0 && key < 512) keys_released_.push_back(key);
+  if (key >= 0 && key < 512) keys_.push_back({KeyStep::Up, static_cast<unsigned int>(key)});
 }
 
-bool Input::pending() const {
-  return !steps_.empty() || !keys_pressed_.empty() || !keys_released_.empty() || !keys_to_release_.empty() ||
-         !deferred_keys_.empty() || !held_chars_.empty() ||
-         pending_backspace_ > 0 || pending_enter_ > 0 || wheel_x_ != 0 || wheel_y_ != 0;
+void Input::character(unsigned int c) {
+  if (c > 0 && c < 0x110000) keys_.push_back({KeyStep::Char, c});
 }
 
-void Input::apply(ImGuiIO& io, GLFWwindow* window) {
+void Input::text(const char* utf8) {
+  const char* end = utf8 + std::strlen(utf8);
+  while (utf8 < end) {
+    unsigned int c = 0;
+    const int used = ImTextCharFromUtf8(&c, utf8, end);
+    if (used <= 0) break;
+    utf8 += used;
+    character(c);
+  }
+}
+
+void Input::key_tap(int key, bool ctrl, bool shift) {
+  if (ctrl) key_pressed(GLFW_KEY_LEFT_CONTROL);
+  if (shift) key_pressed(GLFW_KEY_LEFT_SHIFT);
+  key_pressed(key);
+  key_released(key);
+  if (shift) key_released(GLFW_KEY_LEFT_SHIFT);
+  if (ctrl) key_released(GLFW_KEY_LEFT_CONTROL);
+}
+
+bool Input::pending() const { return !steps_.empty() || !keys_.empty() || wheel_x_ != 0 || wheel_y_ != 0; }
+
+void Input::apply(ImGuiIO& io) {
   if (seen_pointer_) {
     if (!steps_.empty()) {
       now_ = steps_.front();
@@ -63,64 +84,54 @@ void Input::apply(ImGuiIO& io, GLFWwindow* window) {
   io.MouseWheel += wheel_y_;
   io.MouseWheelH += wheel_x_;
   wheel_x_ = wheel_y_ = 0;
-  apply_keys(io, window);
+  apply_keys(io);
 }
 
-void Input::apply_keys(ImGuiIO& io, GLFWwindow* window) {
-  for (int key : keys_to_release_) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
-  keys_to_release_.clear();
-  // Held characters were typed before any that arrived since: they go first.
-  for (size_t i = 0; i < held_chars_.size(); ++i) {
-    io.InputQueueCharacters.insert(io.InputQueueCharacters.begin() + static_cast<int>(i), held_chars_[i]);
+namespace {
+// Keys ImGui acts on (its key map, and the modifiers): a change of these gets
+// a frame of its own. Any other key (a digit, a letter typed without Ctrl)
+// only types its character, which the char steps carry; its key changes are
+// applied on the way, so quick typing is not slowed to a frame per key.
+bool acted_on(unsigned int key, const ImGuiIO& io) {
+  switch (key) {
+    case GLFW_KEY_TAB: case GLFW_KEY_LEFT: case GLFW_KEY_RIGHT: case GLFW_KEY_UP: case GLFW_KEY_DOWN:
+    case GLFW_KEY_PAGE_UP: case GLFW_KEY_PAGE_DOWN: case GLFW_KEY_HOME: case GLFW_KEY_END: case GLFW_KEY_INSERT:
+    case GLFW_KEY_DELETE: case GLFW_KEY_BACKSPACE: case GLFW_KEY_ENTER: case GLFW_KEY_KP_ENTER: case GLFW_KEY_ESCAPE:
+    case GLFW_KEY_LEFT_CONTROL: case GLFW_KEY_RIGHT_CONTROL: case GLFW_KEY_LEFT_SHIFT: case GLFW_KEY_RIGHT_SHIFT:
+    case GLFW_KEY_LEFT_ALT: case GLFW_KEY_RIGHT_ALT: case GLFW_KEY_LEFT_SUPER: case GLFW_KEY_RIGHT_SUPER:
+      return true;
+    case GLFW_KEY_A: case GLFW_KEY_C: case GLFW_KEY_V: case GLFW_KEY_X: case GLFW_KEY_Y: case GLFW_KEY_Z:
+      return io.KeyCtrl || io.KeySuper;  // shortcuts: select all, copy, paste, cut, redo, undo
+    default:
+      return false;
   }
-  held_chars_.clear();
-  // Tab or Enter held back last frame (below) come now, pressed and let go.
-  for (int key : deferred_keys_) keys_released_.push_back(key);
-  deferred_keys_.clear();
-  // Text typed, then Tab or Enter, all between two frames: ImGui would leave
-  // the field before taking the text (the last digit of a number lost), so
-  // the key waits a frame for the text.
-  if (!io.InputQueueCharacters.empty()) {
-    for (auto* keys : {&keys_pressed_, &keys_released_}) {
-      for (auto it = keys->begin(); it != keys->end();) {
-        if (*it == GLFW_KEY_TAB || *it == GLFW_KEY_ENTER || *it == GLFW_KEY_KP_ENTER) {
-          if (std::find(deferred_keys_.begin(), deferred_keys_.end(), *it) == deferred_keys_.end()) deferred_keys_.push_back(*it);
-          it = keys->erase(it);
-        } else {
-          ++it;
-        }
-      }
+}
+}  // namespace
+
+void Input::apply_keys(ImGuiIO& io) {
+  // At most one step that counts a frame: a run of characters, or one change
+  // of a key ImGui acts on. Other key changes go along with either.
+  bool took_chars = false;
+  while (!keys_.empty()) {
+    const KeyStep step = keys_.front();
+    if (step.kind == KeyStep::Char) {
+      io.AddInputCharacter(step.code);
+      took_chars = true;
+    } else if (!acted_on(step.code, io)) {
+      io.KeysDown[step.code] = step.kind == KeyStep::Down;
+    } else if (took_chars) {
+      break;  // the text lands first; the key waits for the next frame
+    } else {
+      io.KeysDown[step.code] = step.kind == KeyStep::Down;
+      keys_.pop_front();
+      break;
     }
+    keys_.pop_front();
   }
-  // GLFW's callbacks have already written the latest state into KeysDown;
-  // what went down or came up since the last frame is down for this one.
-  for (int key : keys_pressed_) io.KeysDown[key] = true;
-  for (int key : keys_released_) {
-    io.KeysDown[key] = true;
-    keys_to_release_.push_back(key);
-  }
-  keys_pressed_.clear();
-  keys_released_.clear();
-  for (int key : deferred_keys_) io.KeysDown[key] = false;
   io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
   io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
   io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
   io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
-  // ImGui drops characters while Ctrl is down; text typed after a held-over
-  // Ctrl+A waits for the next frame instead of being lost.
-  if ((io.KeyCtrl || io.KeySuper) && !keys_to_release_.empty()) {
-    for (ImWchar c : io.InputQueueCharacters) held_chars_.push_back(c);
-    io.InputQueueCharacters.resize(0);
-  }
-  // The phone keyboard's Backspace and Enter: down one frame, up the next.
-  if (pending_backspace_ > 0) {
-    io.KeysDown[GLFW_KEY_BACKSPACE] = pending_backspace_ == 2;
-    --pending_backspace_;
-  }
-  if (pending_enter_ > 0) {
-    io.KeysDown[GLFW_KEY_ENTER] = pending_enter_ == 2;
-    --pending_enter_;
-  }
 }
 
 }  // namespace tt::web

@@ -7,10 +7,8 @@
 // there", "press" and "release" stay apart, as a widget expects of a pointer
 // (a tab takes a press only on an item hovered the frame before).
 #include <deque>
-#include <vector>
 
 struct ImGuiIO;
-struct GLFWwindow;
 
 namespace tt::web {
 
@@ -26,13 +24,19 @@ class Input {
     wheel_x_ += x_steps;
     wheel_y_ += y_steps;
   }
-  void key_pressed(int key);   // GLFW key codes, from GLFW's key callback
+
+  // The keyboard, in the order the browser reported it: GLFW key codes from
+  // GLFW's key callback, characters from its char callback or the phone's
+  // hidden field (UTF-8), and whole key taps from the phone's field
+  // (Backspace, Enter, arrows, Ctrl+A: down, up, with their modifiers).
+  void key_pressed(int key);
   void key_released(int key);
-  void phone_backspace() { pending_backspace_ = 2; }
-  void phone_enter() { pending_enter_ = 2; }
+  void character(unsigned int c);
+  void text(const char* utf8);
+  void key_tap(int key, bool ctrl, bool shift);
 
   // Applies what is due to this frame; call after ImGui_ImplGlfw_NewFrame.
-  void apply(ImGuiIO& io, GLFWwindow* window);
+  void apply(ImGuiIO& io);
   // Input still waiting for a frame of its own.
   bool pending() const;
 
@@ -43,23 +47,23 @@ class Input {
     bool leave;  // a lifted finger: nothing stays hovered
     bool move;   // a plain move, which later moves may replace
   };
-  void apply_keys(ImGuiIO& io, GLFWwindow* window);
+  // ImGui 1.86 reads the keyboard as a state per frame (KeysDown) plus the
+  // characters typed since the last frame, and an InputText takes the
+  // characters before the keys. So two presses of one key between two frames
+  // would be one press, and "Backspace, then 1" would type 1 and delete it.
+  // Keys therefore go one change per frame, and characters in a frame of
+  // their own: every keystroke reaches ImGui, in the order it was typed.
+  struct KeyStep {
+    enum Kind { Char, Down, Up } kind;
+    unsigned int code;  // a GLFW key, or a character
+  };
+  void apply_keys(ImGuiIO& io);
 
   std::deque<Step> steps_;
   bool seen_pointer_ = false;
   Step now_{0, 0, false, true, false};
-  // ImGui reads key state once per frame, so a key that is down at any moment
-  // between two frames is down for the next frame, and let go a frame later.
-  // Otherwise a quick tap would never be seen, and a Ctrl held over several
-  // frames but let go together with its A would turn Ctrl+A into a plain A.
-  std::vector<int> keys_pressed_;
-  std::vector<int> keys_released_;
-  std::vector<int> deferred_keys_;  // Tab or Enter typed right after text: given a frame later
-  std::vector<int> keys_to_release_;
-  std::vector<unsigned short> held_chars_;  // typed right after a shortcut: given a frame later
   float wheel_x_ = 0, wheel_y_ = 0;
-  int pending_backspace_ = 0;
-  int pending_enter_ = 0;
+  std::deque<KeyStep> keys_;
 };
 
 }  // namespace tt::web

@@ -90,7 +90,7 @@ void draw_frame() {
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
   if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;  // headless clocks may stand still
-  g_runner.input.apply(io, g_runner.window);
+  g_runner.input.apply(io);
   ImGui::NewFrame();
 
   tt::web::Layout layout;
@@ -134,10 +134,15 @@ void frame() {
   }
 }
 
+// The keyboard goes through Input's queue only (web/input.h): these replace
+// ImGui's own GLFW callbacks, which would write KeysDown and the typed
+// characters at once, out of order with the queue.
 void on_key(GLFWwindow*, int key, int, int action, int) {
   if (action == GLFW_PRESS) g_runner.input.key_pressed(key);
   if (action == GLFW_RELEASE) g_runner.input.key_released(key);
 }
+
+void on_char(GLFWwindow*, unsigned int c) { g_runner.input.character(c); }
 
 std::string text(const char* s) { return s ? s : ""; }
 
@@ -181,9 +186,13 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
   else if (!err.empty()) outcome.transport_error = err;
   g_runner.dispatch(tt::web::event::FetchDone{static_cast<uint64_t>(id), outcome});
 }
-EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* typed) { mark_activity(); ImGui::GetIO().AddInputCharactersUTF8(typed); }
-EMSCRIPTEN_KEEPALIVE void tt_on_backspace() { mark_activity(); g_runner.input.phone_backspace(); }
-EMSCRIPTEN_KEEPALIVE void tt_on_enter() { mark_activity(); g_runner.input.phone_enter(); }
+EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* typed) { mark_activity(); g_runner.input.text(typed); }
+// A key typed on the phone's hidden field (index.html): a GLFW key code,
+// pressed and let go, with Ctrl (or Cmd) and Shift as they were held.
+EMSCRIPTEN_KEEPALIVE void tt_on_key_tap(int key, int ctrl, int shift) {
+  mark_activity();
+  g_runner.input.key_tap(key, ctrl != 0, shift != 0);
+}
 // Mouse and touch, from index.html. phase: 1 press, 2 move, 0 release;
 // coordinates in canvas pixels; touch: 1 for a finger.
 EMSCRIPTEN_KEEPALIVE void tt_on_pointer(float x, float y, int phase, int touch) {
@@ -300,8 +309,9 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini in the browser
   io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
-  glfwSetKeyCallback(window, on_key);  // before ImGui's, which then chains to it
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  glfwSetKeyCallback(window, on_key);
+  glfwSetCharCallback(window, on_char);
   glfwSetScrollCallback(window, nullptr);  // the wheel comes from index.html (tt_on_wheel), in steps
   if (!g_runner.renderer.init()) {
     EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("Could not set up WebGL2 drawing", $0); }, 0);

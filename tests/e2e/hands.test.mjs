@@ -1,7 +1,8 @@
-// Scrolling as hands expect: the mouse wheel (and a trackpad) and PageDown,
-// PageUp, Home and End move the list and a tune's page on a desktop; on a
-// phone a swipe scrolls and presses nothing it started on (a "+", a row),
-// while a tap still presses.
+// Scrolling and typing as hands expect: the mouse wheel (and a trackpad) and
+// PageDown, PageUp, Home and End move the list and a tune's page on a
+// desktop; on a phone a swipe scrolls and presses nothing it started on (a
+// "+", a row), while a tap still presses. Every keystroke reaches the field in
+// the order it was typed, however quickly, on both, and Ctrl+A selects all.
 import { test, after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, waitFor, click, tap, nextFrames, snapshot, syncMember } from './harness.mjs';
@@ -48,6 +49,25 @@ describe('desktop, 1366 x 800, a mouse', () => {
     await waitFor(page, (s) => rowsOnScreen(s)[0] === top[0], 'Home is the top again');
   });
 
+  test('quick keystrokes all arrive, in order', async () => {
+    await click(page, 'search');
+    await page.keyboard.type('abcdefgh', { delay: 10 });
+    await waitFor(page, (s) => s.view.search === 'abcdefgh', 'the text typed');
+    // Six Backspaces with no pause: all between two frames.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+    await waitFor(page, (s) => s.view.search === 'ab', 'six characters deleted');
+    // Backspace, then digits, then a Backspace again, all at once.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('100120');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('9');
+    await waitFor(page, (s) => s.view.search === 'a10012' + '9', 'the text in the order it was typed');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await waitFor(page, (s) => s.view.search === '', 'Ctrl+A and Backspace emptied the field');
+    await nextFrames(page, 2);
+  });
+
   test('the wheel scrolls an open tune\'s page to its music', async () => {
     await click(page, 'row_1');
     let s = await waitFor(page, (s) => s.view.open_tune > 0 && s.rects.notation, 'the tune with its music');
@@ -86,6 +106,21 @@ describe('phone, 360 x 740, touch', () => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await nextFrames(page, 3);
   }
+
+  test('on the phone keyboard too, quick keystrokes all arrive in order, and Ctrl+A selects all', async () => {
+    await tap(page, 'search');
+    await page.keyboard.type('abcdefgh', { delay: 10 });
+    await waitFor(page, (s) => s.view.search === 'abcdefgh', 'the text typed');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('100120');
+    await waitFor(page, (s) => s.view.search === 'ab100120', 'deleted, then typed, in order');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('x');
+    await waitFor(page, (s) => s.view.search === 'x', 'Ctrl+A selected all, the x replaced it');
+    await page.keyboard.press('Backspace');
+    await waitFor(page, (s) => s.view.search === '', 'emptied');
+    await tap(page, 'tab_collection');  // leaves the field
+  });
 
   test('a swipe that starts on a row scrolls the list and opens nothing', async () => {
     let s = await snapshot(page);
