@@ -107,12 +107,21 @@ int64_t revalidate_grace_ms(int64_t ttl_ms, int64_t configured_grace_ms) {
   return std::max<int64_t>(0, std::min(ttl_ms, configured_grace_ms));
 }
 
-CacheUse decide_cache_use(bool have_copy, int64_t fresh_left_ms, int64_t revalidate_grace_ms) {
+StaleAllowance stale_allowance_left(int64_t fresh_left_ms, int64_t revalidate_grace_ms, int64_t if_error_ms) {
+  const int64_t since_expiry = std::max<int64_t>(0, -fresh_left_ms);
+  return {std::max<int64_t>(0, revalidate_grace_ms - since_expiry) / 1000,
+          std::max<int64_t>(0, if_error_ms - since_expiry) / 1000};
+}
+
+CacheUse decide_cache_use(bool have_copy, int64_t fresh_left_ms, int64_t revalidate_grace_ms, int64_t if_error_ms) {
   if (!have_copy) return CacheUse::Fetch;
   if (fresh_left_ms > 0) return CacheUse::Fresh;
-  // Expired `-fresh_left_ms` ago: within the grace the copy answers at once.
+  // Expired `-fresh_left_ms` ago: within the grace the copy answers at once;
+  // within the stale-if-error window only when upstream fails; after both,
+  // it is as good as absent (the cache may keep it for the other window).
   if (-fresh_left_ms < revalidate_grace_ms) return CacheUse::StaleRevalidate;
-  return CacheUse::FetchOrStale;
+  if (-fresh_left_ms < if_error_ms) return CacheUse::FetchOrStale;
+  return CacheUse::Fetch;
 }
 
 }  // namespace tt

@@ -42,16 +42,23 @@ struct StaleAllowance {
 };
 std::string cache_control_for(int status, int64_t max_age_s, const StaleAllowance& stale);
 
+// What a copy may still promise, in whole seconds, given how long it stays
+// fresh (`fresh_left_ms`; negative: expired that long ago) and the proxy's
+// windows past expiry. A fresh copy promises the whole windows; a stale one
+// only what is left of them, so nothing in front keeps it longer than the
+// proxy itself would (every answer is stated as if sent now, like max-age).
+StaleAllowance stale_allowance_left(int64_t fresh_left_ms, int64_t revalidate_grace_ms, int64_t if_error_ms);
+
 // What to do with a request given the cached copy (if any). Pure: the
 // caller passes how long the copy stays fresh (negative: how long ago it
-// expired) and the stale-while-revalidate grace.
+// expired), the stale-while-revalidate grace and the stale-if-error window.
 enum class CacheUse {
   Fresh,             // answer from the cache
   StaleRevalidate,   // answer the stale copy at once; one background refresh updates it
   FetchOrStale,      // ask upstream; the stale copy answers only if upstream fails (stale-if-error)
   Fetch,             // nothing usable: ask upstream
 };
-CacheUse decide_cache_use(bool have_copy, int64_t fresh_left_ms, int64_t revalidate_grace_ms);
+CacheUse decide_cache_use(bool have_copy, int64_t fresh_left_ms, int64_t revalidate_grace_ms, int64_t if_error_ms);
 
 // The stale-while-revalidate grace for answers that stay fresh `ttl_ms`: the
 // configured grace, but never longer than the freshness itself, so a short

@@ -1,5 +1,9 @@
 #include "core/http_outcome.h"
 
+#include <algorithm>
+
+#include "core/http_cache.h"
+
 namespace tt {
 
 std::optional<int64_t> parse_retry_after_ms(std::string_view value) {
@@ -12,6 +16,18 @@ std::optional<int64_t> parse_retry_after_ms(std::string_view value) {
     seconds = seconds * 10 + (c - '0');
   }
   return seconds * 1000;
+}
+
+std::optional<int64_t> parse_retry_after_ms(std::string_view value, int64_t now_epoch_s) {
+  std::optional<int64_t> ms = parse_retry_after_ms(value);
+  if (!ms) {
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    const auto date = parse_http_date(value);
+    if (!date) return std::nullopt;
+    ms = std::max<int64_t>(0, *date - now_epoch_s) * 1000;
+  }
+  return std::min(*ms, kMaxRetryAfterMs);
 }
 
 FailureClass classify(const HttpOutcome& outcome) {

@@ -33,6 +33,16 @@ struct HttpOutcome {
 // falls back to its own backoff.
 std::optional<int64_t> parse_retry_after_ms(std::string_view header_value);
 
+// Retry-After values beyond this are read as this: upstream may slow us down,
+// but a typo or a hostile answer must not silence a client for days.
+inline constexpr int64_t kMaxRetryAfterMs = 10 * 60 * 1000;
+
+// Both forms of Retry-After (RFC 9110 10.2.3): delta-seconds, or an
+// IMF-fixdate read against `now_epoch_s` (wall-clock seconds, passed in so
+// core stays clock-free); a date already past is 0. Capped at
+// kMaxRetryAfterMs; nullopt for anything else.
+std::optional<int64_t> parse_retry_after_ms(std::string_view header_value, int64_t now_epoch_s);
+
 enum class FailureClass {
   None,       // success
   Transient,  // worth another attempt: network, timeout, 429, 502/503/504

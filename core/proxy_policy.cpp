@@ -7,6 +7,7 @@
 #include "core/json_text.h"
 #include "core/thesession_api.h"
 #include "core/thesession_sets.h"
+#include "core/upstream_politeness.h"
 
 namespace tt {
 
@@ -98,7 +99,7 @@ void ResponseCache::put(const std::string& key, std::string body, std::string re
   const size_t size = body.size() + key.size();
   if (size > max_bytes_) return;  // never cache what cannot fit
   evict_until_fits(size);
-  lru_.push_front({key, std::move(body), std::move(redirected_to), std::move(etag), now_ms + ttl_ms, fetched_s});
+  lru_.push_front({key, std::move(body), std::move(redirected_to), std::move(etag), now_ms, now_ms + ttl_ms, fetched_s});
   index_[key] = lru_.begin();
   bytes_ += size;
 }
@@ -107,14 +108,19 @@ std::optional<ResponseCache::Hit> ResponseCache::get(const std::string& key, int
   const auto it = index_.find(key);
   if (it == index_.end()) return std::nullopt;
   const Entry& e = *it->second;
-  if (now_ms >= e.expires_ms + stale_ms_) {
+  if (now_ms >= e.expires_ms + keep_stale_ms_) {
     bytes_ -= e.body.size() + e.key.size();
     lru_.erase(it->second);
     index_.erase(it);
     return std::nullopt;
   }
   lru_.splice(lru_.begin(), lru_, it->second);
-  return Hit{e.body, now_ms < e.expires_ms, e.redirected_to, e.etag, e.fetched_s, e.expires_ms - now_ms};
+  return Hit{e.body,         now_ms < e.expires_ms,        e.redirected_to, e.etag, e.fetched_s, e.expires_ms - now_ms,
+             now_ms - e.stored_ms, now_ms < e.refresh_held_until_ms};
+}
+
+void ResponseCache::hold_refresh(const std::string& key, int64_t until_ms) {
+  if (const auto it = index_.find(key); it != index_.end()) it->second->refresh_held_until_ms = until_ms;
 }
 
 std::optional<std::string> cors_allowed_origin(std::string_view origin, const std::vector<std::string>& allowed,
@@ -149,7 +155,12 @@ ProxyReply upstream_failure_reply(const ProxyRoute& route, const HttpOutcome& ou
       return error_reply(404, "not_found", route.subject + " not found on thesession.org");
     case FailureClass::Transient:
     case FailureClass::Offline: {  // never produced by the proxy's own client; read as transient
-      const int64_t retry_s = outcome.retry_after_ms ? std::max<int64_t>(1, *outcome.retry_after_ms / 1000) : 30;
+      // When upstream asked for a pause, the caller is told exactly the pause
+      // the proxy keeps (capped, 10 s for a bare 429), so it never comes back
+      // early to a refusal nor waits longer than needed.
+      const auto pause_ms = upstream_pause_ms(outcome);
+      const auto wait_ms = pause_ms ? pause_ms : outcome.retry_after_ms;
+      const int64_t retry_s = wait_ms ? std::max<int64_t>(1, (*wait_ms + 999) / 1000) : 30;
       return error_reply(503, "unavailable", "thesession.org is unavailable (" + describe_failure(outcome) + ")",
                          retry_s);
     }

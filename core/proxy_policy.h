@@ -47,6 +47,9 @@ class CircuitBreaker {
   // `request` names what failed (the upstream target); a repeat of a request
   // already counted in this run of failures does not count again.
   void record_failure(int64_t now_ms, std::string_view request = {});
+  // The half-open trial never reached upstream, or upstream only asked for a
+  // pause: neither success nor failure; the next call may try again.
+  void abandon_trial() { trial_in_flight_ = false; }
   State state(int64_t now_ms) const;
   int64_t retry_after_ms(int64_t now_ms) const;  // while open
   static std::string_view name(State s);
@@ -60,7 +63,9 @@ class CircuitBreaker {
 };
 
 // --- Response cache: LRU bounded in bytes; entries expire after their TTL
-// but are kept (as stale) up to `stale_ms` longer for serving while upstream is down.
+// but are kept (as stale) up to `keep_stale_ms` longer, for every use of a
+// stale copy (stale-while-revalidate and stale-if-error: the caller passes
+// the longer of the two windows and decides which applies).
 class ResponseCache {
  public:
   struct Hit {
@@ -70,24 +75,31 @@ class ResponseCache {
     std::string etag;         // see http_cache.h
     int64_t fetched_s;        // wall-clock seconds when fetched: Last-Modified
     int64_t fresh_left_ms;    // how long it stays fresh (<= 0 when stale)
+    int64_t age_ms;           // since it was stored: the Age header
+    bool refresh_held;        // a refresh failed lately: do not ask upstream again yet
   };
-  ResponseCache(size_t max_bytes, int64_t stale_ms) : max_bytes_(max_bytes), stale_ms_(stale_ms) {}
+  ResponseCache(size_t max_bytes, int64_t keep_stale_ms) : max_bytes_(max_bytes), keep_stale_ms_(keep_stale_ms) {}
   // `now_ms` is the monotonic clock (expiry); `fetched_s` the wall clock.
   void put(const std::string& key, std::string body, std::string redirected_to, int64_t now_ms, int64_t ttl_ms,
            std::string etag = {}, int64_t fetched_s = 0);
   std::optional<Hit> get(const std::string& key, int64_t now_ms);
+  // A background refresh of `key` failed: hits report refresh_held until
+  // `until_ms`, so a hot page's stale hits do not ask upstream back to back.
+  // A new copy (put) lifts it; no entry, nothing to hold.
+  void hold_refresh(const std::string& key, int64_t until_ms);
   size_t bytes() const { return bytes_; }
   size_t size() const { return index_.size(); }
 
  private:
   struct Entry {
     std::string key, body, redirected_to, etag;
-    int64_t expires_ms;
+    int64_t stored_ms, expires_ms;
     int64_t fetched_s;
+    int64_t refresh_held_until_ms = -1;
   };
   void evict_until_fits(size_t incoming);
   size_t max_bytes_;
-  int64_t stale_ms_;
+  int64_t keep_stale_ms_;
   size_t bytes_ = 0;
   std::list<Entry> lru_;  // front = most recent
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;

@@ -19,7 +19,7 @@ namespace tt {
 
 // Retry-After values beyond this are read as this: upstream may slow us down,
 // but a typo or a hostile answer must not silence the proxy for days.
-inline constexpr int64_t kMaxUpstreamPauseMs = 10 * 60 * 1000;
+inline constexpr int64_t kMaxUpstreamPauseMs = kMaxRetryAfterMs;
 // A 429 without Retry-After still means "slow down": pause this long.
 inline constexpr int64_t kDefaultTooManyPauseMs = 10 * 1000;
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/http_cache.h"
 #include "core/proxy_policy.h"
 
 namespace tt::proxy {
@@ -17,7 +18,8 @@ struct ApiAnswer {
   std::string body, redirected_to, etag;
   int64_t fetched_s = 0;      // wall clock: Last-Modified
   int64_t fresh_left_ms = 0;  // <= 0 for a stale copy
-  int64_t swr_s = 0;          // the stale-while-revalidate grace this answer promises (RFC 5861)
+  StaleAllowance stale;       // what it promises past freshness (RFC 5861), what is left of it for a stale copy
+  int64_t age_s = -1;         // a stale copy's age (the Age header); -1: none sent
   // !ok: the error answer; `stale_ok` when a stale copy may answer instead
   // (stale-if-error: upstream unavailable, not "no such tune").
   ProxyReply error{500, "", std::nullopt};

@@ -1,5 +1,6 @@
 #include "proxy/cached_upstream.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/http_cache.h"
@@ -32,11 +33,19 @@ FlightTable::Answer abandoned_answer() {
 
 }  // namespace
 
+// A failed refresh is not tried again for this long (or the rest of the
+// grace, if shorter): a hot page's stale hits must not turn a failing
+// upstream into back-to-back calls.
+constexpr int64_t kRefreshBackoffMs = 5000;
+
 CachedUpstream::CachedUpstream(const ProxyConfig& config)
     : config_(config),
       upstream_(config),
       swr_ms_(config.swr_s * 1000LL),
-      cache_(static_cast<size_t>(config.cache_bytes), config.stale_s * 1000LL),
+      stale_ms_(config.stale_s * 1000LL),
+      // Expired copies are kept for the longer window, so each promise
+      // (stale-while-revalidate, stale-if-error) holds whatever the other is.
+      cache_(static_cast<size_t>(config.cache_bytes), std::max(swr_ms_, stale_ms_)),
       flights_(config.collapse, config.max_waiters),
       // More refreshes at once than upstream slots would only queue.
       refresh_(config.max_upstream) {
@@ -54,40 +63,54 @@ size_t CachedUpstream::cache_bytes() {
   return cache_.bytes();
 }
 
+int64_t CachedUpstream::grace_ms(const ProxyRoute& route) const {
+  return revalidate_grace_ms(ttls_.for_route(route.kind), swr_ms_);
+}
+
+std::optional<ResponseCache::Hit> CachedUpstream::read_cache(const std::string& key) {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  return cache_.get(key, steady_now_ms());
+}
+
+ApiAnswer CachedUpstream::from_cache(const ResponseCache::Hit& hit, int64_t grace_ms, const char* state) const {
+  ApiAnswer a;
+  a.ok = true;
+  a.body = hit.body;
+  a.redirected_to = hit.redirected_to;
+  a.etag = hit.etag;
+  a.fetched_s = hit.fetched_s;
+  a.fresh_left_ms = hit.fresh ? hit.fresh_left_ms : 0;
+  a.cache = state;
+  a.stale = stale_allowance_left(hit.fresh_left_ms, grace_ms, stale_ms_);
+  if (!hit.fresh) a.age_s = hit.age_ms / 1000;
+  return a;
+}
+
+std::optional<ApiAnswer> CachedUpstream::fresh_copy(const ProxyRoute& route) {
+  const auto hit = read_cache(route.upstream_target);
+  if (!hit || !hit->fresh) return std::nullopt;
+  return from_cache(*hit, grace_ms(route), "hit");
+}
+
 ApiAnswer CachedUpstream::get(const ProxyRoute& route, int64_t deadline_ms) {
-  const int64_t grace_ms = revalidate_grace_ms(ttls_.for_route(route.kind), swr_ms_);
-  std::optional<ResponseCache::Hit> cached;
-  {
-    std::lock_guard<std::mutex> lock(cache_mutex_);
-    cached = cache_.get(route.upstream_target, steady_now_ms());
-  }
-  const auto from_cache = [&](const char* state) {
-    ApiAnswer a;
-    a.ok = true;
-    a.body = cached->body;
-    a.redirected_to = cached->redirected_to;
-    a.etag = cached->etag;
-    a.fetched_s = cached->fetched_s;
-    a.fresh_left_ms = cached->fresh ? cached->fresh_left_ms : 0;
-    a.cache = state;
-    a.swr_s = grace_ms / 1000;
-    return a;
-  };
-  switch (decide_cache_use(cached.has_value(), cached ? cached->fresh_left_ms : 0, grace_ms)) {
-    case CacheUse::Fresh: return from_cache("hit");
+  const int64_t grace = grace_ms(route);
+  const std::optional<ResponseCache::Hit> cached = read_cache(route.upstream_target);
+  if (after_cache_read_) after_cache_read_();
+  switch (decide_cache_use(cached.has_value(), cached ? cached->fresh_left_ms : 0, grace, stale_ms_)) {
+    case CacheUse::Fresh: return from_cache(*cached, grace, "hit");
     case CacheUse::StaleRevalidate:
-      refresh_in_background(route);
-      return from_cache("stale");
-    case CacheUse::FetchOrStale:
+      if (!cached->refresh_held) refresh_in_background(route);
+      return from_cache(*cached, grace, "stale");
+    case CacheUse::FetchOrStale: {
+      const Answer shared = fetch_shared(route, deadline_ms);
+      if (shared->ok || !shared->stale_ok) return *shared;
+      ApiAnswer stale = from_cache(*cached, grace, "stale");
+      stale.upstream_ms = shared->upstream_ms;
+      return stale;
+    }
     case CacheUse::Fetch: break;
   }
-  const Answer shared = fetch_shared(route, deadline_ms);
-  if (!shared->ok && shared->stale_ok && cached) {
-    ApiAnswer stale = from_cache("stale");
-    stale.upstream_ms = shared->upstream_ms;
-    return stale;
-  }
-  return *shared;
+  return *fetch_shared(route, deadline_ms);
 }
 
 FlightTable::Answer CachedUpstream::fetch_shared(const ProxyRoute& route, int64_t deadline_ms) {
@@ -95,7 +118,10 @@ FlightTable::Answer CachedUpstream::fetch_shared(const ProxyRoute& route, int64_
   switch (flights_.join(route.upstream_target, flight)) {
     case FlightTable::Role::Lead: {
       Landing landing(flights_, route.upstream_target, flight, abandoned_answer());
-      auto answer = std::make_shared<const ApiAnswer>(fetch_and_store(route));
+      // The previous leader may have stored its answer and landed between
+      // this request's cache read and its join: that copy answers.
+      const std::optional<ApiAnswer> copy = fresh_copy(route);
+      auto answer = std::make_shared<const ApiAnswer>(copy ? *copy : fetch_and_store(route));
       landing.land(answer);
       return answer;
     }
@@ -119,7 +145,25 @@ void CachedUpstream::refresh_in_background(const ProxyRoute& route) {
   if (!flights_.try_lead(route.upstream_target, flight)) return;  // one refresh per URL
   // Shared so the job stays copyable; if it never runs, the flight still lands.
   auto landing = std::make_shared<Landing>(flights_, route.upstream_target, flight, abandoned_answer());
-  refresh_.launch([this, route, landing] { landing->land(std::make_shared<const ApiAnswer>(fetch_and_store(route))); });
+  refresh_.launch([this, route, landing] {
+    // Another refresh (or a leader) may have stored a new copy since this
+    // stale hit read the cache: nothing left to refresh.
+    if (auto copy = fresh_copy(route)) return landing->land(std::make_shared<const ApiAnswer>(std::move(*copy)));
+    auto answer = std::make_shared<const ApiAnswer>(fetch_and_store(route));
+    if (!answer->ok) hold_refreshes(route);
+    landing->land(std::move(answer));
+  });
+}
+
+void CachedUpstream::hold_refreshes(const ProxyRoute& route) {
+  const int64_t now = steady_now_ms();
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  const auto hit = cache_.get(route.upstream_target, now);
+  if (!hit || hit->fresh) return;
+  // What is left of the grace: after it, requests fetch in the foreground
+  // (collapsed), which the hold never delays.
+  const int64_t grace_left = grace_ms(route) + hit->fresh_left_ms;
+  cache_.hold_refresh(route.upstream_target, now + std::clamp<int64_t>(grace_left, 0, kRefreshBackoffMs));
 }
 
 ApiAnswer CachedUpstream::fetch_and_store(const ProxyRoute& route) {
@@ -136,6 +180,7 @@ ApiAnswer CachedUpstream::fetch_and_store(const ProxyRoute& route) {
                               "thesession.org asked for a pause; the proxy calls it again when the pause ends",
                               whole_seconds_up(up.retry_after_ms)));
   }
+  if (up.stopping) return failed(error_reply(503, "unavailable", "The proxy is shutting down; try again shortly", 1));
   if (up.redirect_refused) {
     return failed(error_reply(500, "upstream_error", "thesession.org redirected outside its own site"), up_ms);
   }
@@ -152,7 +197,7 @@ ApiAnswer CachedUpstream::fetch_and_store(const ProxyRoute& route) {
   a.etag = entity_tag(a.body);
   a.fetched_s = wall_now_s();
   a.fresh_left_ms = ttls_.for_route(route.kind);
-  a.swr_s = revalidate_grace_ms(a.fresh_left_ms, swr_ms_) / 1000;
+  a.stale = stale_allowance_left(a.fresh_left_ms, grace_ms(route), stale_ms_);
   a.upstream_ms = up_ms;
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_.put(route.upstream_target, a.body, a.redirected_to, steady_now_ms(), a.fresh_left_ms, a.etag, a.fetched_s);

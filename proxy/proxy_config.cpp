@@ -75,7 +75,7 @@ const std::map<std::string, Flag>& flags() {
       {"max-upstream", {"concurrent upstream requests (4)", [](ProxyConfig& c, const std::string& v) { c.max_upstream = to_int("max-upstream", v, 1, 64); }}},
       {"max-upstream-rps", {"upstream requests started per second, queued beyond (10; 0 = no cap)", [](ProxyConfig& c, const std::string& v) { c.max_upstream_rps = to_double("max-upstream-rps", v); }}},
       {"no-collapse", {"forward concurrent misses for one URL separately (off: they share one request)", [](ProxyConfig& c, const std::string& v) { c.collapse = !to_switch("no-collapse", v); }, true}},
-      {"max-waiters", {"requests that may wait on another's upstream call (1024)", [](ProxyConfig& c, const std::string& v) { c.max_waiters = to_int("max-waiters", v, 0, 100000); }}},
+      {"max-waiters", {"requests that may wait on another's upstream call (1024)", [](ProxyConfig& c, const std::string& v) { c.max_waiters = to_int("max-waiters", v, 1, 100000); }}},
       {"swr-s", {"seconds past freshness a copy is answered at once while one refresh runs (30; 0 = off)", [](ProxyConfig& c, const std::string& v) { c.swr_s = to_int("swr-s", v, 0, 86400); }}},
       {"cache-mb", {"response cache size in MB (64; 0 = off)", [](ProxyConfig& c, const std::string& v) { c.cache_bytes = static_cast<int64_t>(to_int("cache-mb", v, 0, 4096)) << 20; }}},
       {"tunebook-ttl-s", {"seconds a tunebook page stays fresh (60)", [](ProxyConfig& c, const std::string& v) { c.tunebook_ttl_s = to_int("tunebook-ttl-s", v, 0, 86400 * 30); }}},

@@ -97,9 +97,12 @@ int ProxyServer::start() {
 }
 
 void ProxyServer::stop() {
+  // Upstream first: requests queued for it answer 503 at once instead of
+  // holding the shutdown until their deadline.
+  api_.stop();
   server_->stop();
   if (thread_.joinable()) thread_.join();
-  api_.stop();  // background refreshes finish before the server goes
+  api_.stop();  // again: a refresh started meanwhile finishes before the server goes
 }
 
 bool ProxyServer::apply_cors(const httplib::Request& req, httplib::Response& res) {
@@ -235,8 +238,10 @@ void ProxyServer::handle_api(const httplib::Request& req, httplib::Response& res
   // Standard validators and freshness, so shared caches in front can serve
   // this answer; a client whose copy is current gets a 304 without the body.
   res.set_header("X-Cache", answer.cache);
-  res.set_header("Cache-Control", cache_control_for(200, answer.fresh_left_ms / 1000, {answer.swr_s, config_.stale_s}));
-  if (std::string_view(answer.cache) == "stale") res.set_header("Warning", "110 - \"Response is Stale\"");
+  // A stale copy promises only what is left of its windows, and says its
+  // age; no Warning header (obsolete, RFC 9111 5.5).
+  res.set_header("Cache-Control", cache_control_for(200, answer.fresh_left_ms / 1000, answer.stale));
+  if (answer.age_s >= 0) res.set_header("Age", std::to_string(answer.age_s));
   res.set_header("ETag", answer.etag);
   res.set_header("Last-Modified", format_http_date(answer.fetched_s));
   if (!answer.redirected_to.empty()) res.set_header("X-Tunetrack-Redirected-To", answer.redirected_to);

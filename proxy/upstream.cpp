@@ -36,6 +36,7 @@ Upstream::Upstream(const ProxyConfig& config)
 Upstream::Slot Upstream::acquire_slot(int64_t deadline_ms, int64_t& paused_ms) {
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
+    if (stopping_) return Slot::Stopping;
     const int64_t now = steady_now_ms();
     const auto admission = polite_.try_start(now);
     using Kind = UpstreamPoliteness::Admission::Kind;
@@ -48,6 +49,12 @@ Upstream::Slot Upstream::acquire_slot(int64_t deadline_ms, int64_t& paused_ms) {
     // Woken early when a call finishes; otherwise when the next token is due.
     slot_freed_.wait_for(lock, std::chrono::milliseconds(std::min(admission.ms, deadline_ms - now)));
   }
+}
+
+void Upstream::stop() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  stopping_ = true;
+  slot_freed_.notify_all();
 }
 
 void Upstream::release_slot(const HttpOutcome& outcome) {
@@ -93,9 +100,15 @@ UpstreamResult Upstream::fetch(ProxyRouteKind kind, const std::string& initial_t
     int64_t paused_ms = 0;
     const Slot slot = acquire_slot(deadline, paused_ms);
     if (slot != Slot::Taken && trial) {
-      // The trial never ran: re-open rather than leave it pending for ever.
+      // The trial never reached upstream (a pause, a full queue, shutdown):
+      // that says nothing about upstream, so the breaker stays half-open and
+      // the next call tries; never pending for ever.
       std::lock_guard<std::mutex> lock(mutex_);
-      breaker.record_failure(steady_now_ms(), initial_target);
+      breaker.abandon_trial();
+    }
+    if (slot == Slot::Stopping) {
+      result.stopping = true;
+      break;
     }
     if (slot == Slot::Paused) {
       // A retry keeps the answer that asked for the pause (mapped with its
@@ -130,7 +143,14 @@ UpstreamResult Upstream::fetch(ProxyRouteKind kind, const std::string& initial_t
       if (failure == FailureClass::Transient) {
         ++failures_;
         last_error_ = describe_failure(outcome);
-        breaker.record_failure(steady_now_ms(), initial_target);
+        // Upstream asking for a pause (429, 503 with Retry-After) is upstream
+        // working and being polite; the gate already holds every call for it,
+        // so the breaker does not open on top (nor re-open after a trial).
+        if (upstream_pause_ms(outcome)) {
+          if (trial) breaker.abandon_trial();
+        } else {
+          breaker.record_failure(steady_now_ms(), initial_target);
+        }
       } else {
         breaker.record_success();
       }

@@ -29,6 +29,7 @@ struct UpstreamResult {
   bool circuit_open = false;  // refused without calling upstream
   bool redirect_refused = false;  // upstream redirected off its own host
   bool paused = false;        // refused without calling upstream: it asked us to wait (Retry-After)
+  bool stopping = false;      // refused without calling upstream: the proxy is shutting down
   int64_t retry_after_ms = 0; // with circuit_open or paused
   int64_t elapsed_ms = 0;
 };
@@ -49,13 +50,16 @@ class Upstream {
   // failing kind of resource never closes the door on the others.
   UpstreamResult fetch(ProxyRouteKind kind, const std::string& target);
   UpstreamStats stats();
+  // Calls queued for the gate give up at once, and no new one starts, so a
+  // shutdown never waits out a queued call's deadline. Calls in the air finish.
+  void stop();
   const std::string& base_url() const { return base_; }
 
  private:
   HttpOutcome get_once(const std::string& target);
-  enum class Slot { Taken, TimedOut, Paused };
-  // Waits (queued) for the politeness gate until `deadline_ms`; a pause is
-  // answered at once with how long it lasts in `paused_ms`.
+  enum class Slot { Taken, TimedOut, Paused, Stopping };
+  // Waits (queued) for the politeness gate until `deadline_ms` or stop(); a
+  // pause is answered at once with how long it lasts in `paused_ms`.
   Slot acquire_slot(int64_t deadline_ms, int64_t& paused_ms);
   void release_slot(const HttpOutcome& outcome);
 
@@ -68,6 +72,7 @@ class Upstream {
   std::vector<CircuitBreaker> breakers_;  // indexed by ProxyRouteKind
   int64_t calls_ = 0, failures_ = 0;
   std::string last_error_;
+  bool stopping_ = false;  // under mutex_
 };
 
 int64_t steady_now_ms();

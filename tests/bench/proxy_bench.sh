@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# tunetrack-proxy under load on loopback, each figure printed, none asserted:
+# tunetrack-proxy under load on loopback, each figure printed, none asserted,
+# in the order the script runs them:
 #  1. cached responses under concurrent load from a second process (wrk -t2 -c16)
 #     for BENCH_SECONDS (20): requests/s, p50/p99, errors, RSS before and after;
 #  2. connection abuse (connection_bench): a 64-client burst without
 #     keep-alive, 500 idle connections, 200 slowloris connections, each measured
 #     as the latency another client sees;
-#  3. the added latency of a cache miss (proxy_latency_bench).
-#  4. a burst of 200 clients asking 20 tunebook pages with upstream at 300 ms
+#  3. the peer: cors-anywhere 0.4.4 (npm, installed for the benchmark only into
+#     tests/bench/peer) under the same wrk load on the same route, and the ratio;
+#  4. the added latency of a cache miss (proxy_latency_bench);
+#  5. a burst of 200 clients asking 20 tunebook pages with upstream at 300 ms
 #     (proxy_collapse_bench): upstream requests and p50/p99, with collapsed
-#     forwarding and with the behaviour before it, side by side;
-#  5. the peer: cors-anywhere 0.4.4 (npm, installed for the benchmark only into
-#     tests/bench/peer) under the same wrk load on the same route, and the ratio.
+#     forwarding and with the behaviour before it side by side (its "before"
+#     row: --no-collapse, no stale-while-revalidate, no rate cap, but still
+#     --max-upstream 4 calls at once).
 # OLD_PROXY=path runs 1 and 2 against another proxy build too, in the same run.
 #   proxy_bench.sh PROXY_BIN FAKE_BIN
 set -euo pipefail

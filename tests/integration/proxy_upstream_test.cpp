@@ -1,6 +1,8 @@
 // tunetrack-proxy and its upstream: one retry layer, circuit breakers per
 // route class, what is passed on and how shared caches may keep it.
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "tests/integration/proxy_fixture.h"
 
@@ -63,6 +65,38 @@ TEST_F(ProxyTest, BreakersAreOpenedPerRouteClassAndNotFoundStaysNotFound) {
   // 404s never count towards opening a breaker.
   for (int i = 0; i < 5; ++i) EXPECT_EQ(get("/api/thesession/members/" + std::to_string(i + 1)).status, 404);
   EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["breakers"]["members"], "closed");
+}
+
+TEST_F(ProxyTest, AskingForAPauseIsNotABreakerFailure) {
+  proxy::ProxyConfig config;
+  config.breaker_failures = 1;
+  config.breaker_cooldown_s = 1;
+  start_proxy(config);
+  // A 429 pauses every call; it does not open the breaker on top.
+  fake_.add_fault({"/tunes/40", 0, "status", 429, 0, 1, 0, 1});
+  EXPECT_EQ(get("/api/thesession/tunes/40").status, 503);
+  EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["breakers"]["tunes"], "closed");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the 1 s pause is over
+  // A real failure opens it; after the cooldown the half-open trial is
+  // refused by a pause, which must not re-open it.
+  fake_.add_fault({"/tunes/41", 0, "status", 503, 0, -1, 0, 1});
+  EXPECT_EQ(get("/api/thesession/tunes/41").status, 503);
+  EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["breakers"]["tunes"], "open");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  fake_.add_fault({"/tunebook", 0, "status", 429, 0, 5, 0, 1});
+  EXPECT_EQ(get("/api/thesession/members/" + member(10) + "/tunebook?page=1").status, 503);  // pauses all
+  EXPECT_EQ(get("/api/thesession/tunes/42").status, 503);  // the trial, refused by the pause
+  EXPECT_EQ(fake_.request_count("/tunes/42"), 0);
+  EXPECT_EQ(json::parse(get("/healthz").body)["upstream"]["breakers"]["tunes"], "half_open");
+}
+
+TEST_F(ProxyTest, TheCallerIsToldThePauseA429Causes) {
+  start_proxy();
+  fake_.add_fault({"/tunes/43", 0, "status", 429, 0, -1, 0, 1});  // no Retry-After: a 10 s pause
+  const RawResponse r = get("/api/thesession/tunes/43");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.header("Retry-After"), "10");  // the pause it caused, not a generic 30
+  EXPECT_GT(json::parse(get("/healthz").body)["upstream"]["paused_for_ms"].get<int64_t>(), 5000);
 }
 
 TEST_F(ProxyTest, AnswersCarryStandardCachingHeadersAndHonourConditionalRequests) {

@@ -50,15 +50,37 @@ TEST(HttpCache, GoodAnswersSayHowLongTheyMayBeServedStale) {
 }
 
 TEST(HttpCache, FreshThenStaleWhileRevalidatingThenStaleOnlyForErrors) {
-  EXPECT_EQ(decide_cache_use(false, 0, 30000), CacheUse::Fetch);
-  EXPECT_EQ(decide_cache_use(true, 1, 30000), CacheUse::Fresh);
-  EXPECT_EQ(decide_cache_use(true, 0, 30000), CacheUse::StaleRevalidate);  // expired this very moment
-  EXPECT_EQ(decide_cache_use(true, -29999, 30000), CacheUse::StaleRevalidate);
-  EXPECT_EQ(decide_cache_use(true, -30000, 30000), CacheUse::FetchOrStale);
-  EXPECT_EQ(decide_cache_use(true, 0, 0), CacheUse::FetchOrStale);  // no grace: today's behaviour
+  EXPECT_EQ(decide_cache_use(false, 0, 30000, 86400000), CacheUse::Fetch);
+  EXPECT_EQ(decide_cache_use(true, 1, 30000, 86400000), CacheUse::Fresh);
+  EXPECT_EQ(decide_cache_use(true, 0, 30000, 86400000), CacheUse::StaleRevalidate);  // expired this very moment
+  EXPECT_EQ(decide_cache_use(true, -29999, 30000, 86400000), CacheUse::StaleRevalidate);
+  EXPECT_EQ(decide_cache_use(true, -30000, 30000, 86400000), CacheUse::FetchOrStale);
+  EXPECT_EQ(decide_cache_use(true, 0, 0, 86400000), CacheUse::FetchOrStale);  // no grace: today's behaviour
+  // Each window on its own: --stale-s 0 keeps the grace, and a copy kept for
+  // the grace is never served on error past --stale-s.
+  EXPECT_EQ(decide_cache_use(true, -1000, 30000, 0), CacheUse::StaleRevalidate);
+  EXPECT_EQ(decide_cache_use(true, -30000, 30000, 0), CacheUse::Fetch);
+  EXPECT_EQ(decide_cache_use(true, -30000, 30000, 30001), CacheUse::FetchOrStale);
+  EXPECT_EQ(decide_cache_use(true, -30001, 30000, 30001), CacheUse::Fetch);
   EXPECT_EQ(revalidate_grace_ms(60000, 30000), 30000);
   EXPECT_EQ(revalidate_grace_ms(1000, 30000), 1000);  // never longer than the freshness
   EXPECT_EQ(revalidate_grace_ms(0, 30000), 0);        // TTL 0: ask upstream every time
+}
+
+}  // namespace tt
+
+namespace tt {
+
+TEST(HttpCache, AStaleCopyPromisesOnlyWhatIsLeftOfItsWindows) {
+  EXPECT_EQ(cache_control_for(200, 60, stale_allowance_left(60000, 30000, 86400000)),
+            "public, max-age=60, stale-while-revalidate=30, stale-if-error=86400");
+  // Expired 12.5 s ago: 17 s of the grace left (whole seconds, never rounded up).
+  EXPECT_EQ(cache_control_for(200, 0, stale_allowance_left(-12500, 30000, 86400000)),
+            "public, max-age=0, stale-while-revalidate=17, stale-if-error=86387");
+  // Past the grace, on error only; past both, nothing at all.
+  EXPECT_EQ(cache_control_for(200, 0, stale_allowance_left(-31000, 30000, 86400000)),
+            "public, max-age=0, stale-if-error=86369");
+  EXPECT_EQ(cache_control_for(200, 0, stale_allowance_left(-31000, 30000, 0)), "public, max-age=0");
 }
 
 }  // namespace tt
