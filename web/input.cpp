@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <algorithm>
 #include <cfloat>
 #include <cstring>
 
@@ -69,7 +70,9 @@ void Input::key_tap(int key, bool ctrl, bool shift) {
   if (ctrl) key_released(GLFW_KEY_LEFT_CONTROL);
 }
 
-bool Input::pending() const { return !steps_.empty() || !keys_.empty() || wheel_x_ != 0 || wheel_y_ != 0; }
+bool Input::pending() const {
+  return !steps_.empty() || !keys_.empty() || !release_next_.empty() || wheel_x_ != 0 || wheel_y_ != 0;
+}
 
 void Input::apply(ImGuiIO& io) {
   if (seen_pointer_) {
@@ -109,8 +112,14 @@ bool acted_on(unsigned int key, const ImGuiIO& io) {
 }  // namespace
 
 void Input::apply_keys(ImGuiIO& io) {
+  // Keys let go last frame, which ImGui has now seen down.
+  for (unsigned int key : release_next_) io.KeysDown[key] = false;
+  release_next_.clear();
+  std::vector<unsigned int> went_down;
   // At most one step that counts a frame: a run of characters, or one change
-  // of a key ImGui acts on. Other key changes go along with either.
+  // of a key ImGui acts on. Other key changes go along with either; such a
+  // key pressed and let go within one frame stays down for that frame, so a
+  // screen that reads it (Practice's 1-4) still sees the press.
   bool took_chars = false;
   while (!keys_.empty()) {
     const KeyStep step = keys_.front();
@@ -118,7 +127,14 @@ void Input::apply_keys(ImGuiIO& io) {
       io.AddInputCharacter(step.code);
       took_chars = true;
     } else if (!acted_on(step.code, io)) {
-      io.KeysDown[step.code] = step.kind == KeyStep::Down;
+      if (step.kind == KeyStep::Down) {
+        io.KeysDown[step.code] = true;
+        went_down.push_back(step.code);
+      } else if (std::find(went_down.begin(), went_down.end(), step.code) != went_down.end()) {
+        release_next_.push_back(step.code);
+      } else {
+        io.KeysDown[step.code] = false;
+      }
     } else if (took_chars) {
       break;  // the text lands first; the key waits for the next frame
     } else {

@@ -7,6 +7,7 @@
 // there", "press" and "release" stay apart, as a widget expects of a pointer
 // (a tab takes a press only on an item hovered the frame before).
 #include <deque>
+#include <vector>
 
 struct ImGuiIO;
 
@@ -64,6 +65,7 @@ class Input {
   Step now_{0, 0, false, true, false};
   float wheel_x_ = 0, wheel_y_ = 0;
   std::deque<KeyStep> keys_;
+  std::vector<unsigned int> release_next_;  // pressed and let go in one frame: let go in the next
 };
 
 }  // namespace tt::web
