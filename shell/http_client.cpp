@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <memory>
 
 #include "core/url.h"
@@ -84,7 +85,10 @@ HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
   outcome.body = std::move(body);
   outcome.location = result->get_header_value("Location");
   if (result->has_header("Retry-After")) {
-    outcome.retry_after_ms = parse_retry_after_ms(result->get_header_value("Retry-After"));
+    // Seconds or an HTTP date, measured from now.
+    const int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch()).count();
+    outcome.retry_after_ms = parse_retry_after_ms(result->get_header_value("Retry-After"), now_s);
   }
   return outcome;
 }

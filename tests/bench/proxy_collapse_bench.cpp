@@ -103,7 +103,7 @@ int main() {
   const auto row = [](const char* label, const Run& r) {
     std::printf("%-34s %9d %9.1f %9.1f %9.1f %9.1f %7d\n", label, r.upstream, r.p50, r.p99, r.max, r.wall, r.failed);
   };
-  row("before (--no-collapse, no caps)", before);
+  row("before (--no-collapse, no rate cap; --max-upstream 4 kept)", before);
   row("collapsed forwarding (defaults)", now);
   if (now.upstream > 0) {
     std::printf("upstream requests: %.1fx fewer; p99 %.1fx lower\n", static_cast<double>(before.upstream) / now.upstream,
