@@ -66,11 +66,16 @@ void mark_activity() { g_runner.schedule.last_activity_ms = emscripten_get_now()
 
 EM_JS(double, js_last_input_ms, (), { return Module.ttLastInput || 0; });
 
+// Input or a change a moment ago: frames are drawn until the page settles.
+bool settling() {
+  const double last = std::max(g_runner.schedule.last_activity_ms, js_last_input_ms());
+  return emscripten_get_now() - last < kSettleMs || g_runner.input.pending();
+}
+
 bool should_draw() {
   const double now = emscripten_get_now();
   const tt::web::FrameSchedule& schedule = g_runner.schedule;
-  const double last = std::max(schedule.last_activity_ms, js_last_input_ms());
-  if (now - last < kSettleMs || g_runner.input.pending()) return true;
+  if (settling()) return true;
   // Work in the background (a sync, a save): follow it without starving the
   // network callbacks of the main thread.
   return g_runner.model.busy() && now - schedule.last_draw_ms >= kBusyFrameMs;
@@ -117,7 +122,9 @@ void draw_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   g_runner.renderer.render(ImGui::GetDrawData(), width, height);
   // What the screens asked for, after they have drawn from a steady model.
-  g_runner.after_frame();
+  // What they changed is drawn next, however long this frame took: a slow
+  // frame on a busy phone must not use up the settling time first.
+  if (g_runner.after_frame()) mark_activity();
 }
 
 void frame() {
@@ -125,6 +132,7 @@ void frame() {
   if (!schedule.first && !should_draw()) return;
   const double start = emscripten_get_now();
   schedule.last_draw_ms = start;
+  ++schedule.drawn;
   draw_frame();
   g_runner.frame_total.add(emscripten_get_now() - start);
   g_runner.frame_ui.add(schedule.ui_done_at_ms - start);
@@ -248,7 +256,8 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_estimated(int persisted, double usage, d
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string json;
-  json = tt::web::snapshot_json(g_runner.model, g_runner.ui, g_runner.dpr);
+  json = tt::web::snapshot_json(g_runner.model, g_runner.ui, g_runner.dpr,
+                               {g_runner.schedule.drawn, settling() || g_runner.model.busy()});
   return json.c_str();
 }
 // Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"

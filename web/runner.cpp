@@ -14,13 +14,14 @@ void Runner::dispatch(const Event& event) {
   for (const Effect& effect : update(model, services, event)) perform(effect);
 }
 
-void Runner::after_frame() {
+bool Runner::after_frame() {
   std::vector<Event> events;
   events.swap(ui.events);
   for (const Event& e : events) dispatch(e);
   std::vector<uint64_t> timers;
   timers.swap(after_frame_timers_);
   for (const uint64_t id : timers) dispatch(event::TimerFired{id});
+  return !events.empty() || !timers.empty();
 }
 
 void Runner::perform(const Effect& effect) {

@@ -23,6 +23,7 @@ struct FrameSchedule {
   double last_activity_ms = 0;
   double last_draw_ms = 0;
   double ui_done_at_ms = 0;  // this frame's UI work ended (the rest is WebGL)
+  long long drawn = 0;       // frames drawn so far
   bool first = true;
 };
 
@@ -33,8 +34,9 @@ class Runner {
   Runner();
   void dispatch(const Event& event);
   // After a frame is drawn: the events its screens raised, then the timers
-  // that were waiting for a frame (see perform).
-  void after_frame();
+  // that were waiting for a frame (see perform). True when any ran: the
+  // model may have changed, so the page must draw again.
+  bool after_frame();
 
   Model model;
   Services services;

@@ -221,7 +221,7 @@ nlohmann::json keep_snapshot(const Model& m) {
 
 }  // namespace
 
-std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
+std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameProgress& frames) {
   const WidgetRects& widget_rects = ui.rects;
   using nlohmann::json;
   const auto& entries = m.collection.entries();
@@ -316,6 +316,7 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr) {
       {"sets_sync", sets_sync},
       {"last_sets_sync", m.sets.last_sync ? json::parse(to_json(*m.sets.last_sync)) : json(nullptr)},
       {"syncing", m.syncing ? json(to_string(m.syncing_kind)) : json(nullptr)},
+      {"frames", {{"drawn", frames.drawn}, {"settling", frames.settling}}},
   }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -14,7 +14,15 @@ using WidgetRects = std::map<std::string, std::array<float, 4>>;
 
 struct Ui;
 
+// How far the page has drawn: a test waits for a widget to stay put across
+// two drawn frames, or for the page to stop drawing (it draws only while
+// something happens), before it points at it.
+struct FrameProgress {
+  long long drawn = 0;    // frames drawn since the page opened
+  bool settling = false;  // frames are still being drawn after the last change
+};
+
 // `ui`: the last frame's rects, mirror nodes and items past the screen's edges.
-std::string snapshot_json(const Model& model, const Ui& ui, double device_pixel_ratio);
+std::string snapshot_json(const Model& model, const Ui& ui, double device_pixel_ratio, const FrameProgress& frames);
 
 }  // namespace tt::web

@@ -124,18 +124,25 @@ export async function waitFor(page, predicate, what, timeoutMs = 20000) {
     if (predicate(last)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 2000)}`);
+  // Where the page was comes first: the whole snapshot is cut to fit a log.
+  const where = last && { view: last.view, rects: Object.keys(last.rects || {}) };
+  throw new Error(`timed out waiting for ${what}; the page: ${JSON.stringify(where).slice(0, 1500)}; ` +
+    `last snapshot: ${JSON.stringify(last).slice(0, 2000)}`);
 }
 
 // The centre of a named widget, in CSS pixels, once the UI has drawn it.
-// It must have stayed put for a frame: a popup or panel still settling would
-// send the pointer to where the widget was, not where it is.
+// It must have stayed put across two drawn frames (or the page must have
+// stopped drawing): a popup or panel still settling, or a new text size not
+// yet drawn, would send the pointer to where the widget was, not where it is.
+// Two reads within one frame prove nothing, which a busy machine shows.
 export async function rect(page, name) {
   let previous = null;
   const s = await waitFor(page, (s) => {
     const r = s.rects[name];
-    const steady = r && previous && r.every((v, i) => v === previous[i]);
-    previous = r;
+    const { frames } = s;
+    const steady = r && previous && r.every((v, i) => v === previous.r[i]) &&
+      (frames.drawn > previous.drawn || !frames.settling);
+    previous = r && { r, drawn: frames.drawn };
     return steady;
   }, `widget ${name} to stay put`);
   const [x, y, w, h] = s.rects[name];

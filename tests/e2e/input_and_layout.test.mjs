@@ -79,3 +79,15 @@ test('Ctrl held over frames and let go together with A still selects all', async
   const s = await waitFor(page, (s) => s.member_id !== '100120', 'the field to change');
   assert.equal(s.member_id, '5', 'Ctrl+A selected all, and 5 replaced it');
 });
+
+// Frames are drawn only while something happens (a phone keeps its battery),
+// yet what a change brings is always drawn: the page settles, then stays put.
+test('an idle page stops drawing, and a change is drawn however slow the frame', async () => {
+  await click(page, 'tab_sync');
+  const settled = await waitFor(page, (s) => !s.frames.settling, 'the page to settle', 10000);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal((await snapshot(page)).frames.drawn, settled.frames.drawn, 'no frame drawn while idle');
+  await click(page, 'tab_data');
+  const s = await waitFor(page, (s) => s.view.tab === 'data' && s.rects.text_size_normal, 'the Data tab drawn');
+  assert.ok(s.frames.drawn > settled.frames.drawn, 'the change was drawn');
+});

@@ -51,7 +51,7 @@ std::vector<int64_t> tunes_of(const WebPage& page, int64_t set_id) {
 }
 
 nlohmann::json snapshot(const WebPage& page) {
-  return nlohmann::json::parse(web::snapshot_json(page.model, web::Ui{}, 1.0));
+  return nlohmann::json::parse(web::snapshot_json(page.model, web::Ui{}, 1.0, web::FrameProgress{}));
 }
 
 std::string sets_url(int64_t member, int page) {
