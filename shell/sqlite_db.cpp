@@ -62,6 +62,10 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+std::string Statement::column_name(int column) const { return sqlite3_column_name(stmt_, column); }
+int Statement::column_type(int column) const { return sqlite3_column_type(stmt_, column); }
+
 int64_t Statement::int_at(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::double_at(int column) const { return sqlite3_column_double(stmt_, column); }
 

@@ -37,6 +37,11 @@ class Statement {
   void run();         // step to completion, reset for reuse
   void reset();
 
+  // The row's shape, for code that copies whole rows (the change log).
+  int column_count() const;
+  std::string column_name(int column) const;
+  int column_type(int column) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL
+
   int64_t int_at(int column) const;
   double double_at(int column) const;
   std::string text_at(int column) const;

@@ -54,6 +54,7 @@ Store::Store(const std::string& path, Clock clock) : db_(path), clock_(std::move
   try {
     db_.exec("PRAGMA foreign_keys = ON");
     migrate();
+    start_change_log();
   } catch (const StoreError& e) {
     throw StoreError("The database " + path + " cannot be used (" + e.what() +
                      "). It may be damaged or not a tunetrack database; it was left untouched.");
@@ -77,6 +78,11 @@ void Store::migrate() {
   for (int version = current + 1; version <= kSchemaVersion; ++version) {
     Transaction tx(db_);
     db_.exec(kMigrations[static_cast<size_t>(version - 1)]);
+    if (version == kChangeLogVersion) {
+      // What was collected before the log existed becomes its first record.
+      const json everything = changes_of_everything(db_);
+      if (!everything.empty()) append_record("baseline", everything);
+    }
     db_.exec("PRAGMA user_version = " + std::to_string(version));
     tx.commit();
   }
@@ -112,7 +118,7 @@ void Store::ensure_tune_row(const TuneSummary& tune) {
 }
 
 bool Store::add_tune(const TuneSummary& tune, LearnStatus status, const std::string& source) {
-  Transaction tx(db_);
+  Change tx(*this, "add_tune");
   ensure_tune_row(tune);
   const int64_t now = clock_();
   CollectionEntry e;
@@ -127,7 +133,7 @@ bool Store::add_tune(const TuneSummary& tune, LearnStatus status, const std::str
 }
 
 bool Store::remove_tune(int64_t tune_id) {
-  Transaction tx(db_);
+  Change tx(*this, "remove_tune");
   Statement s(db_.handle(), "DELETE FROM collection WHERE tune_id = ?1");
   s.bind(1, tune_id).run();
   if (db_.changes() == 0) return false;
@@ -149,8 +155,8 @@ void Store::write_entry(const CollectionEntry& e) {
       .bind(5, e.notes).bind(6, e.updated_at_ms).bind(7, e.setting_id).run();
 }
 
-bool Store::update_entry(int64_t tune_id, const std::function<void(CollectionEntry&)>& change) {
-  Transaction tx(db_);
+bool Store::update_entry(std::string_view action, int64_t tune_id, const std::function<void(CollectionEntry&)>& change) {
+  Change tx(*this, action);
   auto current = entry(tune_id);
   if (!current) return false;
   change(*current);
@@ -160,25 +166,25 @@ bool Store::update_entry(int64_t tune_id, const std::function<void(CollectionEnt
 }
 
 bool Store::set_status(int64_t tune_id, LearnStatus status) {
-  return update_entry(tune_id, [&](CollectionEntry& e) { change_status(e, status, clock_()); });
+  return update_entry("set_status", tune_id, [&](CollectionEntry& e) { change_status(e, status, clock_()); });
 }
 
 bool Store::heard(int64_t tune_id, bool undo) {
-  return update_entry(tune_id, [&](CollectionEntry& e) {
+  return update_entry(undo ? "undo_heard" : "heard", tune_id, [&](CollectionEntry& e) {
     undo ? undo_heard(e, clock_()) : heard_once_more(e, clock_());
   });
 }
 
 bool Store::set_notes(int64_t tune_id, const std::string& notes) {
-  return update_entry(tune_id, [&](CollectionEntry& e) { tt::set_notes(e, notes, clock_()); });
+  return update_entry("set_notes", tune_id, [&](CollectionEntry& e) { tt::set_notes(e, notes, clock_()); });
 }
 
 bool Store::choose_setting(int64_t tune_id, int64_t setting_id) {
-  return update_entry(tune_id, [&](CollectionEntry& e) { tt::choose_setting(e, setting_id, clock_()); });
+  return update_entry("choose_setting", tune_id, [&](CollectionEntry& e) { tt::choose_setting(e, setting_id, clock_()); });
 }
 
 void Store::save_tune_details(const TuneDetails& d) {
-  Transaction tx(db_);
+  Change tx(*this, "save_tune_details");
   write_tune_details(d);
   tx.commit();
 }
@@ -226,14 +232,16 @@ std::optional<std::string> Store::setting(const std::string& key) {
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {
+  Change tx(*this, "set_setting");
   Statement s(db_.handle(),
               "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   s.bind(1, key).bind(2, value).run();
+  tx.commit();
 }
 
 ApplyOutcome Store::apply_sync(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                                const std::function<void(double)>& progress) {
-  Transaction tx(db_);
+  Change tx(*this, "apply_sync");
   const ApplyOutcome outcome = write_sync_plan(fetched, default_status, progress);
   tx.commit();
   return outcome;
@@ -243,7 +251,7 @@ ApplyOutcome Store::apply_and_record_sync(const std::vector<TuneSummary>& fetche
                                         int64_t member_id, int64_t started_at_ms,
                                         const std::function<SyncResult(const ApplyOutcome&)>& finish,
                                         const std::function<void(double)>& progress) {
-  Transaction tx(db_);
+  Change tx(*this, "apply_sync");
   const ApplyOutcome outcome = write_sync_plan(fetched, default_status, progress);
   record_sync_run(member_id, started_at_ms, finish(outcome));
   tx.commit();
@@ -308,6 +316,7 @@ ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, Lea
 }
 
 void Store::record_sync_run(int64_t member_id, int64_t started_at_ms, const SyncResult& r) {
+  Change tx(*this, "record_sync_run");
   Statement s(db_.handle(),
               "INSERT INTO sync_run (member_id, started_at, finished_at, status, tunes_fetched, tunes_created, "
               "person_tunes_added, person_tunes_skipped, left_tunebook, errors, message, kind, sets_added, "
@@ -318,6 +327,7 @@ void Store::record_sync_run(int64_t member_id, int64_t started_at_ms, const Sync
       .bind(7, r.person_tunes_added).bind(8, r.person_tunes_skipped).bind(9, r.left_tunebook)
       .bind(10, json(r.errors).dump()).bind(11, r.message).bind(12, to_string(r.kind)).bind(13, r.sets_added)
       .bind(14, r.sets_already_there).bind(15, r.set_entries_skipped).run();
+  tx.commit();
 }
 
 std::vector<SyncRunRecord> Store::sync_runs(int limit) {
@@ -360,7 +370,7 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries,
 
 ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice,
                                     const std::vector<TuneSet>& sets) {
-  Transaction tx(db_);
+  Change tx(*this, "import");
   ImportSummary summary = merge_entries(entries);
   merge_practice(practice, summary);
   merge_sets(sets, summary);

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/change_record.h"
 #include "core/collection.h"
 #include "core/import_merge.h"
 #include "core/practice.h"
@@ -18,6 +19,7 @@
 #include "core/sets_sync.h"
 #include "core/thesession_api.h"
 #include "core/tune_set.h"
+#include "shell/change_log.h"
 #include "shell/store_schema.h"
 #include "shell/sqlite_db.h"
 
@@ -227,6 +229,16 @@ class Store {
   // tunes still collected (rows of removed tunes stay here as history).
   PracticeData practice_data();
 
+  // The change log (shell/change_log.h): every write method above appends,
+  // in its own transaction, one record of what it changed.
+  std::vector<ChangeRecord> change_log(int64_t after_seq = 0, int64_t limit = INT64_MAX);
+  // Makes another database's record here, in ONE transaction, and appends it
+  // to this log unchanged (its stamp and device kept): replaying a whole log
+  // into an empty database rebuilds that database. StoreError when the
+  // record does not fit (an unknown field, say); nothing is written then.
+  void replay(const ChangeRecord& record);
+  const std::string& device_id() const { return device_; }
+
   // Progress. Tunes whose learned date falls in each month ("YYYY-MM", UTC),
   // among the tunes learned now; ratings per musician's day ("YYYY-MM-DD")
   // since from_ms, for the offset given.
@@ -234,10 +246,30 @@ class Store {
   std::map<std::string, int> reviews_per_day(int64_t from_ms, int utc_offset_minutes);
 
  private:
+  // One action's transaction: commits its rows together with the record of
+  // what they changed. A Change begun inside another joins it (the outer
+  // action names the record).
+  class Change {
+   public:
+    Change(Store& store, std::string_view action);
+    ~Change();
+    Change(const Change&) = delete;
+    Change& operator=(const Change&) = delete;
+    void commit();
+
+   private:
+    Store& store_;
+    std::string action_;
+    std::optional<Transaction> tx_;  // only the outermost has one
+    bool done_ = false;
+  };
+
   void migrate();
+  void start_change_log();  // the device id, and the hook that sees what each Change touches
+  void append_record(std::string_view action, const nlohmann::json& changes);
   ApplyOutcome write_sync_plan(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                                const std::function<void(double)>& progress);
-  bool update_entry(int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
+  bool update_entry(std::string_view action, int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
   void write_entry(const CollectionEntry& entry);
   void ensure_tune_row(const TuneSummary& tune);
   ImportSummary merge_entries(const std::vector<CollectionEntry>& entries);
@@ -256,6 +288,9 @@ class Store {
 
   Database db_;
   Clock clock_;
+  std::string device_;
+  std::unique_ptr<TouchedRows> touched_;
+  int change_depth_ = 0;
 };
 
 }  // namespace tt

@@ -134,7 +134,7 @@ RatingOutcome Store::write_rating(const CollectionEntry& collected, Rating ratin
 
 RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
   check_rating_inputs(rating, params, now_ms);
-  Transaction tx(db_);
+  Change tx(*this, "rate");
   const auto collected = entry(tune_id);
   if (!collected) throw StoreError("Tune #" + std::to_string(tune_id) + " is not in your collection");
   RatingOutcome outcome = write_rating(*collected, rating, params, now_ms, std::nullopt);
@@ -143,7 +143,7 @@ RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& 
 }
 
 std::optional<PracticeLogEntry> Store::undo_last_rating() {
-  Transaction tx(db_);
+  Change tx(*this, "undo_rating");
   Statement s(db_.handle(),
               "SELECT id, tune_id, at, rating, before, after, tune_removed, set_id FROM practice_log "
               "WHERE origin = 'rated' ORDER BY id DESC LIMIT 1");

@@ -47,7 +47,7 @@ std::optional<std::vector<QueueItem>> Store::saved_practice_queue(const std::str
 }
 
 void Store::write_practice_queue(const std::string& day, const std::vector<QueueItem>& queue) {
-  db_.exec("DELETE FROM practice_queue");
+  db_.exec("DELETE FROM practice_queue WHERE 1");  // WHERE: the change log sees the rows go
   Statement insert(db_.handle(), "INSERT INTO practice_queue (day, position, tune_id, reason, due) VALUES (?1, ?2, ?3, ?4, ?5)");
   for (size_t i = 0; i < queue.size(); ++i) {
     insert.bind(1, day).bind(2, static_cast<int64_t>(i)).bind(3, queue[i].tune_id).bind(4, to_string(queue[i].reason))
@@ -57,14 +57,14 @@ void Store::write_practice_queue(const std::string& day, const std::vector<Queue
 }
 
 void Store::save_practice_queue(const std::string& day, const std::vector<QueueItem>& queue) {
-  Transaction tx(db_);
+  Change tx(*this, "save_practice_queue");
   write_practice_queue(day, queue);
   tx.commit();
 }
 
 std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits) {
   const std::string day = practice_day(now_ms, utc_offset_minutes);
-  Transaction tx(db_);
+  Change tx(*this, "build_practice_queue");
   // A day's queue is kept once it holds something. One made empty (say at
   // page load, before a sync or an import brought tunes in) is made again,
   // which can only add tunes.
@@ -139,7 +139,7 @@ void Store::set_practice_limits(const PracticeLimits& limits) {
     throw StoreError("New tunes a day must be from 0 to " + std::to_string(limits.per_day) +
                      " (the tunes a day), not " + std::to_string(limits.new_per_day));
   }
-  Transaction tx(db_);
+  Change tx(*this, "set_practice_limits");
   set_setting(kPerDayKey, std::to_string(limits.per_day));
   set_setting(kNewPerDayKey, std::to_string(limits.new_per_day));
   tx.commit();
@@ -163,7 +163,9 @@ void Store::set_practice_retention(double retention) {
                      number_text(kFsrsMaxRetention) + ", not " +
                      (std::isfinite(retention) ? number_text(retention) : std::string("a non-number")));
   }
+  Change tx(*this, "set_practice_retention");
   set_setting(kRetentionKey, number_text(retention));
+  tx.commit();
 }
 
 }  // namespace tt

@@ -6,7 +6,10 @@
 
 namespace tt {
 
-inline constexpr std::array<std::string_view, 4> kMigrations = {
+// The migration that creates the change log (Store::migrate adds the baseline).
+inline constexpr int kChangeLogVersion = 5;
+
+inline constexpr std::array<std::string_view, 5> kMigrations = {
     // Version 1.
     R"sql(
 CREATE TABLE tune (
@@ -136,6 +139,23 @@ ALTER TABLE sync_run ADD COLUMN kind TEXT NOT NULL DEFAULT 'tunebook' CHECK (kin
 ALTER TABLE sync_run ADD COLUMN sets_added INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_run ADD COLUMN sets_already_there INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_run ADD COLUMN set_entries_skipped INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // Version 5: the change log (core/change_record.h, shell/change_log.h).
+    // Each action appends one record of what it changed; a database made
+    // before gets one "baseline" record of everything it holds (written by
+    // Store::migrate in this migration's transaction). The device id is this
+    // database's own and is never replayed.
+    R"sql(
+CREATE TABLE change_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  hlc TEXT NOT NULL,                   -- core/hybrid_clock.h's stamp text
+  device TEXT NOT NULL,                -- the id of the device that made the change
+  action TEXT NOT NULL,                -- what the musician did: set_status, rate, apply_sync, ...
+  changes TEXT NOT NULL                -- JSON: the things changed, as they became
+);
+CREATE TABLE device (
+  id TEXT NOT NULL                     -- 32 hex digits, made at random on first start
+);
 )sql",
 };
 

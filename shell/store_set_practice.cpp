@@ -7,7 +7,7 @@ namespace tt {
 
 SetRatingOutcome Store::rate_set(int64_t set_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
   check_rating_inputs(rating, params, now_ms);
-  Transaction tx(db_);
+  Change tx(*this, "rate_set");
   const auto set = get_set(set_id);
   if (!set) throw StoreError("Set #" + std::to_string(set_id) + " is not there");
   SetRatingOutcome outcome;
@@ -28,7 +28,7 @@ SetRatingOutcome Store::rate_set(int64_t set_id, Rating rating, const FsrsParame
 
 bool Store::queue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes) {
   const std::string day = practice_day(now_ms, utc_offset_minutes);
-  Transaction tx(db_);
+  Change tx(*this, "queue_set_for_day");
   {
     Statement exists(db_.handle(), "SELECT 1 FROM tune_set WHERE id = ?1");
     exists.bind(1, set_id);
@@ -46,9 +46,12 @@ bool Store::queue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_min
 }
 
 bool Store::unqueue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes) {
+  Change tx(*this, "unqueue_set_for_day");
   Statement s(db_.handle(), "DELETE FROM practice_set_queue WHERE day = ?1 AND set_id = ?2");
   s.bind(1, practice_day(now_ms, utc_offset_minutes)).bind(2, set_id).run();
-  return db_.changes() > 0;
+  const bool removed = db_.changes() > 0;
+  tx.commit();
+  return removed;
 }
 
 std::vector<SetQueueItem> Store::sets_queued_for_day(int64_t now_ms, int utc_offset_minutes) {

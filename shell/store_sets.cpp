@@ -97,9 +97,12 @@ int64_t Store::create_set(const std::string& name, const std::string& notes) {
   const std::string good_name = checked(check_set_name(name));
   const std::string good_notes = checked(check_set_notes(notes));
   const int64_t now = clock_();
+  Change tx(*this, "create_set");
   Statement s(db_.handle(), "INSERT INTO tune_set (name, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)");
   s.bind(1, good_name).bind(2, good_notes).bind(3, now).run();
-  return sqlite3_last_insert_rowid(db_.handle());
+  const int64_t id = sqlite3_last_insert_rowid(db_.handle());
+  tx.commit();
+  return id;
 }
 
 bool Store::touch_set(int64_t set_id) {
@@ -110,16 +113,22 @@ bool Store::touch_set(int64_t set_id) {
 
 bool Store::rename_set(int64_t set_id, const std::string& name) {
   const std::string good = checked(check_set_name(name));
+  Change tx(*this, "rename_set");
   Statement s(db_.handle(), "UPDATE tune_set SET name = ?2, updated_at = ?3 WHERE id = ?1");
   s.bind(1, set_id).bind(2, good).bind(3, clock_()).run();
-  return db_.changes() > 0;
+  const bool changed = db_.changes() > 0;
+  tx.commit();
+  return changed;
 }
 
 bool Store::set_set_notes(int64_t set_id, const std::string& notes) {
   const std::string good = checked(check_set_notes(notes));
+  Change tx(*this, "set_set_notes");
   Statement s(db_.handle(), "UPDATE tune_set SET notes = ?2, updated_at = ?3 WHERE id = ?1");
   s.bind(1, set_id).bind(2, good).bind(3, clock_()).run();
-  return db_.changes() > 0;
+  const bool changed = db_.changes() > 0;
+  tx.commit();
+  return changed;
 }
 
 void Store::write_set_entries(int64_t set_id, const std::vector<SetEntry>& entries) {
@@ -151,7 +160,7 @@ std::vector<SetEntry> stored_entries(sqlite3* db, int64_t set_id) {
 }  // namespace
 
 bool Store::add_set_entry(int64_t set_id, int64_t tune_id, std::optional<int64_t> setting_id) {
-  Transaction tx(db_);
+  Change tx(*this, "add_set_entry");
   if (!touch_set(set_id)) return false;
   {
     Statement known(db_.handle(), "SELECT 1 FROM tune WHERE id = ?1");
@@ -175,7 +184,7 @@ bool Store::add_set_entry(int64_t set_id, int64_t tune_id, std::optional<int64_t
 }
 
 bool Store::remove_set_entry(int64_t set_id, size_t position) {
-  Transaction tx(db_);
+  Change tx(*this, "remove_set_entry");
   std::vector<SetEntry> entries = stored_entries(db_.handle(), set_id);
   if (position >= entries.size() || !touch_set(set_id)) return false;
   entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(position));
@@ -185,7 +194,7 @@ bool Store::remove_set_entry(int64_t set_id, size_t position) {
 }
 
 bool Store::move_set_entry(int64_t set_id, size_t from, size_t to) {
-  Transaction tx(db_);
+  Change tx(*this, "move_set_entry");
   std::vector<SetEntry> entries = stored_entries(db_.handle(), set_id);
   if (!tt::move_set_entry(entries, from, to) || !touch_set(set_id)) return false;
   write_set_entries(set_id, entries);
@@ -194,9 +203,12 @@ bool Store::move_set_entry(int64_t set_id, size_t from, size_t to) {
 }
 
 bool Store::delete_set(int64_t set_id) {
+  Change tx(*this, "delete_set");
   Statement s(db_.handle(), "DELETE FROM tune_set WHERE id = ?1");  // entries and queue rows cascade
   s.bind(1, set_id).run();
-  return db_.changes() > 0;
+  const bool deleted = db_.changes() > 0;
+  tx.commit();
+  return deleted;
 }
 
 std::vector<SetRef> Store::sets_containing_tune(int64_t tune_id) {
@@ -227,7 +239,7 @@ ApplyOutcome Store::apply_and_record_sets_sync(const FetchedSets& fetched, Learn
                                                int64_t member_id, int64_t started_at_ms,
                                                const std::function<SyncResult(const ApplyOutcome&)>& finish,
                                                const std::function<void(double)>& progress) {
-  Transaction tx(db_);
+  Change tx(*this, "apply_sets_sync");
   ApplyOutcome outcome;
   const std::unordered_set<int64_t> known = known_tune_ids();
   const std::unordered_set<int64_t> brought_in = thesession_set_ids();

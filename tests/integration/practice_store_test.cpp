@@ -60,7 +60,7 @@ TEST(PracticeStore, MigratesAVersionTwoFileKeepingEverything) {
   }
   Store store(path, FakeClock{});
   EXPECT_EQ(store.schema_version(), Store::kSchemaVersion);
-  EXPECT_EQ(Store::kSchemaVersion, 4);
+  EXPECT_EQ(Store::kSchemaVersion, 5);
   const auto entry = store.entry(7);
   ASSERT_TRUE(entry);
   EXPECT_EQ(entry->notes, "from before");

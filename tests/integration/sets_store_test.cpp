@@ -60,7 +60,7 @@ TEST(SetsMigration, AVersionThreeFileWithDataGainsSetsAndKeepsEverything) {
     db.exec("INSERT INTO practice_log (tune_id, at, rating, before, after) VALUES (7, 1000, 'good', '{}', '{}')");
   }
   Store store(path, FakeClock{});
-  EXPECT_EQ(store.schema_version(), 4);
+  EXPECT_EQ(store.schema_version(), Store::kSchemaVersion);
   EXPECT_EQ(store.entry(7)->name, "Old Tune");
   const auto runs = store.sync_runs();
   ASSERT_EQ(runs.size(), 1u);

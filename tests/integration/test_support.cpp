@@ -10,11 +10,13 @@
 
 namespace tt::testing {
 
-TempDir::TempDir() {
-  char pattern[] = "/tmp/tunetrack-test-XXXXXX";
-  if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
+TempDir::TempDir(const std::string& base) {
+  std::string pattern = base + "/tunetrack-test-XXXXXX";
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed under " + base);
   dir_ = pattern;
 }
+
+std::string fast_temp_base() { return access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"; }
 
 TempDir::~TempDir() { std::system(("rm -rf '" + dir_ + "'").c_str()); }
 

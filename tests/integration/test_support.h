@@ -6,10 +6,10 @@
 
 namespace tt::testing {
 
-// A fresh directory under /tmp removed at destruction.
+// A fresh directory under /tmp (or `base`) removed at destruction.
 class TempDir {
  public:
-  TempDir();
+  explicit TempDir(const std::string& base = "/tmp");
   ~TempDir();
   std::string path(const std::string& name) const { return dir_ + "/" + name; }
 
@@ -25,6 +25,10 @@ struct CommandResult {
 
 // Runs a shell command line, capturing stdout and stderr.
 CommandResult run_command(const std::string& command_line);
+
+// Memory-backed when the machine has it (/dev/shm): for tests that commit
+// thousands of small transactions, which a disk would sync one by one.
+std::string fast_temp_base();
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
