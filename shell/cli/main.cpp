@@ -21,6 +21,7 @@
 #include "core/url.h"
 #include "core/version.h"
 #include "shell/cli/args.h"
+#include "shell/cli/log_commands.h"
 #include "shell/cli/practice_commands.h"
 #include "shell/cli/progress_bar.h"
 #include "shell/cli/sets_commands.h"
@@ -40,11 +41,14 @@ const char* kUsage =
     "  tunetrack list --db FILE [--search TEXT] [--type TYPE] [--status STATUS] [--json]\n"
     "  tunetrack set-status --db FILE --tune ID --status STATUS\n"
     "  tunetrack heard --db FILE --tune ID [--undo]\n"
+    "  tunetrack notes --db FILE --tune ID --text TEXT\n"
     "  tunetrack export --db FILE --format json|csv|sets [--out FILE]\n"
     "  tunetrack import --db FILE INPUT\n"
     "  tunetrack sets --db FILE [--json]\n"
     "  tunetrack practice --db FILE [--json]\n"
     "  tunetrack rate --db FILE --tune ID --rating again|hard|good|easy [--at ISO-TIME] [--json]\n"
+    "  tunetrack log --db FILE [--json]\n"
+    "  tunetrack rebuild --from-log FILE --db NEW\n"
     "  tunetrack --version | --help\n"
     "\n"
     "STATUS is one of: want-to-learn, learning, learned.\n"
@@ -56,7 +60,10 @@ const char* kUsage =
     "export: json is everything (tunes, practice, sets), csv the tunes, sets one row per tune of each set.\n"
     "practice prints today's queue (due, then lapsed, then new; made once a day, in local time);\n"
     "rate records how a tune went (--at like 2025-01-06T09:00:00Z, default now) and prints when it is due next.\n"
+    "log prints every change made to FILE, oldest first (what was done, when, on which device);\n"
+    "rebuild makes NEW (a new file) from the change log of FILE alone.\n"
     "Exit status: 0 done, 2 sync, sync-sets or import completed with errors, or an unknown tune, rating or time for 'rate',\n"
+    "             or a tune not in the collection for 'notes',\n"
     "             3 not found, 4 thesession.org unavailable, 1 anything else.\n"
     "Environment: TUNETRACK_RETRY_ATTEMPTS (3), TUNETRACK_RETRY_DELAY_MS (2000), TUNETRACK_RETRY_MULTIPLIER (2),\n"
     "             TUNETRACK_TIMEOUT_MS (20000), TUNETRACK_CONCURRENCY (4).\n";
@@ -227,6 +234,18 @@ int cmd_heard(const Args& args) {
   return kExitOk;
 }
 
+int cmd_notes(const Args& args) {
+  Store store = open_existing(required(args, "db"));
+  const int64_t tune = parse_id(required(args, "tune"), "--tune");
+  const auto text = args.value("text");
+  if (!text) throw UsageError("'notes' needs --text (an empty one clears the notes)");
+  if (!store.set_notes(tune, *text)) {
+    throw PracticeInputError("Tune #" + std::to_string(tune) + " is not in your collection");
+  }
+  std::cout << store.entry(tune)->name << (text->empty() ? ": notes cleared\n" : ": notes saved\n");
+  return kExitOk;
+}
+
 int cmd_export(const Args& args) {
   Store store = open_existing(required(args, "db"));
   const std::string format = required(args, "format");
@@ -316,6 +335,17 @@ int dispatch(const std::vector<std::string>& words) {
   }
   if (command == "set-status") return cmd_set_status(parse_args(rest, command, {{"db", "tune", "status"}, {}}));
   if (command == "heard") return cmd_heard(parse_args(rest, command, {{"db", "tune"}, {"undo"}}));
+  if (command == "notes") return cmd_notes(parse_args(rest, command, {{"db", "tune", "text"}, {}}));
+  if (command == "log") {
+    const Args args = parse_args(rest, command, {{"db"}, {"json"}});
+    print_change_log(required(args, "db"), args.has("json"), std::cout);
+    return kExitOk;
+  }
+  if (command == "rebuild") {
+    const Args args = parse_args(rest, command, {{"from-log", "db"}, {}});
+    rebuild_from_log(required(args, "from-log"), required(args, "db"), std::cout);
+    return kExitOk;
+  }
   if (command == "export") return cmd_export(parse_args(rest, command, {{"db", "format", "out"}, {}}));
   if (command == "import") return cmd_import(parse_args(rest, command, {{"db"}, {}, 1}));
   if (command == "practice") return cmd_practice(parse_args(rest, command, {{"db"}, {"json"}}));

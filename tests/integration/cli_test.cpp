@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "proxy/proxy_server.h"
+#include "shell/store.h"
 #include "tests/fake_thesession/fake_server.h"
 #include "tests/fake_thesession/synthetic_data.h"
 #include "tests/integration/test_support.h"
@@ -304,6 +305,72 @@ TEST_F(CliTest, RateRefusesUnknownTunesRatingsAndTimesWritingNothing) {
   const CommandResult csv = cli("export --db " + db() + " --format csv");
   EXPECT_NE(csv.out.find(",,\r\n"), std::string::npos) << "due and last practised empty";
   EXPECT_EQ(nlohmann::json::parse(cli("export --db " + db() + " --format json").out)["practice"]["log"].size(), 0u);
+}
+
+}  // namespace tt
+
+namespace tt {
+
+// The change log from the command line: a sync, notes, a status and a
+// rating are each one line of `log`; `rebuild` makes from that log alone a
+// database whose export is the same, and never overwrites a file.
+TEST_F(CliTest, TheLogListsEachChangeAndRebuildMakesTheSameCollectionFromItAlone) {
+  ASSERT_EQ(cli(sync_args(12)).exit_code, 0);
+  const int64_t tune = nlohmann::json::parse(cli("list --db " + db() + " --json").out)[0]["tune_id"].get<int64_t>();
+  const std::string id = std::to_string(tune);
+  CommandResult r = cli("notes --db " + db() + " --tune " + id + " --text 'Learnt from Mary, slowly'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(": notes saved"), std::string::npos) << r.out;
+  ASSERT_EQ(cli("set-status --db " + db() + " --tune " + id + " --status learning").exit_code, 0);
+  ASSERT_EQ(cli("rate --db " + db() + " --tune " + id + " --rating good").exit_code, 0);
+
+  r = cli("log --db " + db());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* action : {"  apply_sync  ", "  set_notes  ", "  set_status  ", "  rate  "}) {
+    EXPECT_NE(r.out.find(action), std::string::npos) << action << " in:\n" << r.out;
+  }
+  r = cli("log --db " + db() + " --json");
+  const auto records = nlohmann::json::parse(r.out);
+  ASSERT_GE(records.size(), 4u);
+  EXPECT_EQ(records[0]["seq"], 1);
+  const auto sync = std::find_if(records.begin(), records.end(), [](const auto& r) { return r["action"] == "apply_sync"; });
+  ASSERT_NE(sync, records.end());
+  EXPECT_EQ((*sync)["changes"]["collection"]["put"].size(), 12u);
+
+  const std::string rebuilt = dir_.path("rebuilt.db");
+  r = cli("rebuild --from-log " + db() + " --db " + rebuilt);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("12 tunes in the collection, 1 ratings"), std::string::npos) << r.out;
+  EXPECT_EQ(cli("export --db " + rebuilt + " --format json").out, cli("export --db " + db() + " --format json").out);
+  EXPECT_EQ(cli("log --db " + rebuilt + " --json").out, cli("log --db " + db() + " --json").out);
+
+  r = cli("rebuild --from-log " + db() + " --db " + rebuilt);  // never over an existing file
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("exists already"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, NotesForATuneNotCollectedIsExitTwoAndChangesNothing) {
+  ASSERT_EQ(cli(sync_args(3)).exit_code, 0);
+  const std::string before = cli("log --db " + db() + " --json").out;
+  CommandResult r = cli("notes --db " + db() + " --tune 99999999 --text hello");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("Tune #99999999 is not in your collection"), std::string::npos) << r.err;
+  EXPECT_EQ(cli("log --db " + db() + " --json").out, before);
+  r = cli("notes --db " + db() + " --tune 1");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("needs --text"), std::string::npos) << r.err;
+  EXPECT_EQ(cli("log --db " + dir_.path("missing.db")).exit_code, 1);
+  EXPECT_EQ(cli("rebuild --from-log " + dir_.path("missing.db") + " --db " + dir_.path("x.db")).exit_code, 1);
+}
+
+TEST_F(CliTest, AnEmptyLogSaysSo) {
+  {
+    Store store(db(), [] { return int64_t{1}; });
+  }
+  const CommandResult r = cli("log --db " + db());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("The change log is empty"), std::string::npos) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(cli("log --db " + db() + " --json").out), nlohmann::json::array());
 }
 
 }  // namespace tt
