@@ -27,8 +27,18 @@ std::string check_kind(const ChangeKind& kind, const json& value) {
     for (const auto& item : items) {
       if (rows && !item.is_object()) return where + "." + member + " must hold objects";
       if (!rows && !item.is_number_integer()) return where + ".removed must hold whole numbers";
+      if (!rows || whole) continue;
+      // A keyed thing names itself; a set carries its entries (none is an empty list).
+      const auto key = item.find(std::string(kind.key));
+      if (key == item.end() || !key->is_number_integer()) {
+        return where + ".put needs a whole-number \"" + std::string(kind.key) + "\" in each object";
+      }
+      if (kind.name == "sets" && (!item.contains("entries") || !item["entries"].is_array())) {
+        return where + ".put needs an \"entries\" list in each set";
+      }
     }
   }
+  if (whole && !value.contains("all")) return where + " needs \"all\"";
   return "";
 }
 
@@ -63,6 +73,8 @@ bool is_device_id(std::string_view text) {
   return text.size() == 32 &&
          std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
+
+bool is_device_setting(std::string_view key) { return key.substr(0, 5) == "keep."; }
 
 json to_json(const ChangeRecord& r) {
   return {{"seq", r.seq}, {"hlc", to_string(r.hlc)}, {"device", r.device}, {"action", r.action},

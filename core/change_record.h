@@ -52,6 +52,10 @@ Parsed<ChangeRecord> parse_change_record(const nlohmann::json& doc);
 
 bool is_device_id(std::string_view text);
 
+// Settings that belong to this device and not to the collection (when this
+// device last exported, say): never recorded, never replayed.
+bool is_device_setting(std::string_view key);
+
 // How many things a record puts and removes, for a one-line summary.
 struct ChangeCounts {
   size_t put = 0, removed = 0;

@@ -7,7 +7,6 @@ namespace tt {
 namespace {
 
 constexpr size_t kWallDigits = 15, kCounterDigits = 6;
-constexpr int64_t kMaxWallMs = 999999999999999;  // 15 digits: beyond year 30,000
 
 HlcStamp advance(int64_t wall_ms, int64_t counter) {
   if (counter > kHlcMaxCounter) return {wall_ms + 1, 0};
@@ -43,7 +42,7 @@ Parsed<HlcStamp> parse_hlc(std::string_view text) {
     out.error = "a clock stamp is 15 digits, '-' and 6 digits, got " + quote_excerpt(text, 40);
     return out;
   }
-  const auto wall = parse_int(text.substr(0, kWallDigits), 0, kMaxWallMs);
+  const auto wall = parse_int(text.substr(0, kWallDigits), 0, kHlcMaxWallMs);
   const auto counter = parse_int(text.substr(kWallDigits + 1), 0, kHlcMaxCounter);
   if (!wall || !counter) {
     out.error = "a clock stamp is 15 digits, '-' and 6 digits, got " + quote_excerpt(text, 40);

@@ -24,6 +24,8 @@ struct HlcStamp {
 // Counters above this wait for the next millisecond rather than grow without
 // bound; no device makes a million changes in one.
 inline constexpr int64_t kHlcMaxCounter = 999999;
+// Wall times a stamp can say (15 digits: beyond the year 30,000).
+inline constexpr int64_t kHlcMaxWallMs = 999999999999999;
 
 // The stamp of a new local change after `last`, at wall time `now_ms`.
 HlcStamp hlc_next(const HlcStamp& last, int64_t now_ms);

@@ -46,11 +46,14 @@ json current_row(Database& db, const ChangeKind& kind, int64_t id) {
   return row;
 }
 
+bool is_settings(const ChangeKind& kind) { return kind.name == "settings"; }
+
 json all_rows(Database& db, const ChangeKind& kind) {
   Statement s(db.handle(), "SELECT * FROM " + sql_name(kind.table) + " ORDER BY rowid");
   json rows = json::array();
   while (s.step()) {
     json row = row_object(s);
+    if (is_settings(kind) && is_device_setting(row.value("key", ""))) continue;
     if (kind.name == "sets") row["entries"] = set_entries(db, row["id"].get<int64_t>());
     rows.push_back(std::move(row));
   }
@@ -121,8 +124,14 @@ void replay_kind(Database& db, const ChangeKind& kind, const json& value) {
   const std::string where = "changes." + std::string(kind.name);
   const std::set<std::string> columns = columns_of(db, kind.table);
   if (kind.key.empty()) {
-    db.exec("DELETE FROM " + sql_name(kind.table) + " WHERE 1");  // WHERE: the update hook sees every row go
-    for (const auto& row : value.value("all", json::array())) put_row(db, kind.table, "", row, columns, where);
+    // WHERE: the update hook sees every row go. This device's own settings stay.
+    db.exec("DELETE FROM " + sql_name(kind.table) + (is_settings(kind) ? " WHERE key NOT LIKE 'keep.%'" : " WHERE 1"));
+    for (const auto& row : value.value("all", json::array())) {
+      if (is_settings(kind) && (!row.contains("key") || !row["key"].is_string() || is_device_setting(row["key"].get<std::string>()))) {
+        throw StoreError(where + " holds a setting that is not a shared one: " + row.dump().substr(0, 80));
+      }
+      put_row(db, kind.table, "", row, columns, where);
+    }
     return;
   }
   for (const auto& id : value.value("removed", json::array())) {
@@ -133,6 +142,18 @@ void replay_kind(Database& db, const ChangeKind& kind, const json& value) {
     put_row(db, kind.table, kind.key, row, columns, where);
     if (kind.name == "sets") put_set_entries(db, row.at("id").get<int64_t>(), row.value("entries", json::array()), where);
   }
+}
+
+// True when every touched setting row is one of this device's own.
+bool only_device_settings(Database& db, const std::set<int64_t>& rowids) {
+  Statement s(db.handle(), "SELECT key FROM setting WHERE rowid = ?1");
+  for (const int64_t rowid : rowids) {
+    s.bind(1, rowid);
+    const bool own = s.step() && is_device_setting(s.text_at(0));
+    s.reset();
+    if (!own) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -155,6 +176,7 @@ json changes_of(Database& db, const std::map<std::string, std::set<int64_t>>& to
     const auto rows = touched.find(std::string(kind.table));
     const bool all_sets = kind.name == "sets" && entries_alone;
     if (rows == touched.end() && !all_sets) continue;
+    if (is_settings(kind) && only_device_settings(db, rows->second)) continue;
     if (kind.key.empty() || all_sets) {
       changes[std::string(kind.name)] = kind.key.empty() ? json{{"all", all_rows(db, kind)}}
                                                          : json{{"put", all_rows(db, kind)}};
@@ -228,8 +250,10 @@ std::string device_id(Database& db) {
 }
 
 HlcStamp last_stamp(Database& db) {
-  Statement s(db.handle(), "SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1");
-  if (!s.step()) return {};
+  // The largest, not the newest: a replayed record from another device may
+  // be older than ours (the text is zero-padded, so text order is stamp order).
+  Statement s(db.handle(), "SELECT MAX(hlc) FROM change_log");
+  if (!s.step() || s.is_null(0)) return {};
   const auto stamp = parse_hlc(s.text_at(0));
   if (!stamp) throw StoreError("the change log's newest stamp is damaged: " + stamp.error);
   return *stamp;

@@ -54,7 +54,7 @@ void replay_changes(Database& db, const nlohmann::json& changes);
 // This database's device id: made (random) on first use, never copied by a
 // rebuild, so two databases never share one.
 std::string device_id(Database& db);
-// The stamp of the newest record, or a zero stamp for an empty log.
+// The largest stamp in the log, or a zero stamp for an empty log.
 HlcStamp last_stamp(Database& db);
 
 }  // namespace tt

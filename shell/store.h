@@ -73,6 +73,9 @@ class Store {
   // Opens (creating when missing) and migrates. Throws StoreError with a
   // clear message for a damaged file or one written by a newer tunetrack.
   Store(const std::string& path, Clock clock);
+  // Never moved: SQLite's update hook points at this store's TouchedRows.
+  Store(Store&&) = delete;
+  Store& operator=(Store&&) = delete;
 
   int schema_version();
   static std::string sqlite_version();
@@ -238,6 +241,9 @@ class Store {
   // record does not fit (an unknown field, say); nothing is written then.
   void replay(const ChangeRecord& record);
   const std::string& device_id() const { return device_; }
+  // The newest record's seq (0 for an empty log) and the actions of the
+  // newest `count` records, oldest first: cheap, for the page's snapshot.
+  std::pair<int64_t, std::vector<std::string>> recent_changes(int count);
 
   // Progress. Tunes whose learned date falls in each month ("YYYY-MM", UTC),
   // among the tunes learned now; ratings per musician's day ("YYYY-MM-DD")
@@ -289,6 +295,7 @@ class Store {
   Database db_;
   Clock clock_;
   std::string device_;
+  HlcStamp last_stamp_;  // the largest stamp in the log: each new one comes after it
   std::unique_ptr<TouchedRows> touched_;
   int change_depth_ = 0;
 };

@@ -256,8 +256,17 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_estimated(int persisted, double usage, d
 // The automation hook: window.tunetrack.snapshot() returns this.
 EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
   static std::string json;
+  tt::web::ChangeLogFacts change_log;
+  if (tt::Store* store = g_runner.services.store.get()) {
+    try {
+      auto [records, recent] = store->recent_changes(8);
+      change_log = {records, std::move(recent), store->device_id()};
+    } catch (const tt::StoreError&) {
+      // A database that cannot be read says so in its banner; the snapshot goes on.
+    }
+  }
   json = tt::web::snapshot_json(g_runner.model, g_runner.ui, g_runner.dpr,
-                               {g_runner.schedule.drawn, settling() || g_runner.model.busy()});
+                               {g_runner.schedule.drawn, settling() || g_runner.model.busy()}, change_log);
   return json.c_str();
 }
 // Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"

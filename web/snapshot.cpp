@@ -221,7 +221,8 @@ nlohmann::json keep_snapshot(const Model& m) {
 
 }  // namespace
 
-std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameProgress& frames) {
+std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameProgress& frames,
+                          const ChangeLogFacts& change_log) {
   const WidgetRects& widget_rects = ui.rects;
   using nlohmann::json;
   const auto& entries = m.collection.entries();
@@ -317,6 +318,8 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameP
       {"last_sets_sync", m.sets.last_sync ? json::parse(to_json(*m.sets.last_sync)) : json(nullptr)},
       {"syncing", m.syncing ? json(to_string(m.syncing_kind)) : json(nullptr)},
       {"frames", {{"drawn", frames.drawn}, {"settling", frames.settling}}},
+      {"change_log", {{"records", change_log.records}, {"recent", change_log.recent},
+                      {"device", change_log.device}}},
   }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

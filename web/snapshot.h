@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "web/model.h"
 
@@ -22,7 +23,15 @@ struct FrameProgress {
   bool settling = false;  // frames are still being drawn after the last change
 };
 
+// The store's change log as the page's snapshot shows it.
+struct ChangeLogFacts {
+  long long records = 0;            // the newest record's seq
+  std::vector<std::string> recent;  // the newest records' actions ("set_status", ...), oldest first
+  std::string device;       // this database's device id
+};
+
 // `ui`: the last frame's rects, mirror nodes and items past the screen's edges.
-std::string snapshot_json(const Model& model, const Ui& ui, double device_pixel_ratio, const FrameProgress& frames);
+std::string snapshot_json(const Model& model, const Ui& ui, double device_pixel_ratio, const FrameProgress& frames,
+                          const ChangeLogFacts& change_log = {});
 
 }  // namespace tt::web

@@ -1,6 +1,9 @@
 #include "shell/cli/log_commands.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include <cstdio>
 #include <stdexcept>
@@ -64,11 +67,28 @@ void print_change_log(const std::string& db_path, bool json, std::ostream& out) 
   else if (first) out << "The change log is empty: nothing has been done here yet.\n";
 }
 
+namespace {
+
+// A new empty file beside `path`, named for this run only (mkstemp), so no
+// other file, and no journal left by an earlier run, is ever taken for it.
+std::string new_partial_file(const std::string& path) {
+  std::string name = path + ".partial-XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error("cannot write beside " + path);
+  ::close(fd);
+  return name;
+}
+
+void remove_partial(const std::string& partial) {
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((partial + suffix).c_str());
+}
+
+}  // namespace
+
 int64_t rebuild_from_log(const std::string& from_path, const std::string& to_path, std::ostream& out) {
   if (exists(to_path)) throw std::runtime_error(to_path + " exists already: rebuild makes a new database, give a new file");
   Database source = open_source(from_path);
-  const std::string partial = to_path + ".partial";
-  std::remove(partial.c_str());
+  const std::string partial = new_partial_file(to_path);
   int64_t records = 0;
   try {
     Store rebuilt(partial, [] { return int64_t{0}; });  // every stamp comes from the log
@@ -84,10 +104,13 @@ int64_t rebuild_from_log(const std::string& from_path, const std::string& to_pat
         << rebuilt.list_collection().size() << " tunes in the collection, " << rebuilt.practice_data().log.size()
         << " ratings, " << rebuilt.list_sets().size() << " sets.\n";
   } catch (...) {
-    std::remove(partial.c_str());
+    remove_partial(partial);
     throw;
   }
-  if (std::rename(partial.c_str(), to_path.c_str()) != 0) throw std::runtime_error("cannot write " + to_path);
+  // link() never replaces a file: one made at NEW meanwhile is kept, and this one goes.
+  const bool linked = ::link(partial.c_str(), to_path.c_str()) == 0;
+  remove_partial(partial);
+  if (!linked) throw std::runtime_error("cannot write " + to_path + (exists(to_path) ? " (a file appeared there meanwhile)" : ""));
   return records;
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/collection_io.h"
 #include "core/collection_query.h"
+#include "core/json_text.h"
 #include "core/parse_number.h"
 #include "core/sets_io.h"
 #include "core/summary_text.h"
@@ -239,6 +240,7 @@ int cmd_notes(const Args& args) {
   const int64_t tune = parse_id(required(args, "tune"), "--tune");
   const auto text = args.value("text");
   if (!text) throw UsageError("'notes' needs --text (an empty one clears the notes)");
+  if (!is_valid_utf8(*text)) throw UsageError("--text must be UTF-8 text (check the terminal's encoding)");
   if (!store.set_notes(tune, *text)) {
     throw PracticeInputError("Tune #" + std::to_string(tune) + " is not in your collection");
   }

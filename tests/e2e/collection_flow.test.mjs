@@ -89,13 +89,19 @@ test('status change and "+" persist across a reload', async () => {
   await tab.waitForURL(/thesession\.org/, { waitUntil: 'commit' }).catch(() => {});
   assert.equal(tab.url(), `https://thesession.org/tunes/${tune}`);
   await tab.close();
+  const before = (await snapshot(page)).change_log;
   await click(page, 'heard_plus');
   await click(page, 'heard_plus');
   s = await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune)?.heard_count === 2, 'two hearings');
+  const since = (s) => s.change_log.recent.slice(-(s.change_log.records - before.records));
+  assert.deepEqual(since(s).filter((a) => a === 'heard'), ['heard', 'heard'], 'each "+" is recorded as a change');
   await click(page, 'status_learned');
   s = await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune)?.learn_status === 'learned' && !s.saving,
     'the learned status, saved');
   assert.ok(s.rows.find((r) => r.tune_id === tune).learned_at > 0, 'learned stamps the date');
+  // The status, and the day's practice queue made again now that a tune left it.
+  assert.deepEqual(since(s).filter((a) => a !== 'build_practice_queue'), ['heard', 'heard', 'set_status']);
+  assert.match(s.change_log.device, /^[0-9a-f]{32}$/);
 
   await page.reload();
   await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
@@ -104,5 +110,8 @@ test('status change and "+" persist across a reload', async () => {
   assert.equal(row.learn_status, 'learned');
   assert.equal(row.heard_count, 2);
   assert.equal(s.view.open_tune, tune, 'the open tune came back from the URL');
+  // The log was saved with the rows, and the device is the same one.
+  assert.ok(s.change_log.records >= before.records + 3);
+  assert.equal(s.change_log.device, before.device);
   await nextFrames(page, 2);
 });

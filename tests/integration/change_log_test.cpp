@@ -194,6 +194,55 @@ TEST(ChangeLog, ARecordThatDoesNotFitIsRefusedWholeAndNamed) {
   EXPECT_THROW(store.replay(record), StoreError);
 }
 
+TEST(ChangeLog, ThisDevicesOwnSettingsAreNeitherRecordedNorReplayed) {
+  TempDir dir;
+  Store store(dir.path("a.db"), FakeClock{});
+  store.set_setting("keep.last_export_ms", "1000");  // when this device last exported
+  EXPECT_TRUE(store.change_log().empty());
+  store.set_setting("member_id", "42");
+  const auto log = store.change_log();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].changes["settings"]["all"], json::array({{{"key", "member_id"}, {"value", "42"}}}));
+  Store other(dir.path("b.db"), FakeClock{});
+  other.set_setting("keep.last_export_ms", "5");
+  other.replay(log[0]);
+  EXPECT_EQ(other.setting("member_id"), "42");
+  EXPECT_EQ(other.setting("keep.last_export_ms"), "5");  // its own, kept
+  ChangeRecord foreign = log[0];
+  foreign.changes["settings"]["all"].push_back({{"key", "keep.dismissed"}, {"value", "1"}});
+  EXPECT_THROW(other.replay(foreign), StoreError);
+}
+
+TEST(ChangeLog, AStampMadeAfterAReplayComesAfterEverythingReplayed) {
+  TempDir dir;
+  Store phone(dir.path("phone.db"), [] { return kMonday9am + 3'600'000; });  // its clock is an hour ahead
+  ASSERT_TRUE(phone.add_tune({1, "A", "reel", ""}, LearnStatus::WantToLearn, "search"));
+  Store laptop(dir.path("laptop.db"), [] { return kMonday9am; });
+  laptop.replay(phone.change_log()[0]);
+  ASSERT_TRUE(laptop.heard(1, false));
+  const auto log = laptop.change_log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_TRUE(log[0].hlc < log[1].hlc) << to_string(log[0].hlc) << " then " << to_string(log[1].hlc);
+  EXPECT_EQ(log[1].device, laptop.device_id());
+}
+
+TEST(ChangeLog, AnActionThatFindsTheDatabaseBusyFailsAloneAndTheNextIsRecorded) {
+  TempDir dir;
+  Store store(dir.path("a.db"), FakeClock{});
+  ASSERT_TRUE(store.add_tune({1, "A", "reel", ""}, LearnStatus::WantToLearn, "search"));
+  {
+    Database other(dir.path("a.db"));  // another program holds the write lock past the busy timeout
+    other.exec("BEGIN IMMEDIATE");
+    EXPECT_THROW(store.heard(1, false), StoreError);
+    other.exec("ROLLBACK");
+  }
+  ASSERT_TRUE(store.heard(1, false));
+  const auto log = store.change_log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[1].action, "heard");
+  EXPECT_EQ(log[1].changes["collection"]["put"][0]["heard_count"], 1);
+}
+
 // One random action on the store; refusals (StoreError) are part of the
 // sequence: they must leave no record and no row.
 void random_action(Store& store, std::mt19937& random, int64_t& now) {

@@ -359,6 +359,10 @@ TEST_F(CliTest, NotesForATuneNotCollectedIsExitTwoAndChangesNothing) {
   r = cli("notes --db " + db() + " --tune 1");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("needs --text"), std::string::npos) << r.err;
+  r = cli("notes --db " + db() + " --tune 1 --text \"$(printf 'caf\\351')\"");  // Latin-1 from an old terminal
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("must be UTF-8"), std::string::npos) << r.err;
+  EXPECT_EQ(cli("log --db " + db() + " --json").out, before);
   EXPECT_EQ(cli("log --db " + dir_.path("missing.db")).exit_code, 1);
   EXPECT_EQ(cli("rebuild --from-log " + dir_.path("missing.db") + " --db " + dir_.path("x.db")).exit_code, 1);
 }

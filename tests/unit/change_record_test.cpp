@@ -2,6 +2,9 @@
 // across devices, and the strict reading of a record.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "core/change_record.h"
 #include "core/hybrid_clock.h"
 
@@ -89,6 +92,10 @@ TEST(ChangeRecord, EveryMalformedPartIsNamed) {
       {[](json& r) { r["changes"]["settings"]["put"] = json::array(); }, "unknown member \"put\""},
       {[](json& r) { r["changes"]["collection"]["put"] = json::array({1}); }, "must hold objects"},
       {[](json& r) { r["changes"]["collection"] = 5; }, "must be an object"},
+      {[](json& r) { r["changes"]["collection"]["put"][0]["tune_id"] = nullptr; }, "whole-number \"tune_id\""},
+      {[](json& r) { r["changes"]["collection"]["put"][0].erase("tune_id"); }, "whole-number \"tune_id\""},
+      {[](json& r) { r["changes"]["sets"] = {{"put", json::array({{{"id", 1}, {"name", "A"}}})}}; }, "\"entries\" list"},
+      {[](json& r) { r["changes"]["settings"] = json::object(); }, "changes.settings needs \"all\""},
   };
   for (const auto& c : cases) {
     json doc = good_record();
@@ -109,6 +116,12 @@ TEST(ChangeRecord, KindsAreAppliedWhatIsReferredToFirst) {
   EXPECT_LT(at("sets"), at("set_queue"));
   EXPECT_EQ(change_kind_of_table("practice_log")->name, "ratings");
   EXPECT_EQ(change_kind_named("nothing"), nullptr);
+}
+
+TEST(ChangeRecord, ThisDevicesOwnSettingsAreNotTheCollections) {
+  EXPECT_TRUE(is_device_setting("keep.last_export_ms"));
+  EXPECT_FALSE(is_device_setting("member_id"));
+  EXPECT_FALSE(is_device_setting("keep"));
 }
 
 }  // namespace
