@@ -78,7 +78,9 @@ TEST(ChangeLog, EachActionAppendsOneRecordOfWhatItChanged) {
   for (size_t i = 0; i < log.size(); ++i) {
     EXPECT_EQ(log[i].seq, static_cast<int64_t>(i + 1));
     EXPECT_EQ(log[i].device, store.device_id());
-    if (i > 0) EXPECT_TRUE(log[i - 1].hlc < log[i].hlc);
+    if (i > 0) {
+      EXPECT_TRUE(log[i - 1].hlc < log[i].hlc);
+    }
   }
   ASSERT_TRUE(store.remove_tune(7));
   const auto removed = store.change_log(3);
@@ -306,7 +308,10 @@ void random_action(Store& store, std::mt19937& random, int64_t& now) {
         practice.log.push_back(row);
         TuneSet imported;
         imported.name = "Imported " + std::to_string(pick(3));
-        imported.entries.push_back({tune, std::nullopt, "Gmajor"});
+        SetEntry entry;
+        entry.tune_id = tune;
+        entry.key = "Gmajor";
+        imported.entries.push_back(entry);
         store.import_entries({e}, practice, {imported});
         break;
       }
