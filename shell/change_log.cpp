@@ -120,12 +120,32 @@ void put_set_entries(Database& db, int64_t set_id, const json& entries, const st
   }
 }
 
+// Every setting but this device's own (core's is_device_setting says which).
+void forget_shared_settings(Database& db) {
+  std::vector<std::string> shared;
+  {
+    Statement keys(db.handle(), "SELECT key FROM setting");
+    while (keys.step()) {
+      if (!is_device_setting(keys.text_at(0))) shared.push_back(keys.text_at(0));
+    }
+  }
+  Statement forget(db.handle(), "DELETE FROM setting WHERE key = ?1");
+  for (const auto& key : shared) {
+    forget.bind(1, key);
+    forget.run();
+  }
+}
+
 void replay_kind(Database& db, const ChangeKind& kind, const json& value) {
   const std::string where = "changes." + std::string(kind.name);
   const std::set<std::string> columns = columns_of(db, kind.table);
   if (kind.key.empty()) {
     // WHERE: the update hook sees every row go. This device's own settings stay.
-    db.exec("DELETE FROM " + sql_name(kind.table) + (is_settings(kind) ? " WHERE key NOT LIKE 'keep.%'" : " WHERE 1"));
+    if (is_settings(kind)) {
+      forget_shared_settings(db);
+    } else {
+      db.exec("DELETE FROM " + sql_name(kind.table) + " WHERE 1");
+    }
     for (const auto& row : value.value("all", json::array())) {
       if (is_settings(kind) && (!row.contains("key") || !row["key"].is_string() || is_device_setting(row["key"].get<std::string>()))) {
         throw StoreError(where + " holds a setting that is not a shared one: " + row.dump().substr(0, 80));
