@@ -231,11 +231,15 @@ std::optional<std::string> Store::setting(const std::string& key) {
   return s.text_at(0);
 }
 
-void Store::set_setting(const std::string& key, const std::string& value) {
+void Store::set_setting(const std::string& key, const std::string& value) { set_settings({{key, value}}); }
+
+void Store::set_settings(const std::vector<std::pair<std::string, std::string>>& settings) {
   Change tx(*this, "set_setting");
   Statement s(db_.handle(),
               "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  s.bind(1, key).bind(2, value).run();
+  for (const auto& [key, value] : settings) {
+    s.bind(1, key).bind(2, value).run();
+  }
   tx.commit();
 }
 

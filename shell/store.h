@@ -135,6 +135,7 @@ class Store {
   // Settings (member id, default status, ...).
   std::optional<std::string> setting(const std::string& key);
   void set_setting(const std::string& key, const std::string& value);
+  void set_settings(const std::vector<std::pair<std::string, std::string>>& settings);  // in ONE transaction
 
   // Applies a fetched tunebook in ONE transaction (plan from core/sync_plan).
   // `progress` gets the fraction done while rows are written.

@@ -59,6 +59,31 @@ void Context::save(bool is_change) {
   out.push_back(effect::Save{});
 }
 
+void Context::apply(const actions::Changed& changed) {
+  if (!changed.any()) return;
+  if (changed.collection) {
+    reload_collection();
+  } else if (changed.entry != 0) {
+    refresh_entry(changed.entry);
+  }
+  if (changed.sets) reload_sets();
+  actions::Changed also = changed;
+  if (changed.practice) also |= refresh_practice(*this);  // it may keep the day's queue: one save for both
+  save(also.musician_change);
+}
+
+void Context::reload_everything() {
+  reload_collection();
+  reload_sets();
+}
+
+void Context::save_queued() {
+  if (model.save_again) {
+    model.save_again = false;
+    save(false);  // counted when it was asked for
+  }
+}
+
 bool Context::writable() {
   if (!services.store) return false;
   if (!model.owns_database) {

@@ -4,6 +4,7 @@
 // state, the browser storage the collection lives in, and the reminder to
 // export.
 #include "core/parse_number.h"
+#include "shell/actions/settings_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -23,10 +24,9 @@ std::optional<int64_t> read_ms(Store& store, const char* key) {
 }
 
 // Writes one time to the settings, for the owning tab only.
-bool write_ms(Context& c, const char* key, int64_t ms) {
-  if (!c.services.store || !c.model.owns_database || c.model.storage_unavailable) return false;
-  c.services.store->set_setting(key, std::to_string(ms));
-  return true;
+actions::Changed write_ms(Context& c, const char* key, int64_t ms) {
+  if (!c.services.store || !c.model.owns_database || c.model.storage_unavailable) return {};
+  return actions::change_setting(*c.services.store, key, std::to_string(ms)).changed;
 }
 
 void on_page_opened(Context& c, const event::PageOpened& e) {
@@ -94,8 +94,9 @@ void load_export_history(Context& c) {
 void note_change(Context& c) {
   ExportHistory& h = c.model.keep.history;
   const auto now = static_cast<int64_t>(c.now);
-  if (!h.first_change_ms && write_ms(c, kFirstChange, now)) h.first_change_ms = now;
-  if (write_ms(c, kLastChange, now)) h.last_change_ms = now;
+  // Inside the save itself (Context::save): written, never applied again.
+  if (!h.first_change_ms && write_ms(c, kFirstChange, now).any()) h.first_change_ms = now;
+  if (write_ms(c, kLastChange, now).any()) h.last_change_ms = now;
 }
 
 void handle_app(Context& c, const Event& event) {
@@ -122,15 +123,13 @@ void handle_app(Context& c, const Event& event) {
              std::holds_alternative<event::StorageReloaded>(event)) {
     load_export_history(c);
   } else if (std::holds_alternative<event::ExportCollection>(event)) {
-    if (c.services.store && write_ms(c, kLastExport, now)) {
-      c.model.keep.history.last_export_ms = now;
-      c.save(false);
-    }
+    const actions::Changed changed = write_ms(c, kLastExport, now);
+    if (changed.any()) c.model.keep.history.last_export_ms = now;
+    c.apply(changed);
   } else if (std::holds_alternative<event::DismissExportReminder>(event)) {
-    if (write_ms(c, kDismissed, now)) {
-      c.model.keep.history.dismissed_ms = now;
-      c.save(false);
-    }
+    const actions::Changed changed = write_ms(c, kDismissed, now);
+    if (changed.any()) c.model.keep.history.dismissed_ms = now;
+    c.apply(changed);
   } else if (std::holds_alternative<event::AcceptUpdate>(event)) {
     if (!c.model.app.update_available && !c.model.app.replaced) return;
     commit_notes(c);  // what is typed is saved before the page reloads

@@ -1,6 +1,8 @@
 // The collection and the open tune: the view (kept in the URL), sorting, the
 // tune's details, and every change a musician makes to a tune.
 #include "core/tune_text.h"
+#include "shell/actions/practice_actions.h"
+#include "shell/actions/tune_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -35,17 +37,6 @@ void on_url_changed(Context& c, const event::UrlChanged& e) {
   if (!(parsed == c.model.view)) show_view(c, parsed);
 }
 
-// Runs one change to a tune in the store; on success the list follows and the
-// database is saved.
-template <typename Change>
-void change_tune(Context& c, int64_t tune_id, Change change) {
-  if (!c.writable()) return;
-  if (change(*c.services.store)) {
-    c.refresh_entry(tune_id);
-    c.save();
-  }
-}
-
 // Opens a tune (0 closes it) as a new history entry.
 void show_tune(Context& c, int64_t tune_id) {
   ViewState v = c.model.view;
@@ -55,20 +46,18 @@ void show_tune(Context& c, int64_t tune_id) {
 
 void on_add(Context& c, const event::AddTune& e) {
   if (!c.writable()) return;
-  if (c.services.store->add_tune(e.tune, LearnStatus::WantToLearn, "search")) {
-    c.reload_collection();
-    c.model.highlighted = e.tune.id;
-    c.save();
-  }
+  const auto added = actions::add_tune(*c.services.store, e.tune, LearnStatus::WantToLearn, "search");
+  if (added.value) c.model.highlighted = e.tune.id;
+  c.apply(added.changed);
 }
 
 void on_remove(Context& c, const event::RemoveTune& e) {
   if (!c.writable()) return;
-  if (!c.services.store->remove_tune(e.tune_id)) return;
+  const auto removed = actions::remove_tune(*c.services.store, e.tune_id);
+  if (!removed.value) return;
   if (c.model.notes.tune_id == e.tune_id) c.model.notes = {};  // its notes went with it
   if (c.model.view.open_tune == e.tune_id) show_tune(c, 0);
-  c.reload_collection();
-  c.save();
+  c.apply(removed.changed);
 }
 
 void on_notes_edited(Context& c, const event::NotesEdited& e) {
@@ -89,9 +78,8 @@ void commit_notes(Context& c) {
   const NotesDraft committing = draft;
   draft = {};
   const CollectionEntry* entry = c.model.entry(committing.tune_id);
-  if (!entry || entry->notes == committing.text) return;
-  change_tune(c, committing.tune_id,
-              [&](Store& store) { return store.set_notes(committing.tune_id, committing.text); });
+  if (!entry || entry->notes == committing.text || !c.writable()) return;
+  c.apply(actions::set_notes(*c.services.store, committing.tune_id, committing.text).changed);
 }
 
 void ensure_details(Context& c, int64_t tune_id) {
@@ -135,10 +123,8 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   TuneDetails details = *parsed.tune;
   details.id = tune_id;  // a merged tune stays under the id the user has
   c.model.details[tune_id] = details;
-  if (c.services.store && c.model.owns_database && c.model.entry(tune_id)) {
-    c.services.store->save_tune_details(details);  // fetched once, then kept
-    c.refresh_entry(tune_id);
-    c.save();
+  if (c.services.store && c.model.owns_database) {
+    c.apply(actions::keep_tune_details(*c.services.store, details).changed);  // fetched once, then kept
   }
 }
 
@@ -174,9 +160,15 @@ void handle_collection(Context& c, const Event& event) {
   } else if (const auto* e = std::get_if<event::RemoveTune>(&event)) {
     on_remove(c, *e);
   } else if (const auto* e = std::get_if<event::SetStatus>(&event)) {
-    change_tune(c, e->tune_id, [&](Store& s) { return s.set_status(e->tune_id, e->status); });
+    if (!c.writable()) return;
+    actions::Changed changed = actions::set_status(*c.services.store, e->tune_id, e->status).changed;
+    if (e->status == LearnStatus::Learning) {
+      changed |= actions::start_learning(*c.services.store, e->tune_id, static_cast<int64_t>(c.now),
+                                         c.model.utc_offset_minutes).changed;
+    }
+    c.apply(changed);
   } else if (const auto* e = std::get_if<event::Heard>(&event)) {
-    change_tune(c, e->tune_id, [&](Store& s) { return s.heard(e->tune_id, e->undo); });
+    if (c.writable()) c.apply(actions::heard(*c.services.store, e->tune_id, e->undo).changed);
   } else if (const auto* e = std::get_if<event::NotesEdited>(&event)) {
     on_notes_edited(c, *e);
   } else if (const auto* e = std::get_if<event::NotesLeft>(&event)) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shell/actions/changed.h"
 #include "web/update.h"
 
 namespace tt::web {
@@ -16,14 +17,23 @@ struct Context {
 
   uint64_t fetch(Purpose purpose, const std::string& url, int timeout_ms);
   void banner(Banner::Kind kind, std::string text);
-  // After every committed write: to IndexedDB at once. `is_change`: false for
-  // what the page keeps for itself (the day's queue, the export time), which
-  // the export reminder should not count as the musician's changes.
-  void save(bool is_change = true);
+  // The ONE place an action's change reaches the page: the slices it names
+  // are read again (one tune's row, the collection, the sets, today's
+  // practice) and the database is saved to IndexedDB at once.
+  void apply(const actions::Changed& changed);
+  // The database opened or replaced: every slice read again (nothing saved).
+  void reload_everything();
+  // A save asked for while the last one ran, now that it has finished.
+  void save_queued();
   // False (with a banner) when this tab may not write now.
   bool writable();
+
+ private:
+  // `is_change`: false for what the page keeps for itself (the day's queue,
+  // the export time), which the export reminder does not count.
+  void save(bool is_change);
   void reload_collection();
-  void reload_sets();  // after any write that changes a set or what its entries show
+  void reload_sets();
   void refresh_entry(int64_t tune_id);
 };
 
@@ -70,8 +80,9 @@ void follow_set_player(Context& c);
 // The tune player (web/update_notation.cpp), for the set player.
 void start_tune_playback(Context& c);
 void stop_tune_playback(Context& c);
-// Today's practice read again (web/update_practice.cpp).
-void refresh_practice(Context& c);
+// Today's practice read again (web/update_practice.cpp). Returns what that
+// wrote (the day's queue, when it was made now) for Context::apply to save.
+actions::Changed refresh_practice(Context& c);
 // "Bring in my sets" (web/update_sync.cpp: the one session runs both kinds).
 void start_sets_sync(Context& c);
 

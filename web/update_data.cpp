@@ -4,6 +4,7 @@
 #include "core/collection_io.h"
 #include "core/sets_io.h"
 #include "core/summary_text.h"
+#include "shell/actions/tune_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -21,13 +22,11 @@ void on_file_picked(Context& c, const event::FilePicked& e) {
     return;
   }
   try {
-    const ImportSummary summary = c.services.store->import_entries(parsed.entries, parsed.practice, parsed.sets);
-    std::string text = import_headline(summary, parsed.errors.size());
-    for (const auto& line : import_details(summary, parsed.errors)) text += "\n" + line;
+    const auto imported = actions::import_export(*c.services.store, parsed);
+    std::string text = import_headline(imported.value, parsed.errors.size());
+    for (const auto& line : import_details(imported.value, parsed.errors)) text += "\n" + line;
     c.model.import_summary = text;
-    c.reload_collection();
-    c.reload_sets();
-    c.save();
+    c.apply(imported.changed);
   } catch (const std::exception& ex) {
     c.model.import_summary = std::string("Nothing imported: ") + ex.what();
   }

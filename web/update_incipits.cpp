@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/tune_text.h"
+#include "shell/actions/settings_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -80,8 +81,7 @@ void handle_incipits(Context& c, const Event& event) {
       in.on_screen.clear();
     }
     if (c.services.store && c.model.owns_database) {
-      c.services.store->set_setting(kIncipitsSetting, e->on ? "1" : "0");
-      c.save();
+      c.apply(actions::change_setting(*c.services.store, kIncipitsSetting, e->on ? "1" : "0").changed);
     }
   }
 }

@@ -7,6 +7,8 @@
 #include "core/parse_number.h"
 #include "core/tune_tempo.h"
 #include "core/tune_text.h"
+#include "shell/actions/settings_actions.h"
+#include "shell/actions/tune_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -84,8 +86,7 @@ void restart_if_playing(Context& c) {
 void remember_preference(Context& c, const char* key, const std::string& value) {
   // A read-only tab plays with its own choice but does not write it.
   if (!c.services.store || !c.model.owns_database) return;
-  c.services.store->set_setting(key, value);
-  c.save();
+  c.apply(actions::change_setting(*c.services.store, key, value).changed);
 }
 
 void load_preferences(Context& c) {
@@ -109,9 +110,7 @@ void choose_setting(Context& c, int64_t tune_id, size_t index) {
   Notation& n = c.model.notation;
   if (c.model.entry(tune_id)) {
     if (!c.writable()) return;
-    c.services.store->choose_setting(tune_id, d->settings[index].id);
-    c.refresh_entry(tune_id);
-    c.save();
+    c.apply(actions::choose_setting(*c.services.store, tune_id, d->settings[index].id).changed);
   } else {
     n.setting_override = index;
   }

@@ -6,7 +6,8 @@
 #include <chrono>
 
 #include "core/time_format.h"
-#include "shell/store.h"
+#include "shell/actions/practice_actions.h"
+#include "shell/actions/tune_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -19,18 +20,17 @@ int64_t now(const Context& c) { return static_cast<int64_t>(c.now); }
 
 }  // namespace
 
-void refresh_practice(Context& c) {
-  if (!c.services.store) return;
+actions::Changed refresh_practice(Context& c) {
+  if (!c.services.store) return {};
   Store& store = *c.services.store;
   PracticeState& p = c.model.practice;
   const int offset = c.model.utc_offset_minutes;
   p.limits = store.practice_limits();
   p.parameters = store.practice_parameters();
   p.day = practice_day(now(c), offset);
-  const auto kept = store.saved_practice_queue(p.day);
-  const bool had_queue = kept && !kept->empty();
   const auto started = std::chrono::steady_clock::now();
-  p.queue = store.todays_practice_queue(now(c), offset, p.limits);
+  auto today = actions::todays_queue(store, now(c), offset, p.limits);
+  p.queue = std::move(today.value);
   p.queue_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   const int64_t day_start = practice_day_start_ms(now(c), offset);
   const int64_t day_end = practice_day_end_ms(now(c), offset);
@@ -59,51 +59,36 @@ void refresh_practice(Context& c) {
   p.next_to_learn = next_to_learn(c.model.collection.entries(), kNextToLearn);
   p.learned_per_month = store.learned_per_month();
   p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
-  // The queue as made for today is kept in the file: saved (this tab owns it)
-  // so a reload finds the same one.
-  if (c.model.owns_database && !had_queue && !p.queue.empty()) c.save(false);  // the day's queue, not a change
   if (const int64_t current = p.current()) ensure_details(c, current);
+  // The queue as made for today is kept in the file: saved (by the tab that
+  // owns it) so a reload finds the same one.
+  return c.model.owns_database ? today.changed : actions::Changed{};
 }
 
 namespace {
-
-// A tune the musician just started learning joins today's queue at once
-// (core's joins_todays_queue says whether it may). True when it joined.
-bool join_todays_queue(Context& c, int64_t tune_id) {
-  PracticeState& p = c.model.practice;
-  if (!c.services.store || !c.model.owns_database || p.day.empty()) return false;
-  const CollectionEntry* e = c.model.entry(tune_id);
-  if (!e || e->status != LearnStatus::Learning || c.services.store->practice_card(tune_id)) return false;
-  if (!joins_todays_queue(p.queue, p.limits, tune_id)) return false;
-  p.queue.push_back({tune_id, QueueReason::New, 0});
-  c.services.store->save_practice_queue(p.day, p.queue);
-  c.save();
-  return true;
-}
 
 void rate(Context& c, const event::Rate& e) {
   PracticeState& p = c.model.practice;
   if (!c.writable()) return;
   if (!c.model.entry(e.tune_id)) {
     p.message = "Tune #" + std::to_string(e.tune_id) + " is no longer in your collection; nothing was recorded.";
-    refresh_practice(c);
+    c.apply(refresh_practice(c));
     return;
   }
-  RatingOutcome outcome;
+  actions::Done<RatingOutcome> rated;
   try {
-    outcome = c.services.store->rate(e.tune_id, e.rating, p.parameters, now(c));
+    rated = actions::rate(*c.services.store, e.tune_id, e.rating, p.parameters, now(c));
   } catch (const StoreError& error) {
     // Removed in another tab a moment ago: say so; nothing was written.
     p.message = std::string(error.what()) + "; nothing was recorded.";
-    refresh_practice(c);
+    c.apply(refresh_practice(c));
     return;
   }
-  p.last_rating = outcome.entry;
+  p.last_rating = rated.value.entry;
   p.promotion_offer.reset();
-  if (outcome.suggests_promotion) p.promotion_offer = e.tune_id;
+  if (rated.value.suggests_promotion) p.promotion_offer = e.tune_id;
   p.message.clear();
-  c.save();
-  refresh_practice(c);
+  c.apply(rated.changed);
 }
 
 // A set is rated once: the store gives that rating to each of its collected
@@ -111,60 +96,54 @@ void rate(Context& c, const event::Rate& e) {
 void rate_set(Context& c, const event::RateSet& e) {
   PracticeState& p = c.model.practice;
   if (!c.writable()) return;
-  SetRatingOutcome outcome;
+  actions::Done<SetRatingOutcome> rated;
   try {
-    outcome = c.services.store->rate_set(e.set_id, e.rating, p.parameters, now(c));
+    rated = actions::rate_set(*c.services.store, e.set_id, e.rating, p.parameters, now(c));
   } catch (const StoreError& error) {
     p.message = std::string(error.what()) + "; nothing was recorded.";
-    refresh_practice(c);
+    c.apply(refresh_practice(c));
     return;
   }
+  const SetRatingOutcome& outcome = rated.value;
   p.promotion_offer.reset();
   if (outcome.tunes.empty()) {
     p.message = "None of this set's tunes is in your collection; nothing was recorded.";
-    refresh_practice(c);
+    c.apply(refresh_practice(c));
     return;
   }
   p.last_rating = outcome.tunes.back().entry;  // Undo takes the whole set's rating back
   const size_t missing = outcome.not_collected.size();
   p.message = missing == 0 ? "" : std::to_string(missing) + (missing == 1 ? " tune" : " tunes") +
                                       " of the set not in your collection: not rated.";
-  c.save();
-  refresh_practice(c);
+  c.apply(rated.changed);
 }
 
 void undo(Context& c) {
   PracticeState& p = c.model.practice;
   if (!c.writable()) return;
-  const auto undone = c.services.store->undo_last_rating();
+  const auto undone = actions::undo_last_rating(*c.services.store);
   p.last_rating.reset();
   p.promotion_offer.reset();
-  p.message = undone ? "Took back the last rating." : "Nothing to undo.";
-  if (undone) c.save();
-  refresh_practice(c);
+  p.message = undone.value ? "Took back the last rating." : "Nothing to undo.";
+  c.apply(undone.value ? undone.changed : refresh_practice(c));
 }
 
 }  // namespace
 
 void handle_practice(Context& c, const Event& event) {
   PracticeState& p = c.model.practice;
-  if (const auto* e = std::get_if<event::SetStatus>(&event)) {
-    refresh_practice(c);
-    if (e->status == LearnStatus::Learning && join_todays_queue(c, e->tune_id)) refresh_practice(c);
-  } else if (std::holds_alternative<event::StorageLoaded>(event) || std::holds_alternative<event::StorageReloaded>(event) ||
-      std::holds_alternative<event::AddTune>(event) ||
-      std::holds_alternative<event::RemoveTune>(event) || std::holds_alternative<event::FilePicked>(event)) {
-    refresh_practice(c);
+  if (std::holds_alternative<event::StorageLoaded>(event) || std::holds_alternative<event::StorageReloaded>(event)) {
+    c.apply(refresh_practice(c));
   } else if (const auto* e = std::get_if<event::ViewChanged>(&event)) {
-    if (e->view.tab == "practice") refresh_practice(c);
+    if (e->view.tab == "practice") c.apply(refresh_practice(c));
   } else if (const auto* e = std::get_if<event::UrlChanged>(&event)) {
     (void)e;
-    if (c.model.view.tab == "practice") refresh_practice(c);
+    if (c.model.view.tab == "practice") c.apply(refresh_practice(c));
   } else if (std::holds_alternative<event::Tick>(event)) {
     // Past midnight: a new day, a new queue.
     if (c.services.store && !p.day.empty() && practice_day(now(c), c.model.utc_offset_minutes) != p.day) {
       p.last_rating.reset();
-      refresh_practice(c);
+      c.apply(refresh_practice(c));
     }
   } else if (const auto* e = std::get_if<event::Rate>(&event)) {
     rate(c, *e);
@@ -175,23 +154,18 @@ void handle_practice(Context& c, const Event& event) {
   } else if (const auto* e = std::get_if<event::AnswerPromotion>(&event)) {
     if (p.promotion_offer != e->tune_id) return;
     p.promotion_offer.reset();
-    if (e->promote && c.writable() && c.services.store->set_status(e->tune_id, LearnStatus::Learned)) {
-      c.refresh_entry(e->tune_id);
-      c.save();
-      refresh_practice(c);
+    if (e->promote && c.writable()) {
+      c.apply(actions::set_status(*c.services.store, e->tune_id, LearnStatus::Learned).changed);
     }
   } else if (const auto* e = std::get_if<event::SetPracticeLimits>(&event)) {
     if (!c.writable()) return;
     try {
-      c.services.store->set_practice_limits({e->per_day, e->new_per_day});
+      // Today's queue stays as it was made; the new limits shape tomorrow's.
+      c.apply(actions::set_practice_limits(*c.services.store, {e->per_day, e->new_per_day}).changed);
       p.message.clear();
     } catch (const StoreError& error) {
       p.message = error.what();
-      return;
     }
-    // Today's queue stays as it was made; the new limits shape tomorrow's.
-    c.save();
-    refresh_practice(c);
   }
 }
 

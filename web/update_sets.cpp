@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "core/text_fold.h"
+#include "shell/actions/practice_actions.h"
+#include "shell/actions/set_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -13,22 +15,21 @@ namespace {
 constexpr size_t kAddResults = 8;
 constexpr const char* kNewSetName = "New set";
 
-// Runs one change to a set in the store; on success the sets are read again
-// and the database is saved. A change the store refuses (a name too long, a
-// tune it does not know, a full set) is said on the tab, and nothing changed.
-template <typename Change>
-bool change_set(Context& c, Change change) {
+// Runs one action on a set; what it changed reaches the page (Context::apply).
+// What the store refuses (a name too long, a tune it does not know, a full
+// set) is said on the tab, and nothing changed. True when it changed something.
+template <typename Action>
+bool change_set(Context& c, Action action) {
   if (!c.writable()) return false;
   c.model.sets.message.clear();
   try {
-    if (!change(*c.services.store)) return false;
+    const actions::Changed changed = action(*c.services.store).changed;
+    c.apply(changed);
+    return changed.any();
   } catch (const StoreError& e) {
     c.model.sets.message = e.what();
     return false;
   }
-  c.reload_sets();
-  c.save();
-  return true;
 }
 
 // "New set", or "New set 2" when that name is taken, and so on.
@@ -54,7 +55,7 @@ void commit_name(Context& c) {
   draft = {};
   const TuneSet* set = c.model.sets.find(committing.set_id);
   if (!set || set->name == committing.text) return;
-  change_set(c, [&](Store& s) { return s.rename_set(committing.set_id, committing.text); });
+  change_set(c, [&](Store& s) { return actions::rename_set(s, committing.set_id, committing.text); });
 }
 
 void find_tunes_to_add(Context& c) {
@@ -170,7 +171,12 @@ void handle_sets(Context& c, const Event& event) {
   SetsState& sets = c.model.sets;
   if (std::holds_alternative<event::NewSet>(event)) {
     int64_t id = 0;
-    if (change_set(c, [&](Store& s) { return (id = s.create_set(new_set_name(sets))) != 0; })) open_set(c, id);
+    const auto create = [&](Store& s) {
+      auto created = actions::create_set(s, new_set_name(sets));
+      id = created.value;
+      return created;
+    };
+    if (change_set(c, create)) open_set(c, id);
   } else if (const auto* e = std::get_if<event::SetNameEdited>(&event)) {
     if (!c.writable()) return;
     if (sets.name.set_id != e->set_id) commit_name(c);
@@ -184,25 +190,24 @@ void handle_sets(Context& c, const Event& event) {
     sets.add_search = e->text;
     find_tunes_to_add(c);
   } else if (const auto* e = std::get_if<event::AddToSet>(&event)) {
-    if (change_set(c, [&](Store& s) { return s.add_set_entry(e->set_id, e->tune_id); })) {
+    if (change_set(c, [&](Store& s) { return actions::add_set_entry(s, e->set_id, e->tune_id); })) {
       sets.add_search.clear();
       sets.add_results.clear();
     }
   } else if (const auto* e = std::get_if<event::MoveSetEntry>(&event)) {
     if (sets.player.set_id == e->set_id) stop_set(c);
-    change_set(c, [&](Store& s) { return s.move_set_entry(e->set_id, e->from, e->to); });
+    change_set(c, [&](Store& s) { return actions::move_set_entry(s, e->set_id, e->from, e->to); });
   } else if (const auto* e = std::get_if<event::RemoveSetEntry>(&event)) {
     if (sets.player.set_id == e->set_id) {
       stop_set(c);
       sets.player.index = 0;
     }
-    change_set(c, [&](Store& s) { return s.remove_set_entry(e->set_id, e->position); });
+    change_set(c, [&](Store& s) { return actions::remove_set_entry(s, e->set_id, e->position); });
   } else if (const auto* e = std::get_if<event::DeleteSet>(&event)) {
     if (sets.player.set_id == e->set_id) stop_set(c);
-    if (!change_set(c, [&](Store& s) { return s.delete_set(e->set_id); })) return;
+    if (!change_set(c, [&](Store& s) { return actions::delete_set(s, e->set_id); })) return;
     if (sets.name.set_id == e->set_id) sets.name = {};
     if (c.model.view.open_set == e->set_id) open_set(c, 0);
-    refresh_practice(c);  // it may have been in today's practice
   } else if (std::holds_alternative<event::PlaySet>(event)) {
     play_or_stop(c);
   } else if (std::holds_alternative<event::NextSetTune>(event)) {
@@ -214,14 +219,9 @@ void handle_sets(Context& c, const Event& event) {
   } else if (const auto* e = std::get_if<event::QueueSetToday>(&event)) {
     const int64_t now = static_cast<int64_t>(c.now);
     const int offset = c.model.utc_offset_minutes;
-    const bool changed = change_set(c, [&](Store& s) {
-      return e->queue ? s.queue_set_for_day(e->set_id, now, offset) : s.unqueue_set_for_day(e->set_id, now, offset);
-    });
-    if (changed) refresh_practice(c);
+    change_set(c, [&](Store& s) { return actions::queue_set_for_day(s, e->set_id, e->queue, now, offset); });
   } else if (const auto* e = std::get_if<event::PlaybackChanged>(&event)) {
     on_playback(c, *e);
-  } else if (std::holds_alternative<event::AddTune>(event) || std::holds_alternative<event::RemoveTune>(event)) {
-    c.reload_sets();  // an entry shows whether its tune is in the collection
   } else if (std::holds_alternative<event::ViewChanged>(event) || std::holds_alternative<event::UrlChanged>(event)) {
     // Another set opened (or none): the name typed for the last one is kept.
     if (sets.name.dirty && sets.name.set_id != c.model.view.open_set) commit_name(c);

@@ -47,8 +47,7 @@ void open_store(Context& c) {
     }
   }
   c.model.details.clear();  // read again from the (possibly changed) store
-  c.reload_collection();
-  c.reload_sets();
+  c.reload_everything();
   if (c.model.view.open_tune) ensure_details(c, c.model.view.open_tune);
 }
 
@@ -91,10 +90,7 @@ void on_saved(Context& c, const event::Saved& e) {
     c.out.push_back(effect::NotifyOtherTabs{});
     c.model.last_save_ms = c.now - c.model.save_started_ms;
   }
-  if (c.model.save_again) {
-    c.model.save_again = false;
-    c.save();
-  }
+  c.save_queued();
 }
 
 void on_reloaded(Context& c, const event::StorageReloaded& e) {

@@ -1,6 +1,7 @@
 // The syncs in the page: the tunebook's form (member number, default status),
 // "Bring in my sets", and the shared SyncSession that runs either kind, one
 // at a time, whose fetches and timers become effects.
+#include "shell/actions/settings_actions.h"
 #include "web/update_context.h"
 
 namespace tt::web {
@@ -20,10 +21,10 @@ void follow_session(Context& c, double since) {
   }
   if (c.services.transport.take_committed()) {
     // Either kind can add tunes and change what sets show: both follow.
-    c.reload_collection();
-    c.reload_sets();
+    actions::Changed changed;
+    changed.collection = changed.sets = changed.practice = true;
+    c.apply(changed);  // saved at once, not on a timer
     c.model.last_apply_ms = c.services.now_ms() - since;
-    c.save();  // at once, not on a timer
   }
   if (!session.running() && session.last_result()) {
     const SyncResult& result = *session.last_result();
@@ -38,6 +39,23 @@ SyncResult form_error(std::string message, SyncKind kind = SyncKind::Tunebook) {
   r.failure = SyncFailure::Other;
   r.message = std::move(message);
   return r;
+}
+
+// Either kind, once its form is good: the form is kept for next time (the
+// tunebook's status too), then the session runs through the proxy. The
+// form is saved with the sync: every sync, however it ends, records its run
+// and is saved once then (follow_session), so no save of its own here.
+void start_session(Context& c, SyncKind kind, int64_t member) {
+  const bool tunebook = kind == SyncKind::Tunebook;
+  Store& store = *c.services.store;
+  actions::remember_sync_form(store, member, tunebook ? std::optional(c.model.sync_default_status) : std::nullopt);
+  SyncOptions options;
+  options.what = kind;
+  options.member_id = member;
+  options.endpoint = {c.model.proxy, true};
+  options.default_status = c.model.sync_default_status;  // sets: for tunes a set brings into the collection
+  c.services.sync.start(store, options, static_cast<int64_t>(c.now));
+  follow_session(c, c.now);
 }
 
 void start_sync(Context& c) {
@@ -55,16 +73,8 @@ void start_sync(Context& c) {
     c.model.last_sync = form_error("Enter your thesession.org member number (digits only)");
     return;
   }
-  Store& store = *c.services.store;
-  store.set_setting("member_id", std::to_string(*member));
-  store.set_setting("default_status", std::string(to_string(c.model.sync_default_status)));
-  SyncOptions options;
-  options.member_id = *member;
-  options.endpoint = {c.model.proxy, true};
-  options.default_status = c.model.sync_default_status;
   c.model.last_sync.reset();
-  c.services.sync.start(store, options, static_cast<int64_t>(c.now));
-  follow_session(c, c.now);
+  start_session(c, SyncKind::Tunebook, *member);
 }
 
 }  // namespace
@@ -76,16 +86,8 @@ void start_sets_sync(Context& c) {
     c.model.sets.last_sync = form_error("Enter your thesession.org member number (digits only)", SyncKind::Sets);
     return;
   }
-  Store& store = *c.services.store;
-  store.set_setting("member_id", std::to_string(*member));
-  SyncOptions options;
-  options.what = SyncKind::Sets;
-  options.member_id = *member;
-  options.endpoint = {c.model.proxy, true};
-  options.default_status = c.model.sync_default_status;  // for tunes a set brings into the collection
   c.model.sets.last_sync.reset();
-  c.services.sync.start(store, options, static_cast<int64_t>(c.now));
-  follow_session(c, c.now);
+  start_session(c, SyncKind::Sets, *member);
 }
 
 void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {

@@ -27,6 +27,8 @@
 #include "shell/cli/progress_bar.h"
 #include "shell/cli/sets_commands.h"
 #include "shell/http_client.h"
+#include "shell/actions/settings_actions.h"
+#include "shell/actions/tune_actions.h"
 #include "shell/store.h"
 #include "shell/sync_runner.h"
 
@@ -159,7 +161,7 @@ int cmd_sync(const Args& args, SyncKind what) {
   http.read_timeout_ms = static_cast<int>(env_int("TUNETRACK_TIMEOUT_MS", http.read_timeout_ms, 1, 600000));
 
   Store store(db_path, system_now_ms);
-  store.set_setting("member_id", std::to_string(member));
+  actions::remember_sync_form(store, member, std::nullopt);  // --status is for this run only
 
   const bool json = args.has("json");
   ProgressBar bar(!json && ::isatty(STDERR_FILENO));
@@ -220,7 +222,7 @@ int cmd_set_status(const Args& args) {
   Store store = open_existing(required(args, "db"));
   const int64_t tune = parse_id(required(args, "tune"), "--tune");
   const LearnStatus status = parse_status_arg(required(args, "status"));
-  if (!store.set_status(tune, status)) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
+  if (!actions::set_status(store, tune, status).value) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
   const auto e = store.entry(tune);
   std::cout << e->name << ": " << label(e->status) << "\n";
   return kExitOk;
@@ -229,7 +231,7 @@ int cmd_set_status(const Args& args) {
 int cmd_heard(const Args& args) {
   Store store = open_existing(required(args, "db"));
   const int64_t tune = parse_id(required(args, "tune"), "--tune");
-  if (!store.heard(tune, args.has("undo"))) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
+  if (!actions::heard(store, tune, args.has("undo")).value) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
   const auto e = store.entry(tune);
   std::cout << e->name << ": heard " << e->heard_count << (e->heard_count == 1 ? " time\n" : " times\n");
   return kExitOk;
@@ -241,7 +243,7 @@ int cmd_notes(const Args& args) {
   const auto text = args.value("text");
   if (!text) throw UsageError("'notes' needs --text (an empty one clears the notes)");
   if (!is_valid_utf8(*text)) throw UsageError("--text must be UTF-8 text (check the terminal's encoding)");
-  if (!store.set_notes(tune, *text)) {
+  if (!actions::set_notes(store, tune, *text).value) {
     throw PracticeInputError("Tune #" + std::to_string(tune) + " is not in your collection");
   }
   std::cout << store.entry(tune)->name << (text->empty() ? ": notes cleared\n" : ": notes saved\n");
@@ -286,7 +288,7 @@ int cmd_import(const Args& args) {
   const ImportParse parsed = parse_import_json(text.str());
   if (!parsed.fatal.empty()) throw std::runtime_error(args.positional[0] + ": " + parsed.fatal);
   Store store(db_path, system_now_ms);
-  const ImportSummary summary = store.import_entries(parsed.entries, parsed.practice, parsed.sets);
+  const ImportSummary summary = actions::import_export(store, parsed).value;
   std::cout << "Imported " << args.positional[0] << ": " << import_headline(summary, parsed.errors.size()) << "\n";
   for (const auto& line : import_details(summary, parsed.errors)) std::cout << "  " << line << "\n";
   return parsed.errors.empty() ? kExitOk : 2;

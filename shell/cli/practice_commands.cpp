@@ -8,6 +8,7 @@
 #include "core/parse_number.h"
 #include "core/time_format.h"
 #include "core/url.h"
+#include "shell/actions/practice_actions.h"
 
 namespace tt::cli {
 namespace {
@@ -45,7 +46,7 @@ int local_utc_offset_minutes(int64_t at_ms) {
 
 void print_practice(Store& store, int64_t now_ms, int offset, bool as_json, std::ostream& out) {
   const PracticeLimits limits = store.practice_limits();
-  const std::vector<QueueItem> queue = store.todays_practice_queue(now_ms, offset, limits);
+  const std::vector<QueueItem> queue = actions::todays_queue(store, now_ms, offset, limits).value;
   const int64_t start = practice_day_start_ms(now_ms, offset);
   const int64_t end = practice_day_end_ms(now_ms, offset);
   std::set<int64_t> done;
@@ -117,7 +118,7 @@ void rate_and_print(Store& store, const RateRequest& request, int64_t now_ms, in
   const auto e = store.entry(request.tune_id);
   if (!e) throw PracticeInputError("Tune #" + std::to_string(request.tune_id) + " is not in your collection");
   const int64_t at = request.at_ms.value_or(now_ms);
-  const RatingOutcome outcome = store.rate(request.tune_id, request.rating, store.practice_parameters(), at);
+  const RatingOutcome outcome = actions::rate(store, request.tune_id, request.rating, store.practice_parameters(), at).value;
   const CardMemory& card = outcome.entry.after;
   if (as_json) {
     const json doc = {{"tune_id", request.tune_id},

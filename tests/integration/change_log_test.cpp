@@ -9,6 +9,10 @@
 #include <random>
 
 #include "core/collection_io.h"
+#include "shell/actions/practice_actions.h"
+#include "shell/actions/set_actions.h"
+#include "shell/actions/settings_actions.h"
+#include "shell/actions/tune_actions.h"
 #include "shell/store.h"
 #include "tests/integration/test_support.h"
 
@@ -245,7 +249,8 @@ TEST(ChangeLog, AnActionThatFindsTheDatabaseBusyFailsAloneAndTheNextIsRecorded) 
   EXPECT_EQ(log[1].changes["collection"]["put"][0]["heard_count"], 1);
 }
 
-// One random action on the store; refusals (StoreError) are part of the
+// One random user action (shell/actions/, as the page and the CLI call them;
+// a sync's apply as its session calls the store); refusals (StoreError) are part of the
 // sequence: they must leave no record and no row.
 void random_action(Store& store, std::mt19937& random, int64_t& now) {
   const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
@@ -257,14 +262,14 @@ void random_action(Store& store, std::mt19937& random, int64_t& now) {
   now += pick(3) == 0 ? 86'400'000 : 60'000;
   const TuneSummary summary{tune, "Tune " + std::to_string(tune), pick(2) ? "reel" : "jig", ""};
   try {
-    switch (pick(24)) {
-      case 0: store.add_tune(summary, status, "search"); break;
-      case 1: store.remove_tune(tune); break;
-      case 2: store.set_status(tune, status); break;
-      case 3: store.heard(tune, pick(3) == 0); break;
-      case 4: store.set_notes(tune, pick(2) ? "Learnt from Mary, \"slowly\"" : ""); break;
-      case 5: store.choose_setting(tune, 100 + pick(3)); break;
-      case 6: store.save_tune_details({tune, summary.name, summary.type, "", pick(500), {"Alias"},
+    switch (pick(28)) {
+      case 0: actions::add_tune(store, summary, status, "search"); break;
+      case 1: actions::remove_tune(store, tune); break;
+      case 2: actions::set_status(store, tune, status); break;
+      case 3: actions::heard(store, tune, pick(3) == 0); break;
+      case 4: actions::set_notes(store, tune, pick(2) ? "Learnt from Mary, \"slowly\"" : ""); break;
+      case 5: actions::choose_setting(store, tune, 100 + pick(3)); break;
+      case 6: actions::keep_tune_details(store, {tune, summary.name, summary.type, "", pick(500), {"Alias"},
                                        {{100, "Gmajor", "X:1\nK:G\nGABc|"}, {101, "Dmajor", "X:2\nK:D\nDEF|"}}});
         break;
       case 7: {
@@ -278,18 +283,18 @@ void random_action(Store& store, std::mt19937& random, int64_t& now) {
         });
         break;
       }
-      case 8: case 9: store.rate(tune, rating, store.practice_parameters(), now); break;
-      case 10: store.undo_last_rating(); break;
-      case 11: store.rate_set(set, rating, store.practice_parameters(), now); break;
-      case 12: pick(2) ? store.queue_set_for_day(set, now, 60) : store.unqueue_set_for_day(set, now, 60); break;
-      case 13: store.create_set("Set " + std::to_string(pick(5)), pick(2) ? "for the session" : ""); break;
-      case 14: store.rename_set(set, "Renamed " + std::to_string(pick(5))); break;
-      case 15: store.add_set_entry(set, tune, pick(2) ? std::optional<int64_t>(100) : std::nullopt); break;
-      case 16: store.remove_set_entry(set, static_cast<size_t>(pick(3))); break;
-      case 17: store.move_set_entry(set, static_cast<size_t>(pick(3)), static_cast<size_t>(pick(3))); break;
-      case 18: store.delete_set(set); break;
-      case 19: store.set_practice_limits({pick(20), pick(5)}); break;
-      case 20: store.todays_practice_queue(now, 60, store.practice_limits()); break;
+      case 8: case 9: actions::rate(store, tune, rating, store.practice_parameters(), now); break;
+      case 10: actions::undo_last_rating(store); break;
+      case 11: actions::rate_set(store, set, rating, store.practice_parameters(), now); break;
+      case 12: actions::queue_set_for_day(store, set, pick(2) == 0, now, 60); break;
+      case 13: actions::create_set(store, "Set " + std::to_string(pick(5)), pick(2) ? "for the session" : ""); break;
+      case 14: actions::rename_set(store, set, "Renamed " + std::to_string(pick(5))); break;
+      case 15: actions::add_set_entry(store, set, tune, pick(2) ? std::optional<int64_t>(100) : std::nullopt); break;
+      case 16: actions::remove_set_entry(store, set, static_cast<size_t>(pick(3))); break;
+      case 17: actions::move_set_entry(store, set, static_cast<size_t>(pick(3)), static_cast<size_t>(pick(3))); break;
+      case 18: actions::delete_set(store, set); break;
+      case 19: actions::set_practice_limits(store, {pick(20), pick(5)}); break;
+      case 20: actions::todays_queue(store, now, 60, store.practice_limits()); break;
       case 21: {
         // An export of another collection, with practice and a set, merged in.
         CollectionEntry e;
@@ -312,7 +317,11 @@ void random_action(Store& store, std::mt19937& random, int64_t& now) {
         entry.tune_id = tune;
         entry.key = "Gmajor";
         imported.entries.push_back(entry);
-        store.import_entries({e}, practice, {imported});
+        ImportParse parsed;
+        parsed.entries = {e};
+        parsed.practice = practice;
+        parsed.sets = {imported};
+        actions::import_export(store, parsed);
         break;
       }
       case 22: {
@@ -332,6 +341,10 @@ void random_action(Store& store, std::mt19937& random, int64_t& now) {
         break;
       }
       case 23: store.set_practice_retention(pick(2) ? 0.85 : 2.0); break;
+      case 24: actions::start_learning(store, tune, now, 60); break;
+      case 25: actions::change_setting(store, pick(2) ? "player.tempo_percent" : "list.incipits", std::to_string(pick(200))); break;
+      case 26: actions::remember_sync_form(store, 42 + pick(2), pick(2) ? std::optional(status) : std::nullopt); break;
+      case 27: actions::set_set_notes(store, set, pick(2) ? "Slow first time" : ""); break;
     }
   } catch (const StoreError&) {
     // Refused: checked by the rebuild like everything else.
