@@ -1,7 +1,7 @@
 #pragma once
 // What one user action changed, named by the slices a front end shows, so
 // the page has ONE place that reads the model again and saves
-// (web/update.cpp's Context::apply) and no handler decides it by hand.
+// (web/update/update.cpp's Context::apply) and no handler decides it by hand.
 #include <cstdint>
 
 namespace tt::actions {

@@ -1,4 +1,4 @@
-// The accessibility mirror's cost (web/mirror.js + web/mirror.cpp), in
+// The accessibility mirror's cost (web/page/mirror.js + web/accessibility/mirror.cpp), in
 // headless Chromium with 10,000 tunes: its download size, and CPU time per
 // frame with the mirror on against the same page with it paused, in the same
 // run (hovering the list, typing a search, scrolling with the wheel).

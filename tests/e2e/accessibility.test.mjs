@@ -1,5 +1,5 @@
 // The canvas is invisible to screen readers; the page keeps a mirror of what
-// it shows in the DOM with ARIA roles (web/mirror.js). Read through
+// it shows in the DOM with ARIA roles (web/page/mirror.js). Read through
 // Playwright's accessibility tree: the sections as tabs, the search field as
 // a real input that filters the list, the rows on screen as a table, the tune
 // page's heading and buttons, a keyboard that reaches and presses them, and

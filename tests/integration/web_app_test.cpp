@@ -1,4 +1,4 @@
-// The page as an app, natively (web/update_app.cpp): a link's proxy gets no
+// The page as an app, natively (web/update/update_app.cpp): a link's proxy gets no
 // request before it is agreed to; offline is said at once; an accepted update
 // waits for every change to be saved; persistence is asked after the first
 // save; the export reminder follows its rule on the store's settings.

@@ -5,8 +5,8 @@
 
 #include "tests/fake_thesession/synthetic_data.h"
 #include "tests/integration/web_page.h"
-#include "web/a11y_node.h"
-#include "web/theme_palette.h"
+#include "web/accessibility/a11y_node.h"
+#include "web/screens/theme_palette.h"
 
 namespace tt {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "tests/integration/test_support.h"
-#include "web/update.h"
+#include "web/update/update.h"
 
 namespace tt::testing {
 

@@ -11,8 +11,8 @@
 #include "tests/fake_thesession/synthetic_data.h"
 #include "tests/fake_thesession/synthetic_sets.h"
 #include "tests/integration/web_page.h"
-#include "web/snapshot.h"
-#include "web/ui.h"
+#include "web/model/snapshot.h"
+#include "web/screens/ui.h"
 
 namespace tt {
 namespace {

@@ -1,0 +1,32 @@
+#include "web/accessibility/a11y_node.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tt::web {
+
+bool is_interactive(const std::string& role) {
+  return role == "button" || role == "checkbox" || role == "radio" || role == "tab" || role == "textbox" ||
+         role == "searchbox" || role == "combobox" || role == "row";
+}
+
+std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
+  using nlohmann::json;
+  json out = json::array();
+  for (const A11yNode& n : nodes) {
+    json node = {{"role", n.role}, {"name", n.name},
+                 {"rect", {n.rect[0] / dpr, n.rect[1] / dpr, n.rect[2] / dpr, n.rect[3] / dpr}}};
+    if (n.id) node["id"] = n.id;
+    if (!n.key.empty()) node["key"] = n.key;
+    if (n.role == "searchbox") node["value"] = n.value;
+    if (!n.cells.empty()) node["cells"] = n.cells;
+    if (n.level) node["level"] = n.level;
+    if (!n.action.empty()) node["action"] = n.action;
+    if (n.checkable) node["checked"] = n.checked;
+    if (n.disabled) node["disabled"] = true;
+    out.push_back(std::move(node));
+  }
+  // Invalid UTF-8 in a tune name must not throw: replace it.
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace tt::web

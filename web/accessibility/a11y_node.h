@@ -1,0 +1,36 @@
+#pragma once
+// What the accessibility mirror (web/page/mirror.js) shows of one frame: the
+// visible controls, headings and rows, in the order they were drawn. The
+// canvas itself is invisible to screen readers, the browser's find and
+// translation; the mirror is real DOM with ARIA roles, placed over the
+// canvas where each item is drawn.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tt::web {
+
+struct A11yNode {
+  uint32_t id = 0;     // ImGui's item id; 0 for text and headings
+  std::string role;    // button, checkbox, radio, tab, textbox, searchbox, combobox, heading, row, text
+  std::string name;    // what a screen reader says
+  std::string key;     // the automation name (Ui::remember), when there is one
+  std::string value;   // a searchbox's text
+  std::vector<std::string> cells;  // a row's other columns: type, key, status, added
+  int level = 0;       // a heading's level
+  // Not a tap: what activating it asks of the page ("scroll <window id> <+1|-1>").
+  std::string action;
+  bool checkable = false, checked = false, disabled = false;
+  std::array<float, 4> rect{};  // the visible part, canvas pixels: x, y, w, h
+  std::array<float, 2> size{};  // the whole item (w, h), even when partly scrolled out of sight
+};
+
+// Roles a finger or a click acts on: each must be at least 44 CSS px square
+// on a touch screen.
+bool is_interactive(const std::string& role);
+
+// The mirror as JSON for web/page/mirror.js (rects in CSS pixels).
+std::string mirror_json(const std::vector<A11yNode>& nodes, double device_pixel_ratio);
+
+}  // namespace tt::web

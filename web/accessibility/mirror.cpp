@@ -1,0 +1,35 @@
+#include "web/accessibility/mirror.h"
+
+#include <emscripten.h>
+
+namespace tt::web {
+
+EM_JS(void, js_mirror_update, (const char* json), {
+  if (Module.ttMirror) Module.ttMirror.update(UTF8ToString(json));
+});
+
+EM_JS(void, js_mirror_announce, (const char* text), {
+  if (Module.ttMirror) Module.ttMirror.announce(UTF8ToString(text));
+});
+
+// The mirror benchmark's baseline switches it off (tests/bench/mirror_bench.mjs).
+EM_JS(int, js_mirror_wanted, (), { return Module.ttMirror && !Module.ttMirrorPaused ? 1 : 0; });
+
+void Mirror::follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, double dpr) {
+  if (!js_mirror_wanted()) return;
+  std::string json = mirror_json(nodes, dpr);
+  if (json != shown_) {
+    js_mirror_update(json.c_str());
+    shown_ = std::move(json);
+  }
+  if (announcements.count == announced_) return;
+  // Only the lines not yet said; if more came than are kept, the kept ones.
+  const uint64_t fresh = announcements.count - announced_;
+  const size_t skip = fresh >= announcements.lines.size() ? 0 : announcements.lines.size() - static_cast<size_t>(fresh);
+  std::string text;
+  for (size_t i = skip; i < announcements.lines.size(); ++i) text += (text.empty() ? "" : " ") + announcements.lines[i];
+  js_mirror_announce(text.c_str());
+  announced_ = announcements.count;
+}
+
+}  // namespace tt::web

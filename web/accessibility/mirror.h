@@ -1,0 +1,23 @@
+#pragma once
+// Keeps the accessibility mirror (web/page/mirror.js: real DOM with ARIA roles
+// over the canvas) in step with what the last frame drew, and hands it what
+// the aria-live region should announce. Only changes cross into JavaScript.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "web/accessibility/a11y_node.h"
+#include "web/accessibility/announcer.h"
+
+namespace tt::web {
+
+class Mirror {
+ public:
+  void follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, double dpr);
+
+ private:
+  std::string shown_;       // the JSON last sent
+  uint64_t announced_ = 0;  // announcements sent so far
+};
+
+}  // namespace tt::web

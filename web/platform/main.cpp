@@ -1,0 +1,340 @@
+// The web app's entry point: GLFW (Emscripten's JS implementation) + Dear
+// ImGui on WebGL2, the frame loop, and the functions the browser calls back.
+// Every callback becomes an event for the runner; the database is loaded
+// from IndexedDB before the first frame.
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+
+#include "web/accessibility/a11y_node.h"
+#include "web/platform/browser.h"
+#include "web/platform/browser_app.h"
+#include "web/accessibility/mirror.h"
+#include "web/platform/notation_bridge.h"
+#include "web/platform/runner.h"
+#include "web/screens/theme.h"
+#include "web/accessibility/widget_registry.h"
+
+namespace {
+
+tt::web::Runner g_runner;  // the page's only global: model, services, input, renderer
+
+constexpr float kNarrowCssWidth = 700.0f;
+// Frames are drawn only while something happens (input, network answers,
+// timers, a sync or search in progress) and for a moment after, so an idle
+// page costs nothing: phones keep their battery.
+constexpr double kSettleMs = 700;
+constexpr double kBusyFrameMs = 100;  // progress needs ~10 frames a second, not 60
+
+// Latin-1, Latin Extended-A and general punctuation (curly quotes, dashes):
+// what Irish and Scottish tune names use; and the arrow of a set's keys
+// ("G major → D major").
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2192, 0x2192, 0};
+
+// What the font and style were last built for: rebuilt when any changes.
+struct AppliedLook {
+  double dpr = 0;
+  float text_scale = 0;
+  bool dark = false;
+  bool touch = false;
+  bool operator==(const AppliedLook& o) const {
+    return dpr == o.dpr && text_scale == o.text_scale && dark == o.dark && touch == o.touch;
+  }
+};
+AppliedLook g_applied;
+
+void apply_look(const AppliedLook& look) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 2;
+  const float pixels = tt::web::kBaseFontCssPixels * look.text_scale * static_cast<float>(look.dpr);
+  if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", pixels, &config, kGlyphRanges)) io.Fonts->AddFontDefault();
+  tt::web::apply_theme(g_runner.model.appearance, static_cast<float>(look.dpr), look.touch);
+  g_runner.renderer.invalidate_font_texture();  // rebuilt on the next frame
+  g_applied = look;
+}
+
+void mark_activity() { g_runner.schedule.last_activity_ms = emscripten_get_now(); }
+
+EM_JS(double, js_last_input_ms, (), { return Module.ttLastInput || 0; });
+
+// Input or a change a moment ago: frames are drawn until the page settles.
+bool settling() {
+  const double last = std::max(g_runner.schedule.last_activity_ms, js_last_input_ms());
+  return emscripten_get_now() - last < kSettleMs || g_runner.input.pending();
+}
+
+bool should_draw() {
+  const double now = emscripten_get_now();
+  const tt::web::FrameSchedule& schedule = g_runner.schedule;
+  if (settling()) return true;
+  // Work in the background (a sync, a save): follow it without starving the
+  // network callbacks of the main thread.
+  return g_runner.model.busy() && now - schedule.last_draw_ms >= kBusyFrameMs;
+}
+
+void draw_frame() {
+  int width = 0, height = 0;
+  g_runner.dpr = tt::web::fit_canvas_to_window(&width, &height);
+  g_runner.dispatch(tt::web::event::Tick{});
+  const tt::web::Appearance& appearance = g_runner.model.appearance;
+  const AppliedLook look{g_runner.dpr, appearance.text_scale(), appearance.dark(), tt::web::has_touch_screen()};
+  if (!(look == g_applied)) apply_look(look);
+
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // Work in canvas pixels: the canvas backing store is CSS size x devicePixelRatio.
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;  // headless clocks may stand still
+  g_runner.input.apply(io);
+  ImGui::NewFrame();
+
+  tt::web::Layout layout;
+  layout.width = io.DisplaySize.x;
+  layout.height = io.DisplaySize.y;
+  layout.scale = static_cast<float>(g_runner.dpr);
+  layout.narrow = width / g_runner.dpr < kNarrowCssWidth;
+  layout.touch = look.touch;
+  tt::web::begin_widget_frame(g_runner.ui, layout.width);
+  tt::web::draw_app(g_runner.model, g_runner.ui, layout);
+  tt::web::end_widget_frame();
+  tt::web::keep_active_field_visible();
+  if (layout.touch) tt::web::scroll_by_touch_drag(6 * layout.scale);
+  tt::web::scroll_by_keys();
+  tt::web::set_text_input_active(io.WantTextInput);
+  g_runner.mirror.follow(g_runner.ui.nodes, g_runner.model.announcements, g_runner.dpr);
+
+  ImGui::Render();
+  g_runner.schedule.ui_done_at_ms = emscripten_get_now();
+  glViewport(0, 0, width, height);
+  glDisable(GL_SCISSOR_TEST);
+  const tt::web::Rgb background = tt::web::current_palette().background;
+  glClearColor(background.r, background.g, background.b, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  g_runner.renderer.render(ImGui::GetDrawData(), width, height);
+  // What the screens asked for, after they have drawn from a steady model.
+  // What they changed is drawn next, however long this frame took: a slow
+  // frame on a busy phone must not use up the settling time first.
+  if (g_runner.after_frame()) mark_activity();
+}
+
+void frame() {
+  tt::web::FrameSchedule& schedule = g_runner.schedule;
+  if (!schedule.first && !should_draw()) return;
+  const double start = emscripten_get_now();
+  schedule.last_draw_ms = start;
+  ++schedule.drawn;
+  draw_frame();
+  g_runner.frame_total.add(emscripten_get_now() - start);
+  g_runner.frame_ui.add(schedule.ui_done_at_ms - start);
+  if (schedule.first) {
+    schedule.first = false;
+    EM_ASM({ window.tunetrack.firstFrameAt = performance.now() + $0; }, 0);
+  }
+}
+
+// The keyboard goes through Input's queue only (web/platform/input.h): these replace
+// ImGui's own GLFW callbacks, which would write KeysDown and the typed
+// characters at once, out of order with the queue.
+void on_key(GLFWwindow*, int key, int, int action, int) {
+  if (action == GLFW_PRESS) g_runner.input.key_pressed(key);
+  if (action == GLFW_RELEASE) g_runner.input.key_released(key);
+}
+
+void on_char(GLFWwindow*, unsigned int c) { g_runner.input.character(c); }
+
+std::string text(const char* s) { return s ? s : ""; }
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
+  mark_activity();
+  if (!g_runner.window) return;  // no WebGL: main() already said so on the page
+  g_runner.dispatch(tt::web::event::PreferencesLoaded{tt::web::load_preference(tt::web::kThemePreference),
+                                                      tt::web::load_preference(tt::web::kTextSizePreference),
+                                                      tt::web::system_prefers_dark()});
+
+  g_runner.dispatch(tt::web::event::StorageLoaded{text(error)});
+  g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
+  emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
+  EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
+  tt::web::start_app_shell();  // after the data: the worker's downloads never delay the first frame
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { mark_activity(); g_runner.dispatch(tt::web::event::Saved{text(error)}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { mark_activity(); g_runner.dispatch(tt::web::event::StorageReloaded{text(error)}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { mark_activity(); g_runner.dispatch(tt::web::event::LockChanged{state}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { mark_activity(); g_runner.dispatch(tt::web::event::OtherTabSaved{}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) { mark_activity(); g_runner.dispatch(tt::web::event::TimerFired{static_cast<uint64_t>(id)}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_hash_changed(const char* fragment) { mark_activity(); g_runner.dispatch(tt::web::event::UrlChanged{text(fragment)}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* content, const char* error) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::FilePicked{text(content), text(error)});
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, const char* retry_after,
+                                           const char* error) {
+  mark_activity();
+  tt::HttpOutcome outcome;
+  outcome.status = status;
+  outcome.body = text(body);
+  outcome.retry_after_ms = tt::parse_retry_after_ms(text(retry_after));
+  const std::string err = text(error);
+  if (err == "timeout") outcome.timed_out = true;
+  else if (err.rfind("offline: ", 0) == 0) { outcome.offline = true; outcome.transport_error = err.substr(9); }
+  else if (!err.empty()) outcome.transport_error = err;
+  g_runner.dispatch(tt::web::event::FetchDone{static_cast<uint64_t>(id), outcome});
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* typed) { mark_activity(); g_runner.input.text(typed); }
+// A key typed on the phone's hidden field (index.html): a GLFW key code,
+// pressed and let go, with Ctrl (or Cmd) and Shift as they were held.
+EMSCRIPTEN_KEEPALIVE void tt_on_key_tap(int key, int ctrl, int shift) {
+  mark_activity();
+  g_runner.input.key_tap(key, ctrl != 0, shift != 0);
+}
+// Mouse and touch, from index.html. phase: 1 press, 2 move, 0 release;
+// coordinates in canvas pixels; touch: 1 for a finger.
+EMSCRIPTEN_KEEPALIVE void tt_on_pointer(float x, float y, int phase, int touch) {
+  mark_activity();
+  g_runner.input.pointer(x, y, static_cast<tt::web::Input::Phase>(phase), touch != 0);
+}
+// The wheel, from index.html: steps (a notch is 1), positive up or left as ImGui counts.
+EMSCRIPTEN_KEEPALIVE void tt_on_wheel(float x_steps, float y_steps) {
+  mark_activity();
+  g_runner.input.wheel(x_steps, y_steps);
+}
+// notation.js: a render finished (its texture and note boxes, or an error).
+EMSCRIPTEN_KEEPALIVE void tt_on_notation_rendered(int id, const char* json) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::NotationRendered{static_cast<uint64_t>(id), tt::web::parse_rendered_notation(text(json))});
+}
+// notation.js: the player started, moved to a note, ended or failed.
+EMSCRIPTEN_KEEPALIVE void tt_on_playback(int id, const char* json) {
+  mark_activity();
+  g_runner.dispatch(tt::web::parse_playback(static_cast<uint64_t>(id), text(json)));
+}
+// index.html: prefers-color-scheme changed.
+EMSCRIPTEN_KEEPALIVE void tt_on_color_scheme(int dark) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::SystemThemeChanged{dark != 0});
+}
+// The accessibility mirror (mirror.js): its search field holds `text` now.
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_search(const char* text_now) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::MirrorSearchTyped{text(text_now)});
+}
+// The accessibility mirror (mirror.js): an action that is not a tap.
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {
+  mark_activity();
+  tt::web::perform_mirror_action(action);
+}
+// web/platform/browser_app.cpp: the service worker's state changed.
+EMSCRIPTEN_KEEPALIVE void tt_on_app_shell(const char* worker, int update_waiting, int replaced, const char* build,
+                                          const char* error) {
+  mark_activity();
+  g_runner.dispatch(tt::web::event::AppShellChanged{text(worker), update_waiting != 0, replaced != 0, text(build), text(error)});
+}
+EMSCRIPTEN_KEEPALIVE void tt_on_online(int online) { mark_activity(); g_runner.dispatch(tt::web::event::OnlineChanged{online != 0}); }
+// persisted: -1 unknown, 0 no, 1 yes; usage and quota -1 when unknown.
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_estimated(int persisted, double usage, double quota) {
+  mark_activity();
+  tt::web::event::StorageEstimated e;
+  if (persisted >= 0) e.persisted = persisted == 1;
+  e.usage_bytes = usage;
+  e.quota_bytes = quota;
+  g_runner.dispatch(e);
+}
+// The automation hook: window.tunetrack.snapshot() returns this.
+EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
+  static std::string json;
+  tt::web::ChangeLogFacts change_log;
+  if (tt::Store* store = g_runner.services.store.get()) {
+    try {
+      auto [records, recent] = store->recent_changes(8);
+      change_log = {records, std::move(recent), store->device_id()};
+    } catch (const tt::StoreError&) {
+      // A database that cannot be read says so in its banner; the snapshot goes on.
+    }
+  }
+  json = tt::web::snapshot_json(g_runner.model, g_runner.ui, g_runner.dpr,
+                               {g_runner.schedule.drawn, settling() || g_runner.model.busy()}, change_log);
+  return json.c_str();
+}
+// Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"
+// (whole frame | UI without the WebGL calls).
+EMSCRIPTEN_KEEPALIVE const char* tt_frame_stats() {
+  static std::string stats;
+  stats = g_runner.frame_total.summary() + "|" + g_runner.frame_ui.summary();
+  return stats.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void tt_reset_frame_stats() {
+  g_runner.frame_total.clear();
+  g_runner.frame_ui.clear();
+}
+}
+
+namespace {
+
+// What the page was opened with, before anything else: the proxy it may
+// talk to must be settled before the first request.
+void open_page() {
+  tt::web::event::PageOpened opened;
+  opened.origin = tt::web::page_origin();
+  opened.proxy_param = tt::web::proxy_param();
+  opened.online = tt::web::browser_online();
+  // Edited by hand or damaged: answers that cannot be read count as never given.
+  const auto answers = nlohmann::json::parse(tt::web::remembered_proxy_answers(), nullptr, false);
+  if (answers.is_object()) {
+    for (const auto& [origin, answer] : answers.items()) {
+      if (answer.is_string()) opened.proxy_answers[origin] = answer.get<std::string>();
+    }
+  }
+  g_runner.dispatch(opened);
+}
+
+}  // namespace
+
+int main() {
+  open_page();
+  // Start reading IndexedDB first: the browser loads it while the WebGL
+  // context is being created below (the slowest step of start-up).
+  tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop
+  if (!glfwInit()) {
+    std::fprintf(stderr, "glfwInit failed\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  GLFWwindow* window = glfwCreateWindow(800, 600, "tunetrack", nullptr, nullptr);
+  if (!window) {
+    EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("WebGL2 is not available in this browser", $0); }, 0);
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  tt::web::install_notation_textures();
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini in the browser
+  io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  glfwSetKeyCallback(window, on_key);
+  glfwSetCharCallback(window, on_char);
+  glfwSetScrollCallback(window, nullptr);  // the wheel comes from index.html (tt_on_wheel), in steps
+  if (!g_runner.renderer.init()) {
+    EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("Could not set up WebGL2 drawing", $0); }, 0);
+    return 1;
+  }
+  g_runner.window = window;
+  return 0;
+}

@@ -1,0 +1,57 @@
+#pragma once
+// The page's one piece of state and the edge where effects happen: it holds
+// the model and services, feeds each event to `update`, and performs the
+// effects it returns through web/browser.h. The frame loop (main.cpp) draws
+// the screens from the model and hands their events here.
+#include <vector>
+
+#include "web/model/frame_stats.h"
+#include "web/platform/input.h"
+#include "web/accessibility/mirror.h"
+#include "web/screens/ui.h"
+#include "web/update/update.h"
+#include "web/platform/webgl_renderer.h"
+
+struct GLFWwindow;
+
+namespace tt::web {
+
+// When frames are drawn: only while something happens (input, answers,
+// timers, a sync in progress) and for a moment after, so an idle page costs
+// nothing and phones keep their battery.
+struct FrameSchedule {
+  double last_activity_ms = 0;
+  double last_draw_ms = 0;
+  double ui_done_at_ms = 0;  // this frame's UI work ended (the rest is WebGL)
+  long long drawn = 0;       // frames drawn so far
+  bool first = true;
+};
+
+class Runner {
+ public:
+  static constexpr const char* kDatabasePath = "/data/tunetrack.db";
+
+  Runner();
+  void dispatch(const Event& event);
+  // After a frame is drawn: the events its screens raised, then the timers
+  // that were waiting for a frame (see perform). True when any ran: the
+  // model may have changed, so the page must draw again.
+  bool after_frame();
+
+  Model model;
+  Services services;
+  Ui ui;
+  Input input;
+  WebGlRenderer renderer;
+  Mirror mirror;
+  FrameTimes frame_total, frame_ui;  // whole frame | UI without the WebGL calls
+  GLFWwindow* window = nullptr;
+  double dpr = 1;
+  FrameSchedule schedule;
+
+ private:
+  void perform(const Effect& effect);
+  std::vector<uint64_t> after_frame_timers_;
+};
+
+}  // namespace tt::web

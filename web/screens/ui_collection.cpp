@@ -1,0 +1,218 @@
+// The collection: search and filters (kept in the URL), "N of M tunes", and a
+// clipped, sortable table that stays smooth with 10,000 rows.
+#include <imgui.h>
+
+#include <algorithm>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "core/music_key.h"
+#include "core/time_format.h"
+#include "web/screens/theme.h"
+#include "web/screens/ui.h"
+
+namespace tt::web {
+namespace {
+
+const char* status_label(LearnStatus s) { return label(s).data(); }  // core's labels are literals
+
+void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
+  ViewState view = model.view;
+  bool changed = false;
+  const float search_width = layout.narrow ? -1.0f : layout.width * 0.3f;
+  ImGui::SetNextItemWidth(search_width);
+  const bool typed = ImGui::InputTextWithHint("##search", "Search names", &view.filter.search);
+  ui.remember("search");
+  ui.describe("searchbox", "Search names");
+  if (!ui.nodes.empty() && ui.nodes.back().key == "search") ui.nodes.back().value = model.view.filter.search;
+  if (!layout.narrow) ImGui::SameLine();
+
+  ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
+  if (ImGui::BeginCombo("##type", view.filter.type.empty() ? "All types" : view.filter.type.c_str())) {
+    if (list_option(layout, "All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
+    ui.remember("type_option_all");
+    for (const auto& [type, count] : model.collection.type_counts()) {
+      if (type.empty()) continue;  // unknown type: nothing to filter by
+      if (list_option(layout, type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
+      ui.remember("type_option_" + type);
+    }
+    ImGui::EndCombo();
+  }
+  ui.remember("type_filter");
+  ui.describe("combobox", "Type: " + (view.filter.type.empty() ? std::string("all types") : view.filter.type));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
+  const char* status_preview = view.filter.status ? status_label(*view.filter.status) : "Any status";
+  if (ImGui::BeginCombo("##status", status_preview)) {
+    if (list_option(layout, "Any status", !view.filter.status)) { view.filter.status.reset(); changed = true; }
+    ui.remember("status_option_any");
+    for (LearnStatus s : kAllLearnStatuses) {
+      if (list_option(layout, status_label(s), view.filter.status == s)) { view.filter.status = s; changed = true; }
+      ui.remember("status_option_" + std::string(to_string(s)));
+    }
+    ImGui::EndCombo();
+  }
+  ui.remember("status_filter");
+  ui.describe("combobox", std::string("Status: ") + status_preview);
+  // Typing replaces the history entry; picking a filter makes a new one.
+  if (typed || changed) ui.emit(event::ViewChanged{view, !typed});
+}
+
+bool incipits_shown(const Model& model, const Layout& layout) {
+  return model.incipits.enabled.value_or(!layout.narrow);  // off by default on phones
+}
+
+// A row's incipit, fitted to the row's height; nothing until it is drawn.
+void draw_incipit(const Model& model, int64_t tune_id, float height) {
+  const auto it = model.incipits.cache.find(tune_id);
+  if (it == model.incipits.cache.end() || it->second.texture == 0 || it->second.height_css <= 0) {
+    if (it != model.incipits.cache.end() && it->second.unavailable) ImGui::TextDisabled("-");
+    return;
+  }
+  const Incipit& incipit = it->second;
+  const float scale = height / incipit.height_css;
+  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(incipit.texture)),
+               ImVec2(incipit.width_css * scale, height));
+}
+
+// A row's columns for the mirror and the phone's second line.
+std::vector<std::string> row_cells(const CollectionEntry& e) {
+  return {e.type.empty() ? "type unknown" : e.type, key_label(e.key), status_label(e.status),
+          "added " + format_date_utc(e.created_at_ms)};
+}
+
+void draw_table(const Model& model, Ui& ui, const Layout& layout) {
+  const auto& entries = model.collection.entries();
+  const auto& visible = model.collection.visible();
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  const bool incipits = incipits_shown(model, layout);
+  // A narrow list (a phone, or beside an open tune) shows name and status,
+  // with type and key on a second line; a wide one has a column for each.
+  const bool compact = ImGui::GetContentRegionAvail().x < 560 * layout.scale;
+  const int columns = (compact ? 2 : 5) + (incipits ? 1 : 0);
+  if (!ImGui::BeginTable("collection", columns, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 4.0f, 0);
+  const float incipit_height = 40 * layout.scale;
+  if (incipits) {
+    ImGui::TableSetupColumn("Opening bars", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                            incipit_height * 220 / 50, 5);
+  }
+  // Fixed columns as wide as their longest content: nothing is ever cut.
+  const auto fits = [](const char* widest) { return ImGui::CalcTextSize(widest).x; };
+  constexpr auto kFixed = ImGuiTableColumnFlags_WidthFixed;
+  if (!compact) ImGui::TableSetupColumn("Type", kFixed, fits("strathspey"), 1);
+  ImGui::TableSetupColumn("Status", kFixed, fits("want to learn"), 2);
+  if (!compact) {
+    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_NoSort | kFixed, fits("A mixolydian"), 4);
+    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending | kFixed, fits("2026-12-31"), 3);
+  }
+  ImGui::TableHeadersRow();
+  ui.remember("table_header");
+
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      static const SortKey keys[] = {SortKey::Name, SortKey::Type, SortKey::Status, SortKey::DateAdded};
+      const auto& spec = specs->Specs[0];
+      ui.emit(event::SortChanged{{keys[spec.ColumnUserID], spec.SortDirection == ImGuiSortDirection_Ascending}});
+    }
+    specs->SpecsDirty = false;
+  }
+
+  // Every row the same height, so the clipper can skip the ones off screen;
+  // on a touch screen at least a finger high.
+  const float line = ImGui::GetTextLineHeight();
+  float row_height = incipits ? incipit_height : 0;
+  if (compact) row_height = std::max(row_height, line * 2 + ImGui::GetStyle().ItemSpacing.y);
+  if (layout.touch) row_height = std::max(row_height, kMinTargetCssPixels * layout.scale);
+  std::vector<int64_t> on_screen;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(visible.size()), row_height > 0 ? row_height + ImGui::GetStyle().CellPadding.y * 2 : -1);
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const CollectionEntry& e = entries[visible[static_cast<size_t>(row)]];
+      ImGui::TableNextRow(0, row_height);
+      ImGui::TableNextColumn();
+      ImGui::PushID(static_cast<int>(e.tune_id));
+      const bool selected = model.view.open_tune == e.tune_id || model.highlighted == e.tune_id;
+      std::string name = e.name;
+      if (e.heard_count > 0) name += "  (heard " + std::to_string(e.heard_count) + ")";
+      const ImVec2 cell = ImGui::GetCursorScreenPos();
+      // In the compact list the row's words are drawn over it (two lines).
+      const std::string label = compact ? std::string("##row") : name;
+      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_height))) {
+        ui.emit(event::OpenTune{e.tune_id});
+      }
+      if (row < 12) ui.remember("row_" + std::to_string(row));
+      std::vector<std::string> cells = row_cells(e);
+      ui.row(name, cells);
+      if (compact) {
+        const float top = cell.y + (row_height - line * 2 - ImGui::GetStyle().ItemSpacing.y) / 2;
+        ImGui::SetCursorScreenPos(ImVec2(cell.x, top));
+        ImGui::TextUnformatted(name.c_str());
+        // The key is known once the tune's details were fetched.
+        ImGui::TextDisabled("%s", e.key.empty() ? cells[0].c_str() : (cells[0] + " · " + cells[1]).c_str());
+      }
+      if (incipits) {
+        ImGui::TableNextColumn();
+        draw_incipit(model, e.tune_id, row_height);
+        on_screen.push_back(e.tune_id);
+      }
+      if (!compact) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.type.c_str());
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(status_label(e.status));
+      if (!compact) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cells[1].c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_date_utc(e.created_at_ms).c_str());
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+  // Only a change is reported: the page draws incipits for these rows.
+  if (on_screen != model.incipits.on_screen) ui.emit(event::IncipitRows{std::move(on_screen)});
+}
+
+}  // namespace
+
+void draw_collection(const Model& model, Ui& ui, const Layout& layout) {
+  if (!model.ready) {
+    ImGui::TextUnformatted("Opening your collection...");
+    return;
+  }
+  draw_filters(model, ui, layout);
+  const std::string count = std::to_string(model.collection.visible().size()) + " of " +
+                            std::to_string(model.collection.entries().size()) + " tunes";
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(count.c_str());
+  ui.remember("count");
+  ui.text(count);
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("Opening bars").x + ImGui::GetStyle().ItemInnerSpacing.x);
+  bool incipits = incipits_shown(model, layout);
+  if (ImGui::Checkbox("Opening bars", &incipits)) ui.emit(event::SetIncipits{incipits});
+  ui.remember("incipits_toggle");
+  if (model.collection.entries().empty()) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("Your collection is empty. Sync your thesession.org tunebook (Sync tab) or add tunes one by one (Add tune tab).");
+    return;
+  }
+  if (model.collection.visible().empty()) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("No tunes match these filters.");
+    if (ImGui::Button("Clear filters")) {
+      ViewState v = model.view;
+      v.filter = {};
+      ui.emit(event::ViewChanged{v, true});
+    }
+    ui.remember("clear_filters");
+    return;
+  }
+  draw_table(model, ui, layout);
+}
+
+}  // namespace tt::web

@@ -1,0 +1,71 @@
+// Export and import, and the damaged-database copy when there is one.
+#include <imgui.h>
+
+#include "web/screens/ui.h"
+
+namespace tt::web {
+
+void draw_data(const Model& model, Ui& ui, const Layout& layout) {
+  // First: someone who needs larger text should not have to scroll to it.
+  draw_appearance(model, ui, layout);
+  ImGui::Separator();
+  const StatusCounts& counts = model.collection.status_counts();
+  ImGui::TextWrapped("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
+                     counts.learning, counts.learned);
+  std::string by_type;
+  for (const auto& [type, n] : model.collection.type_counts()) {
+    by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
+  }
+  if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
+  ImGui::Text("%zu sets", model.sets.all.size());
+  if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
+  ui.remember("export_json");
+  same_line_if_fits(button_width("Download CSV"));
+  if (ImGui::Button("Download CSV")) ui.emit(event::ExportCollection{false});
+  ui.remember("export_csv");
+  same_line_if_fits(button_width("Download sets CSV"));
+  if (ImGui::Button("Download sets CSV")) ui.emit(event::ExportSetsCsv{});
+  ui.remember("export_sets_csv");
+  ImGui::Separator();
+  ImGui::TextWrapped("Import a tunetrack JSON export: tunes and sets you have are kept as they are, new ones are added.");
+  ImGui::BeginDisabled(model.read_only());
+  if (ImGui::Button("Import JSON...")) ui.emit(event::PickImportFile{});
+  ImGui::EndDisabled();
+  ui.remember("import");
+  if (!model.import_summary.empty()) ImGui::TextWrapped("%s", model.import_summary.c_str());
+  if (!model.damaged_copy.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("A damaged database was set aside when this page opened.");
+    if (ImGui::Button("Download the damaged database")) ui.emit(event::DownloadDamagedCopy{});
+    ui.remember("download_damaged");
+  }
+  draw_data_keeping(model, ui, layout);
+}
+
+void draw_appearance(const Model& model, Ui& ui, const Layout&) {
+  ImGui::TextUnformatted("Display");
+  ui.heading(2, "Display");
+  const Appearance& a = model.appearance;
+  std::vector<std::string> labels, keys;
+  int selected = 0;
+  for (ThemeChoice t : kThemeChoices) {
+    if (t == a.theme) selected = static_cast<int>(labels.size());
+    labels.emplace_back(label(t));
+    keys.emplace_back(to_string(t));
+  }
+  ImGui::TextUnformatted("Colours");
+  const int theme = choice_buttons(ui, "theme", labels, selected, "theme_", keys);
+  if (theme >= 0) ui.emit(event::SetTheme{kThemeChoices[theme]});
+  labels.clear();
+  keys.clear();
+  for (TextSize t : kTextSizes) {
+    if (t == a.text_size) selected = static_cast<int>(labels.size());
+    labels.emplace_back(label(t));
+    keys.emplace_back(to_string(t));
+  }
+  ImGui::TextUnformatted("Text size");
+  const int size = choice_buttons(ui, "text_size", labels, selected, "text_size_", keys);
+  if (size >= 0) ui.emit(event::SetTextSize{kTextSizes[size]});
+}
+
+}  // namespace tt::web

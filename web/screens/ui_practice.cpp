@@ -1,0 +1,309 @@
+// The Practice tab: today's tune with its music and four rating buttons
+// (keys 1-4), Undo, "mark it learned?", the daily limits, what to learn next,
+// and the progress made (drawn with ImGui's draw list).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/music_key.h"
+#include "core/tune_set.h"
+#include "core/time_format.h"
+#include "web/screens/theme.h"
+#include "web/screens/ui.h"
+
+namespace tt::web {
+namespace {
+
+constexpr Rating kRatings[] = {Rating::Again, Rating::Hard, Rating::Good, Rating::Easy};
+
+std::string interval_text(int64_t ms) {
+  const double minutes = static_cast<double>(ms) / 60000.0;
+  char text[32];
+  if (minutes < 60) std::snprintf(text, sizeof text, "%.0fm", std::max(1.0, minutes));
+  else if (minutes < 60 * 24) std::snprintf(text, sizeof text, "%.0fh", minutes / 60);
+  else if (minutes < 60 * 24 * 60) std::snprintf(text, sizeof text, "%.0fd", minutes / 60 / 24);
+  else if (minutes < 60 * 24 * 365) std::snprintf(text, sizeof text, "%.0fmo", minutes / 60 / 24 / 30.4);
+  else std::snprintf(text, sizeof text, "%.1fy", minutes / 60 / 24 / 365);
+  return text;
+}
+
+const char* rating_label(Rating r) {
+  switch (r) {
+    case Rating::Again: return "Again";
+    case Rating::Hard: return "Hard";
+    case Rating::Good: return "Good";
+    case Rating::Easy: return "Easy";
+  }
+  return "";
+}
+
+void draw_limits(const Model& model, Ui& ui, const Layout&) {
+  const PracticeState& p = model.practice;
+  ImGui::AlignTextToFramePadding();  // level with the fields beside it
+  ImGui::Text("Today: %d rated, %d new", p.done_today, p.new_today);
+  ui.remember("practice_today");
+  same_line_if_fits(ImGui::GetFontSize() * 6);
+  number_field(model, ui, "a day##limit", "practice_limit", p.limits.per_day, ImGui::GetFontSize() * 3);
+  const bool hovered = ImGui::IsItemHovered();
+  same_line_if_fits(ImGui::GetFontSize() * 5.5f);
+  number_field(model, ui, "new##limit", "practice_new_limit", p.limits.new_per_day, ImGui::GetFontSize() * 3);
+  if (hovered || ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
+}
+
+void draw_current(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id) {
+  const PracticeState& p = model.practice;
+  const CollectionEntry* e = model.entry(tune_id);
+  if (!e) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted(e->name.c_str());
+  ui.remember("practice_name");
+  ui.heading(2, e->name);
+  const TuneDetails* d = model.tune_details(tune_id);
+  const std::string key =
+      d && !d->settings.empty() ? key_label(d->settings[model.chosen_setting(tune_id)].key) : key_label(e->key);
+  ImGui::TextDisabled("%s%s%s", e->type.c_str(), key.empty() ? "" : " · ", key.c_str());
+
+  // Four buttons, each with the wait it would set (the scheduler is pure, so
+  // asking it costs nothing), and keys 1-4.
+  const auto card_it = p.cards.find(tune_id);
+  const auto now = static_cast<int64_t>(model.now_ms);
+  const CardMemory card = card_it != p.cards.end() ? card_it->second : new_card(now);
+  const float width = std::min(ImGui::GetContentRegionAvail().x / 4 - ImGui::GetStyle().ItemSpacing.x,
+                               ImGui::GetFontSize() * 7);
+  for (size_t i = 0; i < 4; ++i) {
+    const Rating r = kRatings[i];
+    std::string label = std::string(rating_label(r));
+    try {
+      label += "\n" + interval_text(review(p.parameters, card, r, now).due_ms - now);
+    } catch (const std::exception&) {
+      // Parameters the store refused: the button still rates; no preview.
+    }
+    if (i > 0) ImGui::SameLine();
+    ImGui::BeginDisabled(model.read_only());
+    if (ImGui::Button((label + "##rate").c_str(), ImVec2(width, std::max(2.6f * ImGui::GetFontSize(), ImGui::GetFrameHeight())))) {
+      ui.emit(event::Rate{tune_id, r});
+    }
+    ImGui::EndDisabled();
+    ui.remember("rate_" + std::string(to_string(r)));
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput && !model.read_only()) {
+    for (int i = 0; i < 4; ++i) {
+      if (ImGui::IsKeyPressed('1' + i, false)) ui.emit(event::Rate{tune_id, kRatings[i]});
+    }
+  }
+  if (d) {
+    ImGui::Spacing();
+    draw_notation(model, ui, layout, tune_id, *d);
+  } else {
+    ImGui::TextDisabled("Loading the tune's music...");
+  }
+}
+
+void draw_promotion(const Model& model, Ui& ui) {
+  const PracticeState& p = model.practice;
+  if (!p.promotion_offer) return;
+  const CollectionEntry* e = model.entry(*p.promotion_offer);
+  if (!e) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, imgui_colour(current_palette().done));
+  const std::string question = "You know \"" + e->name + "\" well now. Mark it learned?";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float wrap = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2;
+  const float height = ImGui::CalcTextSize(question.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y +
+                       ImGui::GetFrameHeight() * 2 + style.WindowPadding.y * 2;
+  ImGui::BeginChild("promotion", ImVec2(0, height), true);
+  ImGui::TextWrapped("%s", question.c_str());
+  if (ImGui::Button("Yes, learned")) ui.emit(event::AnswerPromotion{e->tune_id, true});
+  ui.remember("promote_yes");
+  same_line_if_fits(button_width("Not yet"));
+  if (ImGui::Button("Not yet")) ui.emit(event::AnswerPromotion{e->tune_id, false});
+  ui.remember("promote_no");
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void draw_next_to_learn(const Model& model, Ui& ui, const Layout& layout) {
+  const PracticeState& p = model.practice;
+  ImGui::Separator();
+  ImGui::TextUnformatted("What to learn next");
+  ui.heading(2, "What to learn next");
+  if (p.next_to_learn.empty()) {
+    ImGui::TextDisabled("Nothing marked \"want to learn\".");
+    return;
+  }
+  for (size_t i = 0; i < p.next_to_learn.size(); ++i) {
+    const CollectionEntry* e = model.entry(p.next_to_learn[i]);
+    if (!e) continue;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::BeginDisabled(model.read_only());
+    if (compact_button(layout, "Start learning")) ui.emit(event::SetStatus{e->tune_id, LearnStatus::Learning});
+    ImGui::EndDisabled();
+    ui.remember("next_learn_" + std::to_string(i));
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0);
+    ImGui::Text("%s  (heard %d, in %d tunebooks)", e->name.c_str(), e->heard_count, e->tunebooks);
+    ImGui::PopTextWrapPos();
+    ui.remember("next_learn_name_" + std::to_string(i));
+    ImGui::PopID();
+  }
+}
+
+// Bars for a series of counts, with its largest value as the scale.
+void draw_bars(const char* id, const std::vector<std::pair<std::string, int>>& series, float height, Ui& ui) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton(id, ImVec2(width, height));
+  ui.remember(id);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(255, 255, 255, 12));
+  int top = 1;
+  for (const auto& [label, n] : series) top = std::max(top, n);
+  const float step = width / static_cast<float>(std::max<size_t>(1, series.size()));
+  for (size_t i = 0; i < series.size(); ++i) {
+    const float h = (height - 2) * static_cast<float>(series[i].second) / static_cast<float>(top);
+    const float x = origin.x + step * static_cast<float>(i);
+    draw->AddRectFilled(ImVec2(x + step * 0.15f, origin.y + height - h), ImVec2(x + step * 0.85f, origin.y + height),
+                        IM_COL32(90, 160, 255, 220));
+  }
+  if (ImGui::IsItemHovered() && !series.empty()) {
+    const auto i = static_cast<size_t>(std::clamp((ImGui::GetIO().MousePos.x - origin.x) / step, 0.f,
+                                                  static_cast<float>(series.size() - 1)));
+    ImGui::SetTooltip("%s: %d", series[i].first.c_str(), series[i].second);
+  }
+}
+
+void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
+  const PracticeState& p = model.practice;
+  ImGui::Separator();
+  ImGui::TextUnformatted("Progress");
+  ui.heading(2, "Progress");
+  // Learned per month: the last 12 months, empty ones included.
+  std::vector<std::pair<std::string, int>> months;
+  const std::string today = p.day.empty() ? format_date_utc(static_cast<int64_t>(model.now_ms)) : p.day;
+  int year = std::atoi(today.substr(0, 4).c_str());
+  int month = std::atoi(today.substr(5, 2).c_str());
+  for (int i = 0; i < 12; ++i) {
+    char key[8];
+    std::snprintf(key, sizeof key, "%04d-%02d", year, month);
+    const auto it = p.learned_per_month.find(key);
+    months.insert(months.begin(), {key, it == p.learned_per_month.end() ? 0 : it->second});
+    if (--month == 0) { month = 12; --year; }
+  }
+  int learned_total = 0;
+  for (const auto& [m, n] : months) learned_total += n;
+  ImGui::Text("Tunes learned per month (last 12: %d)", learned_total);
+  draw_bars("chart_learned", months, 60 * layout.scale, ui);
+  std::vector<std::pair<std::string, int>> days(p.reviews_per_day.begin(), p.reviews_per_day.end());
+  int reviews = 0;
+  for (const auto& [d, n] : days) reviews += n;
+  ImGui::Text("Ratings per day (last 90 days: %d)", reviews);
+  draw_bars("chart_reviews", days, 60 * layout.scale, ui);
+  const auto& counts = model.collection.status_counts();
+  ImGui::Text("Want to learn %d · learning %d · learned %d", counts.want_to_learn, counts.learning, counts.learned);
+  std::string types;
+  for (const auto& [type, n] : model.collection.type_counts()) {
+    if (type.empty()) continue;
+    types += (types.empty() ? "" : " · ") + type + " " + std::to_string(n);
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", types.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+// Sets put in today's practice (from a set's page): each is rated once, and
+// that rating goes to each of its tunes.
+void draw_sets_today(const Model& model, Ui& ui, const Layout& layout) {
+  const PracticeState& p = model.practice;
+  if (p.sets.empty()) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted("Sets today");
+  ui.heading(2, "Sets today");
+  for (size_t i = 0; i < p.sets.size(); ++i) {
+    const TuneSet* set = model.sets.find(p.sets[i].set_id);
+    if (!set) continue;
+    ImGui::PushID(static_cast<int>(set->id));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(set->name.c_str());
+    ImGui::PopTextWrapPos();
+    ui.remember("set_today_" + std::to_string(i));
+    const std::string keys = set_key_chain(set->entries);
+    ImGui::TextDisabled("%s", fit_text(keys, ImGui::GetContentRegionAvail().x).c_str());
+    ui.text(keys);
+    if (p.sets[i].rated) {
+      ImGui::TextDisabled("Rated today");
+      ImGui::PopID();
+      continue;
+    }
+    ImGui::BeginDisabled(model.read_only());
+    for (size_t r = 0; r < 4; ++r) {
+      if (r > 0) same_line_if_fits(button_width(rating_label(kRatings[r])));
+      if (compact_button(layout, rating_label(kRatings[r]))) ui.emit(event::RateSet{set->id, kRatings[r]});
+      ui.remember("set_rate_" + std::string(to_string(kRatings[r])) + "_" + std::to_string(i));
+      ui.describe("button", std::string(rating_label(kRatings[r])) + " on the set " + set->name);
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+}
+
+void draw_today(const Model& model, Ui& ui, const Layout& layout) {
+  const PracticeState& p = model.practice;
+  draw_limits(model, ui, layout);
+  if (!p.message.empty()) ImGui::TextColored(imgui_colour(current_palette().warning_text), "%s", p.message.c_str());
+  draw_promotion(model, ui);
+  if (p.last_rating) {
+    const CollectionEntry* e = model.entry(p.last_rating->tune_id);
+    const std::string what = std::string(rating_label(p.last_rating->rating)) + " on " + (e ? e->name : "a removed tune");
+    ImGui::BeginDisabled(model.read_only());
+    if (compact_button(layout, ("Undo: " + what).c_str())) ui.emit(event::UndoRating{});
+    ImGui::EndDisabled();
+    ui.remember("practice_undo");
+  }
+  draw_sets_today(model, ui, layout);
+  const int64_t current = p.current();
+  size_t left = 0;
+  for (const auto& item : p.queue) left += p.rated_today.count(item.tune_id) ? 0 : 1;
+  if (current) {
+    ImGui::Text("%zu to play today", left);
+    ui.remember("practice_left");
+    draw_current(model, ui, layout, current);
+  } else if (p.queue.empty()) {
+    ImGui::TextWrapped("Nothing to practise today. Tunes you mark \"learning\" come here, and learned ones come back when they are due.");
+  } else {
+    ImGui::TextUnformatted("All done for today.");
+    ui.remember("practice_done");
+  }
+}
+
+}  // namespace
+
+void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
+  if (!model.ready) {
+    ImGui::TextUnformatted("Opening your collection...");
+    return;
+  }
+  if (layout.narrow) {
+    // One column: today's tune, then what to learn next and the progress.
+    ImGui::BeginChild("practice_pane");
+    draw_today(model, ui, layout);
+    draw_next_to_learn(model, ui, layout);
+    draw_progress(model, ui, layout);
+    ImGui::EndChild();
+    return;
+  }
+  // Two columns, so the music arriving for today's tune never moves the
+  // "what to learn next" buttons under the pointer.
+  ImGui::BeginChild("practice_today", ImVec2(layout.width * 0.6f, 0));
+  draw_today(model, ui, layout);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("practice_side", ImVec2(0, 0), true);
+  draw_next_to_learn(model, ui, layout);
+  draw_progress(model, ui, layout);
+  ImGui::EndChild();
+}
+
+}  // namespace tt::web
