@@ -6,141 +6,14 @@
 #include "core/tune_set.h"
 #include "core/time_format.h"
 #include "core/version.h"
+#include "web/model/snapshot_slices.h"
 #include "web/screens/ui.h"
 
 namespace tt::web {
 
 namespace {
 
-// The tune page's music, for tests and scripts (issue 9's contract).
-nlohmann::json notation_snapshot(const Model& m) {
-  using nlohmann::json;
-  const Notation& n = m.notation;
-  const TuneDetails* d = n.tune_id ? m.tune_details(n.tune_id) : nullptr;
-  const size_t setting = m.chosen_setting(n.tune_id);
-  const bool rendered = n.image_request != 0;
-  return {
-      {"tune", n.tune_id},
-      {"setting", d && !d->settings.empty() ? json(setting) : json(nullptr)},
-      {"setting_id", d && !d->settings.empty() ? json(d->settings[setting].id) : json(nullptr)},
-      {"settings_count", d ? d->settings.size() : 0},
-      {"key", d && !d->settings.empty() ? key_label(d->settings[setting].key, n.transpose) : ""},
-      {"rendered", rendered && n.image.error.empty()},
-      {"rendering", n.render_request != 0},
-      {"image_request", n.image_request},  // changes with every new drawing
-      {"error", n.image.error},
-      {"warnings", n.image.warnings},
-      {"bars", n.image.bars},
-      {"notes", n.image.notes.size()},
-      {"width_px", n.image.width_css},
-      {"height_px", n.image.height_css},
-      {"transpose", n.transpose},
-      {"playing", n.playing},
-      {"loading_sound", n.loading_sound},
-      {"tempo_percent", n.tempo_percent},
-      {"instrument", n.instrument},
-      {"count_in", n.count_in},
-      {"loop", n.loop ? json::array({n.loop->first, n.loop->second}) : json(nullptr)},
-      {"highlighted_note", n.highlighted_note},
-      {"playing_bar", n.playing_bar},
-      {"audio_peak", n.audio_peak},
-      {"playback_error", n.playback_error},
-      {"engrave_ms", n.image.engrave_ms},
-      {"raster_ms", n.image.raster_ms},
-  };
-}
 
-// The Practice tab (issue 10's contract).
-nlohmann::json practice_snapshot(const Model& m) {
-  using nlohmann::json;
-  const PracticeState& p = m.practice;
-  json queue = json::array();
-  for (const auto& item : p.queue) {
-    const auto card = p.cards.find(item.tune_id);
-    queue.push_back({{"tune_id", item.tune_id},
-                     {"due", item.due_ms ? json(format_iso8601_utc(item.due_ms)) : json(nullptr)},
-                     {"reason", to_string(item.reason)},
-                     {"state", card == p.cards.end() ? "new" : to_string(card->second.state)},
-                     {"rated_today", p.rated_today.count(item.tune_id) > 0}});
-  }
-  return {{"day", p.day},
-          {"queue", queue},
-          {"done_today", p.done_today},
-          {"new_today", p.new_today},
-          {"limit", p.limits.per_day},
-          {"new_limit", p.limits.new_per_day},
-          {"current_tune", p.current()},
-          {"promotion_offer", p.promotion_offer ? json(*p.promotion_offer) : json(nullptr)},
-          {"can_undo", p.last_rating.has_value()},
-          {"next_to_learn", p.next_to_learn},
-          {"sets", [&] {
-             // Sets in today's practice: rated once, each tune's card its own.
-             json sets = json::array();
-             for (const SetToday& t : p.sets) {
-               json tunes = json::array();
-               if (const TuneSet* s = m.sets.find(t.set_id)) {
-                 for (const SetEntry& e : s->entries) {
-                   const auto card = p.cards.find(e.tune_id);
-                   tunes.push_back({{"tune_id", e.tune_id},
-                                    {"state", card == p.cards.end() ? "new" : to_string(card->second.state)},
-                                    {"reps", card == p.cards.end() ? 0 : card->second.reps},
-                                    {"due", card == p.cards.end() ? json(nullptr)
-                                                                  : json(format_iso8601_utc(card->second.due_ms))}});
-                 }
-               }
-               sets.push_back({{"set_id", t.set_id}, {"rated", t.rated}, {"tunes", tunes}});
-             }
-             return sets;
-           }()},
-          {"reviews_90_days", [&] { int n = 0; for (const auto& [d, c] : p.reviews_per_day) n += c; return n; }()},
-          {"message", p.message},
-          {"queue_ms", p.queue_ms}};
-}
-
-// Sets (issue 13's contract): every set, the open one with its entries and
-// key chain and its player, and the sets sync.
-nlohmann::json sets_snapshot(const Model& m) {
-  using nlohmann::json;
-  json out = json::array();
-  for (const TuneSet& s : m.sets.all) {
-    json tune_ids = json::array();
-    for (const SetEntry& e : s.entries) tune_ids.push_back(e.tune_id);
-    out.push_back({{"id", s.id}, {"name", s.name}, {"tune_ids", tune_ids},
-                   {"thesession_id", s.thesession_id ? json(*s.thesession_id) : json(nullptr)}});
-  }
-  return out;
-}
-
-nlohmann::json open_set_snapshot(const Model& m) {
-  using nlohmann::json;
-  const TuneSet* s = m.open_set();
-  if (!s) return nullptr;
-  json entries = json::array();
-  for (const SetEntry& e : s->entries) {
-    entries.push_back({{"tune_id", e.tune_id}, {"name", e.name}, {"type", e.type}, {"key", key_label(e.key)},
-                       {"setting_id", e.setting_id ? json(*e.setting_id) : json(nullptr)},
-                       {"in_collection", e.in_collection}});
-  }
-  bool queued = false, rated = false;
-  for (const SetToday& t : m.practice.sets) {
-    if (t.set_id == s->id) {
-      queued = true;
-      rated = t.rated;
-    }
-  }
-  const SetPlayer& p = m.sets.player;
-  return {{"id", s->id},
-          {"name", s->name},
-          {"notes", s->notes},
-          {"thesession_id", s->thesession_id ? json(*s->thesession_id) : json(nullptr)},
-          {"entries", entries},
-          {"keys", set_key_chain(s->entries)},
-          {"current_index", m.set_index_shown()},
-          {"current_tune", m.set_tune_shown()},
-          {"playing", p.playing && p.set_id == s->id},
-          {"queued_today", queued},
-          {"rated_today", rated}};
-}
 
 nlohmann::json sync_progress_json(const SyncProgress& p) {
   return {{"stage", to_string(p.stage)}, {"percent", p.percent}, {"pages_done", p.pages_done},

@@ -18,6 +18,7 @@
 #include "web/platform/browser_app.h"
 #include "web/accessibility/mirror.h"
 #include "web/platform/notation_bridge.h"
+#include "web/platform/page.h"
 #include "web/platform/runner.h"
 #include "web/screens/theme.h"
 #include "web/accessibility/widget_registry.h"
@@ -62,7 +63,6 @@ void apply_look(const AppliedLook& look) {
   g_applied = look;
 }
 
-void mark_activity() { g_runner.schedule.last_activity_ms = emscripten_get_now(); }
 
 EM_JS(double, js_last_input_ms, (), { return Module.ttLastInput || 0; });
 
@@ -124,7 +124,7 @@ void draw_frame() {
   // What the screens asked for, after they have drawn from a steady model.
   // What they changed is drawn next, however long this frame took: a slow
   // frame on a busy phone must not use up the settling time first.
-  if (g_runner.after_frame()) mark_activity();
+  if (g_runner.after_frame()) tt::web::mark_activity();
 }
 
 void frame() {
@@ -152,135 +152,8 @@ void on_key(GLFWwindow*, int key, int, int action, int) {
 
 void on_char(GLFWwindow*, unsigned int c) { g_runner.input.character(c); }
 
-std::string text(const char* s) { return s ? s : ""; }
-
 }  // namespace
 
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
-  mark_activity();
-  if (!g_runner.window) return;  // no WebGL: main() already said so on the page
-  g_runner.dispatch(tt::web::event::PreferencesLoaded{tt::web::load_preference(tt::web::kThemePreference),
-                                                      tt::web::load_preference(tt::web::kTextSizePreference),
-                                                      tt::web::system_prefers_dark()});
-
-  g_runner.dispatch(tt::web::event::StorageLoaded{text(error)});
-  g_runner.dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
-  emscripten_set_main_loop(frame, 0, false);  // the first frame comes after the data
-  EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
-  tt::web::start_app_shell();  // after the data: the worker's downloads never delay the first frame
-}
-EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { mark_activity(); g_runner.dispatch(tt::web::event::Saved{text(error)}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { mark_activity(); g_runner.dispatch(tt::web::event::StorageReloaded{text(error)}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { mark_activity(); g_runner.dispatch(tt::web::event::LockChanged{state}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { mark_activity(); g_runner.dispatch(tt::web::event::OtherTabSaved{}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) { mark_activity(); g_runner.dispatch(tt::web::event::TimerFired{static_cast<uint64_t>(id)}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_hash_changed(const char* fragment) { mark_activity(); g_runner.dispatch(tt::web::event::UrlChanged{text(fragment)}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* content, const char* error) {
-  mark_activity();
-  g_runner.dispatch(tt::web::event::FilePicked{text(content), text(error)});
-}
-EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body, const char* retry_after,
-                                           const char* error) {
-  mark_activity();
-  tt::HttpOutcome outcome;
-  outcome.status = status;
-  outcome.body = text(body);
-  outcome.retry_after_ms = tt::parse_retry_after_ms(text(retry_after));
-  const std::string err = text(error);
-  if (err == "timeout") outcome.timed_out = true;
-  else if (err.rfind("offline: ", 0) == 0) { outcome.offline = true; outcome.transport_error = err.substr(9); }
-  else if (!err.empty()) outcome.transport_error = err;
-  g_runner.dispatch(tt::web::event::FetchDone{static_cast<uint64_t>(id), outcome});
-}
-EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* typed) { mark_activity(); g_runner.input.text(typed); }
-// A key typed on the phone's hidden field (index.html): a GLFW key code,
-// pressed and let go, with Ctrl (or Cmd) and Shift as they were held.
-EMSCRIPTEN_KEEPALIVE void tt_on_key_tap(int key, int ctrl, int shift) {
-  mark_activity();
-  g_runner.input.key_tap(key, ctrl != 0, shift != 0);
-}
-// Mouse and touch, from index.html. phase: 1 press, 2 move, 0 release;
-// coordinates in canvas pixels; touch: 1 for a finger.
-EMSCRIPTEN_KEEPALIVE void tt_on_pointer(float x, float y, int phase, int touch) {
-  mark_activity();
-  g_runner.input.pointer(x, y, static_cast<tt::web::Input::Phase>(phase), touch != 0);
-}
-// The wheel, from index.html: steps (a notch is 1), positive up or left as ImGui counts.
-EMSCRIPTEN_KEEPALIVE void tt_on_wheel(float x_steps, float y_steps) {
-  mark_activity();
-  g_runner.input.wheel(x_steps, y_steps);
-}
-// notation.js: a render finished (its texture and note boxes, or an error).
-EMSCRIPTEN_KEEPALIVE void tt_on_notation_rendered(int id, const char* json) {
-  mark_activity();
-  g_runner.dispatch(tt::web::event::NotationRendered{static_cast<uint64_t>(id), tt::web::parse_rendered_notation(text(json))});
-}
-// notation.js: the player started, moved to a note, ended or failed.
-EMSCRIPTEN_KEEPALIVE void tt_on_playback(int id, const char* json) {
-  mark_activity();
-  g_runner.dispatch(tt::web::parse_playback(static_cast<uint64_t>(id), text(json)));
-}
-// index.html: prefers-color-scheme changed.
-EMSCRIPTEN_KEEPALIVE void tt_on_color_scheme(int dark) {
-  mark_activity();
-  g_runner.dispatch(tt::web::event::SystemThemeChanged{dark != 0});
-}
-// The accessibility mirror (mirror.js): its search field holds `text` now.
-EMSCRIPTEN_KEEPALIVE void tt_on_mirror_search(const char* text_now) {
-  mark_activity();
-  g_runner.dispatch(tt::web::event::MirrorSearchTyped{text(text_now)});
-}
-// The accessibility mirror (mirror.js): an action that is not a tap.
-EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {
-  mark_activity();
-  tt::web::perform_mirror_action(action);
-}
-// web/platform/browser_app.cpp: the service worker's state changed.
-EMSCRIPTEN_KEEPALIVE void tt_on_app_shell(const char* worker, int update_waiting, int replaced, const char* build,
-                                          const char* error) {
-  mark_activity();
-  g_runner.dispatch(tt::web::event::AppShellChanged{text(worker), update_waiting != 0, replaced != 0, text(build), text(error)});
-}
-EMSCRIPTEN_KEEPALIVE void tt_on_online(int online) { mark_activity(); g_runner.dispatch(tt::web::event::OnlineChanged{online != 0}); }
-// persisted: -1 unknown, 0 no, 1 yes; usage and quota -1 when unknown.
-EMSCRIPTEN_KEEPALIVE void tt_on_storage_estimated(int persisted, double usage, double quota) {
-  mark_activity();
-  tt::web::event::StorageEstimated e;
-  if (persisted >= 0) e.persisted = persisted == 1;
-  e.usage_bytes = usage;
-  e.quota_bytes = quota;
-  g_runner.dispatch(e);
-}
-// The automation hook: window.tunetrack.snapshot() returns this.
-EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
-  static std::string json;
-  tt::web::ChangeLogFacts change_log;
-  if (tt::Store* store = g_runner.services.store.get()) {
-    try {
-      auto [records, recent] = store->recent_changes(8);
-      change_log = {records, std::move(recent), store->device_id()};
-    } catch (const tt::StoreError&) {
-      // A database that cannot be read says so in its banner; the snapshot goes on.
-    }
-  }
-  json = tt::web::snapshot_json(g_runner.model, g_runner.ui, g_runner.dpr,
-                               {g_runner.schedule.drawn, settling() || g_runner.model.busy()}, change_log);
-  return json.c_str();
-}
-// Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"
-// (whole frame | UI without the WebGL calls).
-EMSCRIPTEN_KEEPALIVE const char* tt_frame_stats() {
-  static std::string stats;
-  stats = g_runner.frame_total.summary() + "|" + g_runner.frame_ui.summary();
-  return stats.c_str();
-}
-EMSCRIPTEN_KEEPALIVE void tt_reset_frame_stats() {
-  g_runner.frame_total.clear();
-  g_runner.frame_ui.clear();
-}
-}
 
 namespace {
 
@@ -302,6 +175,15 @@ void open_page() {
 }
 
 }  // namespace
+
+namespace tt::web {
+
+Runner& page_runner() { return g_runner; }
+void mark_activity() { g_runner.schedule.last_activity_ms = emscripten_get_now(); }
+bool page_settling() { return settling(); }
+void start_frame_loop() { emscripten_set_main_loop(frame, 0, false); }
+
+}  // namespace tt::web
 
 int main() {
   open_page();

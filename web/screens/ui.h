@@ -74,6 +74,7 @@ void draw_add_tune(const Model& model, Ui& ui, const Layout& layout);
 void draw_sync(const Model& model, Ui& ui, const Layout& layout);
 void draw_data(const Model& model, Ui& ui, const Layout& layout);
 void draw_practice(const Model& model, Ui& ui, const Layout& layout);
+void draw_progress(const Model& model, Ui& ui, const Layout& layout);  // the Practice tab's charts
 void draw_appearance(const Model& model, Ui& ui, const Layout& layout);
 // The page as an app (ui_app.cpp): the update, offline and export notices and
 // the question about a link's proxy, under the banners; and the Data tab's

@@ -1,0 +1,11 @@
+#pragma once
+// JSON kept in a column by the store's files (a tune's aliases, a sync run's errors).
+#include <string>
+#include <vector>
+
+namespace tt {
+
+// A JSON list of strings as written by the store; anything else reads as none.
+std::vector<std::string> json_strings(const std::string& text);
+
+}  // namespace tt
