@@ -49,7 +49,6 @@ class ThreadedTransport : public SyncTransport {
     return id;
   }
   void cancel_timer(uint64_t id) override { timers_.erase(id); }
-  void committed() override {}  // SQLite wrote the file itself
 
   // Waits up to `poll_ms` (less when a timer is due sooner) for answers, and
   // hands over the answers and the timers that are due.

@@ -5,7 +5,7 @@
 
 namespace tt {
 
-void SyncSession::start(Store& store, const SyncOptions& options, int64_t now_ms) {
+SyncStep SyncSession::start(Store& store, const SyncOptions& options, int64_t now_ms) {
   if (running()) throw SyncProtocolError("SyncSession::start while a sync is running: cancel it first");
   store_ = &store;
   if (options.what == SyncKind::Sets) {
@@ -19,33 +19,43 @@ void SyncSession::start(Store& store, const SyncOptions& options, int64_t now_ms
   started_at_ms_ = now_ms;
   recorded_ = false;
   last_result_.reset();
+  written_ = {};
   perform(engine_->start(now_ms));
+  return step();
 }
 
-bool SyncSession::on_response(uint64_t request_id, const HttpOutcome& outcome, int64_t now_ms) {
+SyncStep SyncSession::on_response(uint64_t request_id, const HttpOutcome& outcome, int64_t now_ms) {
   const auto it = fetches_.find(request_id);
-  if (it == fetches_.end()) return false;  // stale: its sync has ended
+  if (it == fetches_.end()) return {};  // stale: its sync has ended
   const int engine_id = it->second;
   fetches_.erase(it);
   perform(engine_->on_response(engine_id, outcome, now_ms));
-  return true;
+  return step();
 }
 
-bool SyncSession::on_timer(uint64_t timer_id, int64_t now_ms) {
+SyncStep SyncSession::on_timer(uint64_t timer_id, int64_t now_ms) {
   if (pending_apply_ && timer_id == apply_timer_) {
     perform(apply(now_ms));
-    return true;
+    return step();
   }
   const auto it = timers_.find(timer_id);
-  if (it == timers_.end()) return false;
+  if (it == timers_.end()) return {};
   const int engine_id = it->second;
   timers_.erase(it);
   perform(engine_->on_timer(engine_id));
-  return true;
+  return step();
 }
 
-void SyncSession::cancel(int64_t now_ms) {
-  if (running()) perform(engine_->cancel(now_ms));
+SyncStep SyncSession::cancel(int64_t now_ms) {
+  if (!running()) return {};
+  perform(engine_->cancel(now_ms));
+  return step();
+}
+
+SyncStep SyncSession::step() {
+  SyncStep done{true, written_};
+  written_ = {};
+  return done;
 }
 
 void SyncSession::perform(std::vector<SyncCommand> commands) {
@@ -92,7 +102,8 @@ std::vector<SyncCommand> SyncSession::apply(int64_t now_ms) {
     return engine_->on_apply_failed(e.what(), now_ms);  // rolled back: nothing was written
   }
   recorded_ = true;
-  transport_.committed();
+  // Either kind can add tunes (practice's candidates) and change what sets show.
+  written_.collection = written_.sets = written_.practice = true;
   return engine_->on_applied(applied, now_ms);
 }
 
@@ -107,7 +118,7 @@ void SyncSession::finish(SyncResult result) {
   if (!recorded_) {
     try {
       store_->record_sync_run(engine_->options().member_id, started_at_ms_, result);
-      transport_.committed();
+      written_.history = true;
     } catch (const std::exception& e) {
       // The sync's own outcome stands; say that its history line is missing.
       result.errors.push_back(std::string("This sync could not be added to the history: ") + e.what());

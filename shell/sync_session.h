@@ -8,8 +8,8 @@
 //    the next one (engine ids restart at 1 for every sync);
 //  - when a sync ends, for any reason, every outstanding fetch is aborted and
 //    every timer cancelled;
-//  - the plan is applied and the run recorded in ONE transaction, followed by
-//    one `committed()` (the page saves the database to IndexedDB then);
+//  - the plan is applied and the run recorded in ONE transaction; the call
+//    that did it says what it changed (SyncStep), and the page saves then;
 //  - the apply waits for the transport's next turn (a zero-delay timer): the
 //    page's runner fires it after its next frame, so "Adding to collection"
 //    is on screen before the write blocks the thread.
@@ -22,6 +22,7 @@
 #include <variant>
 
 #include "core/sync_engine.h"
+#include "shell/actions/changed.h"
 #include "shell/store.h"
 
 namespace tt {
@@ -37,8 +38,17 @@ class SyncTransport {
   virtual void abort(uint64_t request_id) = 0;
   virtual uint64_t start_timer(int64_t delay_ms) = 0;  // -> SyncSession::on_timer(id)
   virtual void cancel_timer(uint64_t timer_id) = 0;
-  // The database changed (once per sync, after its single commit).
-  virtual void committed() = 0;
+};
+
+// What one call into the session did: whether the event was the running
+// sync's (a late answer of an ended one is not), and what it wrote, by the
+// slices a front end shows: the plan applied (the collection, the sets and
+// practice's candidates) or only the run kept in the history. A sync writes
+// once, when it ends, however it ends.
+struct SyncStep {
+  bool taken = false;
+  actions::Changed changed;
+  explicit operator bool() const { return taken; }
 };
 
 class SyncSession {
@@ -51,12 +61,12 @@ class SyncSession {
   // start while one runs is a SyncProtocolError: cancel it first. For a sets
   // sync the session reads what the store already knows (its tunes, the
   // sets brought in before) into the options, whatever the caller put there.
-  void start(Store& store, const SyncOptions& options, int64_t now_ms);
+  SyncStep start(Store& store, const SyncOptions& options, int64_t now_ms);
   // Feed answers and timers. Those that belong to no running sync (a late
   // answer after a failure, a cancel or a retry) are dropped: returns false.
-  bool on_response(uint64_t request_id, const HttpOutcome& outcome, int64_t now_ms);
-  bool on_timer(uint64_t timer_id, int64_t now_ms);
-  void cancel(int64_t now_ms);
+  SyncStep on_response(uint64_t request_id, const HttpOutcome& outcome, int64_t now_ms);
+  SyncStep on_timer(uint64_t timer_id, int64_t now_ms);
+  SyncStep cancel(int64_t now_ms);
 
   bool running() const { return engine_ != nullptr && !engine_->finished(); }
   // The sync in progress, or the last one; null before the first.
@@ -70,6 +80,7 @@ class SyncSession {
   std::vector<SyncCommand> apply(int64_t now_ms);
   void finish(SyncResult result);
   void report();
+  SyncStep step();  // the event was taken: what it wrote, and the slate cleaned
 
   SyncTransport& transport_;
   Store* store_ = nullptr;
@@ -81,6 +92,7 @@ class SyncSession {
   std::optional<std::variant<sync::Apply, sync::ApplySets>> pending_apply_;
   uint64_t apply_timer_ = 0;
   std::optional<SyncResult> last_result_;
+  actions::Changed written_;  // by the event being handled
 };
 
 }  // namespace tt

@@ -12,11 +12,12 @@ struct Changed {
   bool sets = false;        // sets, or what their entries show (in the collection or not)
   bool practice = false;    // cards, ratings, today's queue, the limits
   bool settings = false;    // a setting only: nothing to read again, only to save
+  bool history = false;     // a sync's run kept (the Sync tab reads it when shown): only to save
   // False for what the page keeps for itself (the day's queue, the export
   // time): saved, but not counted as the musician's change by the export reminder.
   bool musician_change = true;
 
-  bool any() const { return entry != 0 || collection || sets || practice || settings; }
+  bool any() const { return entry != 0 || collection || sets || practice || settings || history; }
   // Both changes: two different tunes read the whole list again.
   Changed& operator|=(const Changed& other) {
     const bool counted = (any() && musician_change) || (other.any() && other.musician_change);
@@ -26,6 +27,7 @@ struct Changed {
     sets |= other.sets;
     practice |= other.practice;
     settings |= other.settings;
+    history |= other.history;
     musician_change = counted;
     return *this;
   }

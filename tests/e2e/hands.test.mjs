@@ -5,7 +5,7 @@
 // the order it was typed, however quickly, on both, and Ctrl+A selects all.
 import { test, after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, click, tap, nextFrames, snapshot, syncMember } from './harness.mjs';
+import { startSession, waitFor, click, tap, nextFrames, snapshot, syncMember, tapField } from './harness.mjs';
 
 // The names of the table rows the mirror lists, top first: what is on screen.
 const rowsOnScreen = (s) => s.widgets.filter((w) => w.role === 'row').map((w) => w.name);
@@ -108,7 +108,7 @@ describe('phone, 360 x 740, touch', () => {
   }
 
   test('on the phone keyboard too, quick keystrokes all arrive in order, and Ctrl+A selects all', async () => {
-    await tap(page, 'search');
+    await tapField(page, 'search');
     await page.keyboard.type('abcdefgh', { delay: 10 });
     await waitFor(page, (s) => s.view.search === 'abcdefgh', 'the text typed');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');

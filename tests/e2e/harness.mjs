@@ -169,8 +169,26 @@ export async function tap(page, name) {
   await nextFrames(page, 2);
 }
 
+// A text field was tapped or clicked: what is typed reaches it once ImGui has
+// taken the field and, on a touch screen, the page has focused its hidden
+// keyboard field; that is a frame or two later, more on a busy machine.
+export async function readyToType(page) {
+  await page.waitForFunction(() => {
+    if (!Module.ttTextInputWanted) return false;
+    const keyboard = document.getElementById('tt-keyboard');
+    return !keyboard || document.activeElement === keyboard;
+  }, null, { timeout: 10000 });
+}
+
+// Taps a text field on a touch screen and waits until typing reaches it.
+export async function tapField(page, name) {
+  await tap(page, name);
+  await readyToType(page);
+}
+
 export async function typeInto(page, name, text) {
   await click(page, name);
+  await readyToType(page);
   await page.keyboard.type(text, { delay: 15 });
   await nextFrames(page, 2);
 }
@@ -209,6 +227,7 @@ export function waitForOfflineReady(page) {
 export async function syncMember(page, member, press = click) {
   await press(page, 'tab_sync');
   await press(page, 'member_id');
+  await readyToType(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(String(member), { delay: 15 });
   await press(page, 'sync_button');

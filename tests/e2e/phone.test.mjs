@@ -2,7 +2,7 @@
 // list fills the screen, a tune opens as a full-screen panel, Back returns.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, tap, nextFrames, distinctColours } from './harness.mjs';
+import { startSession, waitFor, tap, nextFrames, distinctColours, tapField } from './harness.mjs';
 
 let session, page;
 
@@ -18,7 +18,7 @@ test('sync by tapping, then open a tune full-screen and go back', async () => {
   const canvas = await page.evaluate(() => ({ w: Module.canvas.width, h: Module.canvas.height }));
   assert.equal(canvas.w, 720, 'the canvas is drawn at device resolution');
   await tap(page, 'tab_sync');
-  await tap(page, 'member_id');
+  await tapField(page, 'member_id');
   await page.keyboard.type('100040');
   await nextFrames(page, 2);
   await tap(page, 'sync_button');

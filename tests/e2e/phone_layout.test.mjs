@@ -5,7 +5,7 @@
 // never hides the field being typed into.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, tap, nextFrames, snapshot, syncMember, rect } from './harness.mjs';
+import { startSession, waitFor, tap, nextFrames, snapshot, syncMember, rect, tapField } from './harness.mjs';
 
 const WIDTH = 360, HEIGHT = 740, TARGET = 44;
 let session, page;
@@ -74,7 +74,7 @@ async function everyScreen(label) {
   await tap(page, 'set_row_0');
   await waitFor(page, (s) => s.open_set && s.rects.set_entry_remove_1 && s.rects.set_play, 'a set\'s page');
   await checkScreen(`${label} set page`);
-  await tap(page, 'set_add_search');
+  await tapField(page, 'set_add_search');
   await page.keyboard.type('a', { delay: 15 });
   await waitFor(page, (s) => s.set_add_results.length > 0 && s.rects.set_add_result_0, 'tunes to add');
   await checkScreen(`${label} set page, adding a tune`);
@@ -104,7 +104,7 @@ test('every screen fits 360 px and every target is 44 px, at the normal and the 
   await waitFor(page, (s) => s.rows.some((r) => r.learn_status === 'learning'), 'the status change');
   await tap(page, 'detail_close');
   await tap(page, 'tab_add');
-  await tap(page, 'remote_search');
+  await tapField(page, 'remote_search');
   await page.keyboard.type('Fancy', { delay: 15 });
   await waitFor(page, (s) => s.search_results > 0, 'search results');
   // A set of two tunes, for the Sets screens.
@@ -112,7 +112,7 @@ test('every screen fits 360 px and every target is 44 px, at the normal and the 
   await tap(page, 'set_new');
   await waitFor(page, (s) => s.open_set && s.rects.set_add_search, 'the new set');
   for (let i = 0; i < 2; i++) {
-    await tap(page, 'set_add_search');
+    await tapField(page, 'set_add_search');
     await page.keyboard.type('e', { delay: 15 });
     await waitFor(page, (s) => s.set_add_results.length > i && s.rects[`set_add_result_${i}`], 'tunes to add');
     await tap(page, `set_add_result_${i}`);

@@ -25,12 +25,10 @@ struct Transport : SyncTransport {
   uint64_t next_id = 500;
   std::map<uint64_t, std::string> fetches;
   std::map<uint64_t, int64_t> timers;
-  int commits = 0;
   uint64_t fetch(const std::string& url) override { fetches[++next_id] = url; return next_id; }
   void abort(uint64_t id) override { fetches.erase(id); }
   uint64_t start_timer(int64_t delay_ms) override { timers[++next_id] = delay_ms; return next_id; }
   void cancel_timer(uint64_t id) override { timers.erase(id); }
-  void committed() override { ++commits; }
 };
 
 HttpOutcome ok(std::string body) {
@@ -102,16 +100,16 @@ TEST(SetsSession, ASetsSyncIsOneTransactionAndOneCommitLikeTheTunebooks) {
   session.on_response(take(), ok(sets.dump()), 1);
   ASSERT_EQ(transport.fetches.size(), 1u);  // only the unknown tune is checked
   EXPECT_EQ(transport.fetches.begin()->second, "http://proxy/api/thesession/tunes/99");
-  session.on_response(take(),
-                      ok(R"({"id":99,"name":"Ninety-nine","type":"reel","settings":[{"id":990,"key":"Dmajor"}]})"), 2);
-  EXPECT_EQ(transport.commits, 0);
+  const SyncStep fetched = session.on_response(
+      take(), ok(R"({"id":99,"name":"Ninety-nine","type":"reel","settings":[{"id":990,"key":"Dmajor"}]})"), 2);
+  EXPECT_FALSE(fetched.changed.any());
   EXPECT_EQ(session.progress()->stage, SyncStage::AddingToCollection);
   ASSERT_EQ(transport.timers.size(), 1u);
   const uint64_t apply = transport.timers.begin()->first;
   transport.timers.clear();
-  session.on_timer(apply, 3);
+  const SyncStep applied = session.on_timer(apply, 3);
   EXPECT_FALSE(session.running());
-  EXPECT_EQ(transport.commits, 1);
+  EXPECT_TRUE(applied.changed.collection && applied.changed.sets);
   const SyncResult& r = *session.last_result();
   EXPECT_EQ(r.status, SyncStage::Completed) << r.message;
   EXPECT_EQ(r.sets_added, 1);

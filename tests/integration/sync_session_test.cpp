@@ -40,21 +40,21 @@ struct RecordingTransport : SyncTransport {
   std::map<uint64_t, std::string> fetches;  // outstanding: id -> url
   std::map<uint64_t, int64_t> timers;
   std::vector<uint64_t> aborted, cancelled;
-  int commits = 0;
 
   uint64_t fetch(const std::string& url) override { fetches[++next_id] = url; return next_id; }
   void abort(uint64_t id) override { aborted.push_back(id); fetches.erase(id); }
   uint64_t start_timer(int64_t delay_ms) override { timers[++next_id] = delay_ms; return next_id; }
   void cancel_timer(uint64_t id) override { cancelled.push_back(id); timers.erase(id); }
-  void committed() override { ++commits; }
 
-  // Fires every zero-delay timer (the session applies a fetched tunebook on one).
-  void fire_zero_timers(SyncSession& session, int64_t now) {
+  // Fires every zero-delay timer (the session applies a fetched tunebook on
+  // one); returns what they wrote.
+  actions::Changed fire_zero_timers(SyncSession& session, int64_t now) {
+    actions::Changed written;
     for (auto it = timers.begin(); it != timers.end();) {
       if (it->second == 0) {
         const uint64_t id = it->first;
         it = timers.erase(it);
-        session.on_timer(id, now);
+        written |= session.on_timer(id, now).changed;
       } else {
         ++it;
       }
@@ -93,20 +93,22 @@ class SyncSessionTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(SyncSessionTest, ASyncAppliesAndRecordsInOneCommitAndOneSave) {
-  session.start(store, member(7), 0);
+  EXPECT_FALSE(session.start(store, member(7), 0).changed.any());
   EXPECT_TRUE(session.running());
-  session.on_response(transport.take("members/7/tunebook?page=1"), ok(page_body(1, 2, 1, 50)), 10);
-  session.on_response(transport.take("page=2"), ok(page_body(2, 2, 51, 20)), 20);
+  const SyncStep page1 = session.on_response(transport.take("members/7/tunebook?page=1"), ok(page_body(1, 2, 1, 50)), 10);
+  const SyncStep page2 = session.on_response(transport.take("page=2"), ok(page_body(2, 2, 51, 20)), 20);
+  EXPECT_TRUE(page1 && page2);
   EXPECT_TRUE(session.running());  // the apply waits for the transport's next turn
   EXPECT_EQ(session.progress()->stage, SyncStage::AddingToCollection);
-  EXPECT_EQ(transport.commits, 0);
-  transport.fire_zero_timers(session, 21);
+  EXPECT_FALSE(page1.changed.any() || page2.changed.any());  // nothing written yet
+  const actions::Changed written = transport.fire_zero_timers(session, 21);
   EXPECT_FALSE(session.running());
   ASSERT_TRUE(session.last_result());
   EXPECT_EQ(session.last_result()->status, SyncStage::Completed);
   EXPECT_EQ(session.last_result()->person_tunes_added, 70);
   EXPECT_EQ(store.list_collection().size(), 70u);
-  EXPECT_EQ(transport.commits, 1);  // one save for the plan and the run together
+  // One write for the plan and the run together: the list, the sets and practice follow.
+  EXPECT_TRUE(written.collection && written.sets && written.practice);
   const auto runs = store.sync_runs();
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].person_tunes_added, 70);
@@ -144,7 +146,7 @@ TEST_F(SyncSessionTest, CancelAbortsEveryFetchAndTimerAndChangesNothing) {
   ASSERT_EQ(transport.timers.size(), 1u);
   const uint64_t timer = transport.timers.begin()->first;
   EXPECT_EQ(transport.timers.begin()->second, 2000);
-  session.cancel(3);
+  const SyncStep cancelled = session.cancel(3);
   EXPECT_FALSE(session.running());
   EXPECT_EQ(session.last_result()->status, SyncStage::Cancelled);
   EXPECT_TRUE(transport.fetches.empty());
@@ -154,7 +156,8 @@ TEST_F(SyncSessionTest, CancelAbortsEveryFetchAndTimerAndChangesNothing) {
   EXPECT_TRUE(store.list_collection().empty());
   ASSERT_EQ(store.sync_runs().size(), 1u);
   EXPECT_EQ(store.sync_runs()[0].status, "cancelled");
-  EXPECT_EQ(transport.commits, 1);  // the history line
+  EXPECT_TRUE(cancelled.changed.history);  // the history line, to be saved
+  EXPECT_FALSE(cancelled.changed.collection);
 }
 
 TEST_F(SyncSessionTest, RetriesGoThroughTheTransportTimers) {

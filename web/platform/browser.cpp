@@ -227,6 +227,7 @@ EM_JS(double, js_fit_canvas, (int* width, int* height), {
 });
 
 EM_JS(void, js_set_text_input_active, (int active), {
+  Module.ttTextInputWanted = active !== 0;  // for tests: a field is ready for typing
   var input = document.getElementById('tt-keyboard');
   if (!input) return;
   if (active && document.activeElement !== input) { input.value = ""; input.focus({preventScroll: true}); }

@@ -29,13 +29,10 @@ class EffectTransport : public SyncTransport {
   void abort(uint64_t request_id) override;
   uint64_t start_timer(int64_t delay_ms) override;
   void cancel_timer(uint64_t timer_id) override;
-  void committed() override { committed_ = true; }
-  bool take_committed() { const bool c = committed_; committed_ = false; return c; }
 
  private:
   Model* model_ = nullptr;
   std::vector<Effect>* out_ = nullptr;
-  bool committed_ = false;
 };
 
 struct Services {

@@ -7,11 +7,11 @@
 namespace tt::web {
 namespace {
 
-// After every event the session saw: its state into the model; when its one
-// commit happened, the list follows and the database is saved once.
-// `since` is when the event reached the session: with a commit, the write
-// and the list reload are timed from there (last_apply_ms).
-void follow_session(Context& c, double since) {
+// After every event the session took: its state into the model; when it
+// wrote (its one commit, as it ends), what it changed is read again and the
+// database saved once. `since` is when the event reached the session: with a
+// write, the write and the reload are timed from there (last_apply_ms).
+void follow_session(Context& c, const SyncStep& step, double since) {
   SyncSession& session = c.services.sync;
   c.model.syncing = session.running();
   if (const SyncProgress* p = session.progress()) {
@@ -19,11 +19,8 @@ void follow_session(Context& c, double since) {
     c.model.syncing_kind = p->kind;
     (p->kind == SyncKind::Sets ? c.model.sets.sync_progress : c.model.sync_progress) = *p;
   }
-  if (c.services.transport.take_committed()) {
-    // Either kind can add tunes and change what sets show: both follow.
-    actions::Changed changed;
-    changed.collection = changed.sets = changed.practice = true;
-    c.apply(changed);  // saved at once, not on a timer
+  if (step.changed.any()) {
+    c.apply(step.changed);  // saved at once, not on a timer
     c.model.last_apply_ms = c.services.now_ms() - since;
   }
   if (!session.running() && session.last_result()) {
@@ -54,8 +51,7 @@ void start_session(Context& c, SyncKind kind, int64_t member) {
   options.member_id = member;
   options.endpoint = {c.model.proxy, true};
   options.default_status = c.model.sync_default_status;  // sets: for tunes a set brings into the collection
-  c.services.sync.start(store, options, static_cast<int64_t>(c.now));
-  follow_session(c, c.now);
+  follow_session(c, c.services.sync.start(store, options, static_cast<int64_t>(c.now)), c.now);
 }
 
 void start_sync(Context& c) {
@@ -93,12 +89,14 @@ void start_sets_sync(Context& c) {
 void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   const double since = c.services.now_ms();
   // A stale answer is dropped by the session: then nothing changed.
-  if (c.services.sync.on_response(id, outcome, static_cast<int64_t>(c.now))) follow_session(c, since);
+  if (const SyncStep step = c.services.sync.on_response(id, outcome, static_cast<int64_t>(c.now))) {
+    follow_session(c, step, since);
+  }
 }
 
 void on_sync_timer(Context& c, uint64_t id) {
   const double since = c.services.now_ms();  // the apply runs on a timer: time it from here
-  if (c.services.sync.on_timer(id, static_cast<int64_t>(c.now))) follow_session(c, since);
+  if (const SyncStep step = c.services.sync.on_timer(id, static_cast<int64_t>(c.now))) follow_session(c, step, since);
 }
 
 void handle_sync(Context& c, const Event& event) {
@@ -108,8 +106,7 @@ void handle_sync(Context& c, const Event& event) {
     start_sets_sync(c);
   } else if (std::holds_alternative<event::CancelSync>(event)) {
     if (!c.services.sync.running()) return;
-    c.services.sync.cancel(static_cast<int64_t>(c.now));
-    follow_session(c, c.now);
+    follow_session(c, c.services.sync.cancel(static_cast<int64_t>(c.now)), c.now);
   } else if (const auto* e = std::get_if<event::MemberIdEdited>(&event)) {
     c.model.member_id_text = e->text;
   } else if (const auto* e = std::get_if<event::DefaultStatusPicked>(&event)) {
