@@ -59,6 +59,7 @@ struct RecordingTransport : SyncTransport {
         ++it;
       }
     }
+    return written;
   }
 
   // The outstanding fetch whose URL contains `part` (asserts there is one).
