@@ -204,6 +204,8 @@ class Store {
   // record does not fit (an unknown field, say); nothing is written then.
   void replay(const ChangeRecord& record);
   const std::string& device_id() const { return device_; }
+  // SQLite's own handle, for benchmarks that count the statements an action runs.
+  sqlite3* sqlite_handle() { return db_.handle(); }
   // The newest record's seq (0 for an empty log) and the actions of the
   // newest `count` records, oldest first: cheap, for the page's snapshot.
   std::pair<int64_t, std::vector<std::string>> recent_changes(int count);

@@ -1,0 +1,112 @@
+// One rating as each front end makes it, in a collection of 10,000 tunes with
+// 100,000 ratings: the action alone (actions::rate, what the CLI's `rate`
+// calls), the whole `tunetrack rate` process (open, rate, print), and the
+// page's update() for a Rate event (the action, then its one refresh: the
+// Practice tab read again). SQL statements are counted with SQLite's trace
+// hook; times are medians. Prints figures and ratios; never fails on time.
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "shell/actions/practice_actions.h"
+#include "tests/bench/bench_support.h"
+#include "tests/bench/practice_fixture.h"
+#include "web/update/update.h"
+
+using namespace tt;
+using namespace tt::bench;
+
+namespace {
+
+constexpr int kRuns = 40;
+
+int count_statement(unsigned, void* count, void*, void*) {
+  ++*static_cast<int*>(count);
+  return 0;
+}
+
+struct Figures {
+  std::vector<double> ms;
+  std::vector<int> statements;
+};
+
+void print(const char* what, const Figures& f, double baseline_ms) {
+  std::printf("  %-46s median %7.2f ms (%5.1fx the action)", what, median(f.ms), median(f.ms) / baseline_ms);
+  if (f.statements.empty()) {
+    std::printf("  (statements not counted: another process)\n");
+  } else {
+    std::vector<double> counts(f.statements.begin(), f.statements.end());
+    std::printf("  %3.0f SQL statements\n", median(counts));
+  }
+}
+
+}  // namespace
+
+int main() {
+  const auto dir = std::filesystem::temp_directory_path() / "tunetrack-action-bench";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string db = (dir / "bench.db").string();
+  int64_t clock = kNow;
+  {
+    Store store(db, [&] { return clock; });
+    fill(store);
+  }
+  std::printf("== one rating in %d tunes with %d ratings\n", kTunes, kTunes * kRatingsPerTune);
+
+  Figures action;
+  {
+    Store store(db, [&] { return clock; });
+    int count = 0;
+    sqlite3_trace_v2(store.sqlite_handle(), SQLITE_TRACE_STMT, count_statement, &count);
+    const FsrsParameters params = store.practice_parameters();
+    for (int i = 0; i < kRuns; ++i) {
+      clock += 60000;
+      count = 0;
+      const double t = now_ms();
+      actions::rate(store, 2 * i + 1, Rating::Good, params, clock);
+      action.ms.push_back(now_ms() - t);
+      action.statements.push_back(count);
+    }
+  }
+
+  Figures cli;
+  for (int i = 0; i < 10; ++i) {
+    const std::string command = std::string(TT_CLI_PATH) + " rate --db " + db + " --tune " +
+                                std::to_string(201 + 2 * i) + " --rating good > /dev/null";
+    const double t = now_ms();
+    if (std::system(command.c_str()) != 0) std::printf("  (the CLI failed: %s)\n", command.c_str());
+    cli.ms.push_back(now_ms() - t);
+  }
+
+  Figures page;
+  {
+    double page_clock = static_cast<double>(clock);
+    web::Services services(db, [&] { return page_clock; });
+    web::Model model;
+    model.proxy = "http://proxy";
+    web::update(model, services, web::event::StorageLoaded{});
+    web::update(model, services, web::event::LockChanged{1});
+    int count = 0;
+    sqlite3_trace_v2(services.store->sqlite_handle(), SQLITE_TRACE_STMT, count_statement, &count);
+    for (int i = 0; i < kRuns; ++i) {
+      page_clock += 60000;
+      count = 0;
+      const double t = now_ms();
+      web::update(model, services, web::event::Rate{401 + 2 * i, Rating::Good});
+      page.ms.push_back(now_ms() - t);
+      page.statements.push_back(count);
+    }
+  }
+
+  const double baseline = median(action.ms);
+  print("the action (actions::rate)", action, baseline);
+  print("the page's update() for Rate (+ its refresh)", page, baseline);
+  print("`tunetrack rate` as a process", cli, baseline);
+  std::filesystem::remove_all(dir);
+  return 0;
+}
