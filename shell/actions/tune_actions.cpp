@@ -1,5 +1,7 @@
 #include "shell/actions/tune_actions.h"
 
+#include "shell/actions/practice_actions.h"
+
 namespace tt::actions {
 namespace {
 
@@ -12,10 +14,13 @@ Done<bool> entry_changed(bool done, int64_t tune_id) {
 
 }  // namespace
 
-Done<bool> set_status(Store& store, int64_t tune_id, LearnStatus status) {
+Done<bool> set_status(Store& store, int64_t tune_id, LearnStatus status, int64_t now_ms, int utc_offset_minutes) {
   Done<bool> result = entry_changed(store.set_status(tune_id, status), tune_id);
   // Learning or learned decides what practice offers (and what to learn next).
   result.changed.practice = result.value;
+  if (result.value && status == LearnStatus::Learning) {
+    result.changed |= start_learning(store, tune_id, now_ms, utc_offset_minutes).changed;
+  }
   return result;
 }
 

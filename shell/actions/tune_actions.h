@@ -13,7 +13,10 @@
 
 namespace tt::actions {
 
-Done<bool> set_status(Store& store, int64_t tune_id, LearnStatus status);
+// A tune made "learning" also starts today (practice_actions' start_learning:
+// it joins the day's queue when the limits leave room). `now_ms` and the
+// offset say which day that is.
+Done<bool> set_status(Store& store, int64_t tune_id, LearnStatus status, int64_t now_ms, int utc_offset_minutes);
 // The "+" button, and its undo (never below zero).
 Done<bool> heard(Store& store, int64_t tune_id, bool undo);
 Done<bool> set_notes(Store& store, int64_t tune_id, const std::string& notes);

@@ -46,7 +46,8 @@ int cmd_set_status(const Args& args) {
   Store store = open_existing(required(args, "db"));
   const int64_t tune = parse_id(required(args, "tune"), "--tune");
   const LearnStatus status = parse_status_arg(required(args, "status"));
-  if (!actions::set_status(store, tune, status).value) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
+  const int64_t now = system_now_ms();
+  if (!actions::set_status(store, tune, status, now, local_utc_offset_minutes(now)).value) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
   const auto e = store.entry(tune);
   std::cout << e->name << ": " << label(e->status) << "\n";
   return kExitOk;

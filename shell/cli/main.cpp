@@ -28,7 +28,6 @@
 namespace tt::cli {
 namespace {
 
-
 const char* kUsage =
     "usage:\n"
     "  tunetrack sync --member ID --db FILE [--upstream URL] [--proxy URL] [--status STATUS] [--no-retry] [--json]\n"
@@ -81,7 +80,6 @@ int64_t env_int(const char* name, int64_t fallback, int64_t min, int64_t max) {
 double env_decimal(const char* name, double fallback, double min, double max) {
   return env_number(name, fallback, [&](const char* v) { return parse_decimal(v, min, max); });
 }
-
 
 std::atomic<bool> g_cancel{false};
 
@@ -146,7 +144,6 @@ int cmd_sync(const Args& args, SyncKind what) {
   if (!result.message.empty()) std::cerr << "tunetrack: " << result.message << "\n";
   return exit_code_for(result);
 }
-
 
 int cmd_sets(const Args& args) {
   Store store = open_existing(required(args, "db"));

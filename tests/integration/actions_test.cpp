@@ -40,7 +40,7 @@ TEST_F(ActionsTest, ATuneChangeNamesThatTuneAlone) {
   EXPECT_EQ(store.entry(7)->heard_count, 1);
   EXPECT_EQ(store.entry(7)->notes, "slow");
   // A status also decides what practice offers.
-  const auto learned = actions::set_status(store, 8, LearnStatus::Learned);
+  const auto learned = actions::set_status(store, 8, LearnStatus::Learned, kMonday9am, 0);
   EXPECT_TRUE(learned.value);
   EXPECT_EQ(learned.changed.entry, 8);
   EXPECT_TRUE(learned.changed.practice);
@@ -48,7 +48,7 @@ TEST_F(ActionsTest, ATuneChangeNamesThatTuneAlone) {
 
 TEST_F(ActionsTest, ATuneNotCollectedChangesNothingAndWritesNoRecord) {
   const int64_t before = records();
-  for (const auto& done : {actions::set_status(store, 99, LearnStatus::Learned), actions::heard(store, 99, false),
+  for (const auto& done : {actions::set_status(store, 99, LearnStatus::Learned, kMonday9am, 0), actions::heard(store, 99, false),
                            actions::set_notes(store, 99, "x"), actions::remove_tune(store, 99),
                            actions::keep_tune_details(store, {99, "Not mine", "reel", "", 1, {}, {}})}) {
     EXPECT_FALSE(done.value);
@@ -102,14 +102,21 @@ TEST_F(ActionsTest, StartingToLearnJoinsTheDaysQueueOnceItIsMadeAndIsNotTheMusic
   EXPECT_FALSE(today.changed.musician_change);
   EXPECT_FALSE(actions::todays_queue(store, kMonday9am, 0, store.practice_limits()).changed.any());  // kept
 
-  actions::set_status(store, 8, LearnStatus::Learning);
-  const auto joined = actions::start_learning(store, 8, kMonday9am, 0);
-  EXPECT_TRUE(joined.value);
-  EXPECT_TRUE(joined.changed.practice);
-  EXPECT_FALSE(joined.changed.musician_change);
+  // Made "learning" (the page and the CLI alike): it joins the day's queue as well.
+  const auto learning = actions::set_status(store, 8, LearnStatus::Learning, kMonday9am, 0);
+  EXPECT_TRUE(learning.value);
+  EXPECT_TRUE(learning.changed.practice);
+  EXPECT_TRUE(learning.changed.musician_change);  // the status is the musician's change
   const auto queue = *store.saved_practice_queue(practice_day(kMonday9am, 0));
   EXPECT_EQ(queue.back().tune_id, 8);
   EXPECT_FALSE(actions::start_learning(store, 8, kMonday9am, 0).value);  // once
+  // Joining alone is the day's queue, the page's own: not the musician's change.
+  actions::add_tune(store, {9, "The Silver Spear", "reel", ""}, LearnStatus::WantToLearn, "search");
+  store.set_status(9, LearnStatus::Learning);  // the store alone: nothing joined yet
+  const auto joined = actions::start_learning(store, 9, kMonday9am, 0);
+  EXPECT_TRUE(joined.value);
+  EXPECT_TRUE(joined.changed.practice);
+  EXPECT_FALSE(joined.changed.musician_change);
 }
 
 TEST_F(ActionsTest, SetChangesNameTheSetsAndRefusalsChangeNothing) {

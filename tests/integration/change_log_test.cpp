@@ -265,7 +265,7 @@ void random_action(Store& store, std::mt19937& random, int64_t& now) {
     switch (pick(28)) {
       case 0: actions::add_tune(store, summary, status, "search"); break;
       case 1: actions::remove_tune(store, tune); break;
-      case 2: actions::set_status(store, tune, status); break;
+      case 2: actions::set_status(store, tune, status, now, 60); break;
       case 3: actions::heard(store, tune, pick(3) == 0); break;
       case 4: actions::set_notes(store, tune, pick(2) ? "Learnt from Mary, \"slowly\"" : ""); break;
       case 5: actions::choose_setting(store, tune, 100 + pick(3)); break;

@@ -40,6 +40,7 @@ struct RecordingTransport : SyncTransport {
   std::map<uint64_t, std::string> fetches;  // outstanding: id -> url
   std::map<uint64_t, int64_t> timers;
   std::vector<uint64_t> aborted, cancelled;
+  int writes = 0;  // steps of fire_zero_timers that wrote
 
   uint64_t fetch(const std::string& url) override { fetches[++next_id] = url; return next_id; }
   void abort(uint64_t id) override { aborted.push_back(id); fetches.erase(id); }
@@ -54,7 +55,9 @@ struct RecordingTransport : SyncTransport {
       if (it->second == 0) {
         const uint64_t id = it->first;
         it = timers.erase(it);
-        written |= session.on_timer(id, now).changed;
+        const SyncStep step = session.on_timer(id, now);
+        writes += step.changed.any();
+        written |= step.changed;
       } else {
         ++it;
       }
@@ -109,6 +112,7 @@ TEST_F(SyncSessionTest, ASyncAppliesAndRecordsInOneCommitAndOneSave) {
   EXPECT_EQ(session.last_result()->person_tunes_added, 70);
   EXPECT_EQ(store.list_collection().size(), 70u);
   // One write for the plan and the run together: the list, the sets and practice follow.
+  EXPECT_EQ(transport.writes, 1);
   EXPECT_TRUE(written.collection && written.sets && written.practice);
   const auto runs = store.sync_runs();
   ASSERT_EQ(runs.size(), 1u);

@@ -2,7 +2,7 @@
 // Everything the web app asks of the browser, in one place: storage
 // (IDBFS + IndexedDB), fetch, timers, the URL fragment, clipboard, downloads,
 // file picking, Web Locks and cross-tab notices. Asynchronous answers come
-// back through the tt_on_* functions exported from main.cpp. The runner
+// back through the tt_on_* functions exported from browser_callbacks.cpp. The runner
 // (web/platform/runner.cpp) calls these to perform the effects `update` asks for.
 #include <string>
 

@@ -3,7 +3,7 @@
 // the service worker (web/pwa/service_worker.js: offline start, updates),
 // online/offline notices, persistent storage and its estimate, and the
 // remembered answers about other proxies. Answers come back through the
-// tt_on_* functions exported from main.cpp.
+// tt_on_* functions exported from browser_callbacks.cpp.
 #include <string>
 
 namespace tt::web {

@@ -1,7 +1,7 @@
 #pragma once
 // The page's notation and sound, done by web/page/notation.js (abcjs) and WebGL.
 // Answers come back through tt_on_notation_rendered and tt_on_playback
-// (main.cpp). The runner calls these to perform the notation effects.
+// (browser_callbacks.cpp). The runner calls these to perform the notation effects.
 #include <string>
 
 #include "web/model/effect.h"

@@ -1,7 +1,7 @@
 #pragma once
 // The page's one piece of state and the edge where effects happen: it holds
 // the model and services, feeds each event to `update`, and performs the
-// effects it returns through web/browser.h. The frame loop (main.cpp) draws
+// effects it returns through web/platform/browser.h. The frame loop (main.cpp) draws
 // the screens from the model and hands their events here.
 #include <vector>
 

@@ -61,14 +61,20 @@ void Context::save(bool is_change) {
 
 void Context::apply(const actions::Changed& changed) {
   if (!changed.any()) return;
-  if (changed.collection) {
-    reload_collection();
-  } else if (changed.entry != 0) {
-    refresh_entry(changed.entry);
-  }
-  if (changed.sets) reload_sets();
   actions::Changed also = changed;
-  if (changed.practice) also |= refresh_practice(*this);  // it may keep the day's queue: one save for both
+  try {
+    if (changed.collection) {
+      reload_collection();
+    } else if (changed.entry != 0) {
+      refresh_entry(changed.entry);
+    }
+    if (changed.sets) reload_sets();
+    if (changed.practice) also |= refresh_practice(*this);  // it may keep the day's queue: one save for both
+  } catch (...) {
+    // The change is committed: it reaches IndexedDB even when reading it back fails.
+    save(changed.musician_change);
+    throw;
+  }
   save(also.musician_change);
 }
 

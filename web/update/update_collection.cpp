@@ -1,7 +1,6 @@
 // The collection and the open tune: the view (kept in the URL), sorting, the
 // tune's details, and every change a musician makes to a tune.
 #include "core/tune_text.h"
-#include "shell/actions/practice_actions.h"
 #include "shell/actions/tune_actions.h"
 #include "web/update/update_context.h"
 
@@ -161,12 +160,9 @@ void handle_collection(Context& c, const Event& event) {
     on_remove(c, *e);
   } else if (const auto* e = std::get_if<event::SetStatus>(&event)) {
     if (!c.writable()) return;
-    actions::Changed changed = actions::set_status(*c.services.store, e->tune_id, e->status).changed;
-    if (e->status == LearnStatus::Learning) {
-      changed |= actions::start_learning(*c.services.store, e->tune_id, static_cast<int64_t>(c.now),
-                                         c.model.utc_offset_minutes).changed;
-    }
-    c.apply(changed);
+    c.apply(actions::set_status(*c.services.store, e->tune_id, e->status, static_cast<int64_t>(c.now),
+                                c.model.utc_offset_minutes)
+                .changed);
   } else if (const auto* e = std::get_if<event::Heard>(&event)) {
     if (c.writable()) c.apply(actions::heard(*c.services.store, e->tune_id, e->undo).changed);
   } else if (const auto* e = std::get_if<event::NotesEdited>(&event)) {

@@ -21,15 +21,17 @@ void on_file_picked(Context& c, const event::FilePicked& e) {
     c.model.import_summary = "Nothing imported: " + parsed.fatal;
     return;
   }
+  actions::Done<ImportSummary> imported;
   try {
-    const auto imported = actions::import_export(*c.services.store, parsed);
-    std::string text = import_headline(imported.value, parsed.errors.size());
-    for (const auto& line : import_details(imported.value, parsed.errors)) text += "\n" + line;
-    c.model.import_summary = text;
-    c.apply(imported.changed);
+    imported = actions::import_export(*c.services.store, parsed);
   } catch (const std::exception& ex) {
     c.model.import_summary = std::string("Nothing imported: ") + ex.what();
+    return;
   }
+  std::string text = import_headline(imported.value, parsed.errors.size());
+  for (const auto& line : import_details(imported.value, parsed.errors)) text += "\n" + line;
+  c.model.import_summary = text;
+  c.apply(imported.changed);
 }
 
 }  // namespace

@@ -155,7 +155,9 @@ void handle_practice(Context& c, const Event& event) {
     if (p.promotion_offer != e->tune_id) return;
     p.promotion_offer.reset();
     if (e->promote && c.writable()) {
-      c.apply(actions::set_status(*c.services.store, e->tune_id, LearnStatus::Learned).changed);
+      c.apply(actions::set_status(*c.services.store, e->tune_id, LearnStatus::Learned, now(c),
+                                          c.model.utc_offset_minutes)
+                  .changed);
     }
   } else if (const auto* e = std::get_if<event::SetPracticeLimits>(&event)) {
     if (!c.writable()) return;
