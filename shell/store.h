@@ -83,6 +83,7 @@ class Store {
   std::vector<SetRef> sets_containing_tune(int64_t tune_id);
   // What a sets sync needs to know before it starts (SyncOptions::known_*).
   std::unordered_set<int64_t> known_tune_ids();
+  std::unordered_set<int64_t> collected_ids();
   std::unordered_set<int64_t> thesession_set_ids();
   // A sets sync's whole write, in ONE transaction, like apply_and_record_sync:
   // the tune pages fetched saved as details, new tune rows, each new set
@@ -243,9 +244,14 @@ class Store {
   bool update_entry(std::string_view action, int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
   void write_entry(const CollectionEntry& entry);
   void ensure_tune_row(const TuneSummary& tune);
+  // New collection rows, each with `status` (and its learned date) as of now;
+  // a tune already collected is left as it is. `step` is called per row.
+  void add_new_entries(const std::vector<int64_t>& tune_ids, LearnStatus status, std::string_view source,
+                       bool in_tunebook, const std::function<void()>& step);
   ImportSummary merge_entries(const std::vector<CollectionEntry>& entries);
   void merge_practice(const PracticeData& practice, ImportSummary& summary);
   void write_card(int64_t tune_id, const CardMemory& card);
+  int64_t append_log_row(const PracticeLogEntry& row, std::string_view origin, std::optional<int64_t> set_id);  // -> its id
   void check_rating_inputs(Rating rating, const FsrsParameters& params, int64_t now_ms);
   // One rating's card and log row, inside the caller's transaction.
   RatingOutcome write_rating(const CollectionEntry& collected, Rating rating, const FsrsParameters& params,

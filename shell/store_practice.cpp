@@ -1,13 +1,12 @@
 // The store's practice half: cards, the log of ratings and progress counts
 // (the day's queue and the practice settings: store_practice_queue.cpp). Rules come from
-// core/practice.h and core/fsrs.h; this file reads and writes rows.
+// core/practice_rating.h, core/practice.h and core/fsrs.h; this file reads and writes rows.
 #include <nlohmann/json.hpp>
 
-#include <set>
-#include <tuple>
 #include <unordered_set>
 
 #include "core/practice_io.h"
+#include "core/practice_rating.h"
 #include "core/time_format.h"
 #include "shell/store.h"
 
@@ -103,33 +102,27 @@ void Store::write_card(int64_t tune_id, const CardMemory& c) {
 }
 
 void Store::check_rating_inputs(Rating rating, const FsrsParameters& params, int64_t now_ms) {
-  const Parsed<FsrsParameters> usable = validate_fsrs_parameters(params);
-  if (!usable) throw StoreError("The practice settings cannot be used: " + usable.error);
-  if (now_ms < -kFsrsMaxTimeMs || now_ms > kFsrsMaxTimeMs) {
-    throw StoreError("The time of the rating is not a date a clock can show; check the device's clock");
-  }
-  const int grade = static_cast<int>(rating);
-  if (grade < 1 || grade > 4) throw StoreError("A rating must be again, hard, good or easy");
+  if (const std::string refusal = rating_refusal(rating, params, now_ms); !refusal.empty()) throw StoreError(refusal);
 }
 
 RatingOutcome Store::write_rating(const CollectionEntry& collected, Rating rating, const FsrsParameters& params,
                                   int64_t now_ms, std::optional<int64_t> set_id) {
+  const RatedCard rated = rate_card(collected.status, practice_card(collected.tune_id), rating, params, now_ms);
+  write_card(collected.tune_id, rated.after);
   RatingOutcome outcome;
-  PracticeLogEntry& row = outcome.entry;
-  row.tune_id = collected.tune_id;
-  row.at_ms = now_ms;
-  row.rating = rating;
-  row.before = practice_card(row.tune_id).value_or(new_card(now_ms));
-  row.after = review(params, row.before, rating, now_ms);
-  write_card(row.tune_id, row.after);
+  outcome.entry = {0, collected.tune_id, now_ms, rating, rated.before, rated.after};
+  outcome.entry.id = append_log_row(outcome.entry, "rated", set_id);
+  outcome.suggests_promotion = rated.suggests_promotion;
+  return outcome;
+}
+
+int64_t Store::append_log_row(const PracticeLogEntry& row, std::string_view origin, std::optional<int64_t> set_id) {
   Statement s(db_.handle(),
               "INSERT INTO practice_log (tune_id, at, rating, before, after, origin, set_id) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, 'rated', ?6)");
-  s.bind(1, row.tune_id).bind(2, now_ms).bind(3, to_string(rating)).bind(4, log_card(row.before))
-      .bind(5, log_card(row.after)).bind(6, set_id).run();
-  row.id = sqlite3_last_insert_rowid(db_.handle());
-  outcome.suggests_promotion = suggests_promotion(collected.status, rating, row.after);
-  return outcome;
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  s.bind(1, row.tune_id).bind(2, row.at_ms).bind(3, to_string(row.rating)).bind(4, log_card(row.before))
+      .bind(5, log_card(row.after)).bind(6, origin).bind(7, set_id).run();
+  return sqlite3_last_insert_rowid(db_.handle());
 }
 
 RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
@@ -171,11 +164,11 @@ std::optional<PracticeLogEntry> Store::undo_last_rating() {
   for (const auto& [row, removed] : rows) {
     drop.bind(1, row.id).run();
     if (removed || !entry(row.tune_id)) continue;
-    if (row.before.state == CardState::New && row.before.reps == 0) {
+    if (const auto card = card_before_rating(row)) {
+      write_card(row.tune_id, *card);
+    } else {
       Statement forget(db_.handle(), "DELETE FROM practice_card WHERE tune_id = ?1");
       forget.bind(1, row.tune_id).run();
-    } else {
-      write_card(row.tune_id, row.before);
     }
   }
   tx.commit();
@@ -218,35 +211,22 @@ PracticeData Store::practice_data() {
 
 void Store::merge_practice(const PracticeData& practice, ImportSummary& summary) {
   if (practice.cards.empty() && practice.log.empty()) return;
-  std::unordered_set<int64_t> collected;
+  const std::unordered_set<int64_t> collected = collected_ids();
+  std::unordered_set<int64_t> with_card;
   {
-    Statement s(db_.handle(), "SELECT tune_id FROM collection");
-    while (s.step()) collected.insert(s.int_at(0));
+    Statement s(db_.handle(), "SELECT tune_id FROM practice_card");
+    while (s.step()) with_card.insert(s.int_at(0));
   }
-  for (const auto& [tune_id, card] : practice.cards) {
-    if (!collected.count(tune_id) || practice_card(tune_id)) continue;
-    write_card(tune_id, card);
-    ++summary.practice_cards_added;
-  }
-  // Exports keep whole seconds: a row is the same rating when its tune,
-  // second and rating match.
-  const auto second = [](int64_t ms) { return ms / 1000 - (ms % 1000 < 0 ? 1 : 0); };
-  std::set<std::tuple<int64_t, int64_t, std::string>> known;
+  std::vector<LoggedRating> logged;
   {
     Statement s(db_.handle(), "SELECT tune_id, at, rating FROM practice_log");
-    while (s.step()) known.emplace(s.int_at(0), second(s.int_at(1)), s.text_at(2));
+    while (s.step()) logged.push_back({s.int_at(0), s.int_at(1), parse_rating(s.text_at(2)).value_or(Rating::Good)});
   }
-  Statement insert(db_.handle(),
-                   "INSERT INTO practice_log (tune_id, at, rating, before, after, origin) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, 'imported')");
-  for (const auto& row : practice.log) {
-    if (!collected.count(row.tune_id)) continue;
-    const std::string rating(to_string(row.rating));
-    if (!known.emplace(row.tune_id, second(row.at_ms), rating).second) continue;
-    insert.bind(1, row.tune_id).bind(2, row.at_ms).bind(3, rating).bind(4, log_card(row.before))
-        .bind(5, log_card(row.after)).run();
-    ++summary.practice_ratings_added;
-  }
+  const PracticeImportPlan plan = plan_practice_import(practice, collected, with_card, logged);
+  for (const auto& [tune_id, card] : plan.cards) write_card(tune_id, card);
+  for (const auto& row : plan.log) append_log_row(row, "imported", std::nullopt);
+  summary.practice_cards_added += static_cast<int>(plan.cards.size());
+  summary.practice_ratings_added += static_cast<int>(plan.log.size());
 }
 
 std::map<std::string, int> Store::learned_per_month() {

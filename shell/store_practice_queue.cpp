@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/parse_number.h"
+#include "core/practice_rating.h"
 #include "core/time_format.h"
 #include "shell/store.h"
 
@@ -65,19 +66,10 @@ void Store::save_practice_queue(const std::string& day, const std::vector<QueueI
 std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits) {
   const std::string day = practice_day(now_ms, utc_offset_minutes);
   Change tx(*this, "build_practice_queue");
-  // A day's queue is kept once it holds something. One made empty (say at
-  // page load, before a sync or an import brought tunes in) is made again,
-  // which can only add tunes.
-  if (auto saved = saved_practice_queue(day); saved && !saved->empty()) {
-    std::unordered_set<int64_t> collected;
-    Statement s(db_.handle(), "SELECT tune_id FROM collection");
-    while (s.step()) collected.insert(s.int_at(0));
-    std::vector<QueueItem> out;
-    for (const auto& item : *saved) {
-      if (collected.count(item.tune_id)) out.push_back(item);
-    }
+  const std::unordered_set<int64_t> collected = collected_ids();
+  if (auto kept = kept_queue(saved_practice_queue(day), collected)) {
     tx.commit();
-    return out;
+    return *kept;
   }
   const int64_t start = practice_day_start_ms(now_ms, utc_offset_minutes);
   const int64_t end = practice_day_end_ms(now_ms, utc_offset_minutes);

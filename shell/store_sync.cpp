@@ -53,21 +53,11 @@ ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, Lea
     }
   };
 
-  Statement insert_tune(db_.handle(), "INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
   for (const auto& t : plan.tunes_to_create) {
-    insert_tune.bind(1, t.id).bind(2, t.name).bind(3, t.type).bind(4, t.url).run();
+    ensure_tune_row(t);
     step();
   }
-  const int64_t now = clock_();
-  CollectionEntry fresh;
-  change_status(fresh, default_status, now);
-  Statement insert_entry(db_.handle(),
-                         "INSERT INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, source, "
-                         "in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, 'tunebook', 1)");
-  for (const int64_t id : plan.collection_to_add) {
-    insert_entry.bind(1, id).bind(2, to_string(fresh.status)).bind(3, fresh.learned_at_ms).bind(4, now).run();
-    step();
-  }
+  add_new_entries(plan.collection_to_add, default_status, "tunebook", true, step);
   Statement flag(db_.handle(), "UPDATE collection SET in_tunebook = ?2 WHERE tune_id = ?1");
   for (const int64_t id : plan.left_tunebook) {
     flag.bind(1, id).bind(2, int64_t{0}).run();
@@ -84,6 +74,21 @@ ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, Lea
   outcome.person_tunes_skipped = static_cast<int>(plan.collection_skipped.size());
   outcome.left_tunebook = static_cast<int>(plan.left_tunebook.size());
   return outcome;
+}
+
+void Store::add_new_entries(const std::vector<int64_t>& tune_ids, LearnStatus status, std::string_view source,
+                            bool in_tunebook, const std::function<void()>& step) {
+  const int64_t now = clock_();
+  CollectionEntry fresh;
+  change_status(fresh, status, now);  // "learned" takes its date now
+  Statement insert(db_.handle(),
+                   "INSERT OR IGNORE INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, "
+                   "source, in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)");
+  for (const int64_t id : tune_ids) {
+    insert.bind(1, id).bind(2, to_string(fresh.status)).bind(3, fresh.learned_at_ms).bind(4, now)
+        .bind(5, source).bind(6, int64_t{in_tunebook ? 1 : 0}).run();
+    step();
+  }
 }
 
 void Store::record_sync_run(int64_t member_id, int64_t started_at_ms, const SyncResult& r) {
