@@ -205,6 +205,16 @@ class Store {
   // record does not fit (an unknown field, say); nothing is written then.
   void replay(const ChangeRecord& record);
   const std::string& device_id() const { return device_; }
+  // Runs `work` as ONE change named `action`: the write methods it calls join
+  // it, so an action made of several writes is one transaction and one
+  // record (nothing of it is kept when `work` throws). Returns what work does.
+  template <typename Work>
+  auto as_one_change(std::string_view action, Work&& work) {
+    Change tx(*this, action);
+    auto result = work();
+    tx.commit();
+    return result;
+  }
   // SQLite's own handle, for benchmarks that count the statements an action runs.
   sqlite3* sqlite_handle() { return db_.handle(); }
   // The newest record's seq (0 for an empty log) and the actions of the

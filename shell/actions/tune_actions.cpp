@@ -15,13 +15,17 @@ Done<bool> entry_changed(bool done, int64_t tune_id) {
 }  // namespace
 
 Done<bool> set_status(Store& store, int64_t tune_id, LearnStatus status, int64_t now_ms, int utc_offset_minutes) {
-  Done<bool> result = entry_changed(store.set_status(tune_id, status), tune_id);
-  // Learning or learned decides what practice offers (and what to learn next).
-  result.changed.practice = result.value;
-  if (result.value && status == LearnStatus::Learning) {
-    result.changed |= start_learning(store, tune_id, now_ms, utc_offset_minutes).changed;
-  }
-  return result;
+  // One transaction and one record: the status, and a tune made "learning"
+  // joining the day's queue.
+  return store.as_one_change("set_status", [&] {
+    Done<bool> result = entry_changed(store.set_status(tune_id, status), tune_id);
+    // Learning or learned decides what practice offers (and what to learn next).
+    result.changed.practice = result.value;
+    if (result.value && status == LearnStatus::Learning) {
+      result.changed |= start_learning(store, tune_id, now_ms, utc_offset_minutes).changed;
+    }
+    return result;
+  });
 }
 
 Done<bool> heard(Store& store, int64_t tune_id, bool undo) {

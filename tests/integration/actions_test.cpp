@@ -102,9 +102,17 @@ TEST_F(ActionsTest, StartingToLearnJoinsTheDaysQueueOnceItIsMadeAndIsNotTheMusic
   EXPECT_FALSE(today.changed.musician_change);
   EXPECT_FALSE(actions::todays_queue(store, kMonday9am, 0, store.practice_limits()).changed.any());  // kept
 
-  // Made "learning" (the page and the CLI alike): it joins the day's queue as well.
+  // Made "learning" (the page and the CLI alike): it joins the day's queue as
+  // well, in the same transaction and the same one record.
+  const int64_t before = records();
   const auto learning = actions::set_status(store, 8, LearnStatus::Learning, kMonday9am, 0);
   EXPECT_TRUE(learning.value);
+  ASSERT_EQ(records(), before + 1);
+  const ChangeRecord record = store.change_log().back();
+  EXPECT_EQ(record.action, "set_status");
+  const std::string written = record.changes.dump();
+  EXPECT_NE(written.find("learning"), std::string::npos) << written;
+  EXPECT_NE(written.find("practice_queue"), std::string::npos) << written;
   EXPECT_TRUE(learning.changed.practice);
   EXPECT_TRUE(learning.changed.musician_change);  // the status is the musician's change
   const auto queue = *store.saved_practice_queue(practice_day(kMonday9am, 0));
