@@ -11,13 +11,16 @@ struct Changed {
   bool collection = false;  // the collection as a whole (tunes added or removed)
   bool sets = false;        // sets, or what their entries show (in the collection or not)
   bool practice = false;    // cards, ratings, today's queue, the limits
+  // Ratings given just now, and nothing else of practice: the day's counts,
+  // the rated tunes' cards and the sets' marks (much less than `practice`).
+  bool ratings = false;
   bool settings = false;    // a setting only: nothing to read again, only to save
   bool history = false;     // a sync's run kept (the Sync tab reads it when shown): only to save
   // False for what the page keeps for itself (the day's queue, the export
   // time): saved, but not counted as the musician's change by the export reminder.
   bool musician_change = true;
 
-  bool any() const { return entry != 0 || collection || sets || practice || settings || history; }
+  bool any() const { return entry != 0 || collection || sets || practice || ratings || settings || history; }
   // Both changes: two different tunes read the whole list again.
   Changed& operator|=(const Changed& other) {
     const bool counted = (any() && musician_change) || (other.any() && other.musician_change);
@@ -26,6 +29,7 @@ struct Changed {
     collection |= other.collection;
     sets |= other.sets;
     practice |= other.practice;
+    ratings |= other.ratings;
     settings |= other.settings;
     history |= other.history;
     musician_change = counted;

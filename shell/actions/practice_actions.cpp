@@ -9,16 +9,22 @@ Changed practice_changed(bool done) {
   return changed;
 }
 
+Changed ratings_given(bool given) {
+  Changed changed;
+  changed.ratings = given;
+  return changed;
+}
+
 }  // namespace
 
 Done<RatingOutcome> rate(Store& store, int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms) {
-  return {store.rate(tune_id, rating, params, now_ms), practice_changed(true)};
+  return {store.rate(tune_id, rating, params, now_ms), ratings_given(true)};
 }
 
 Done<SetRatingOutcome> rate_set(Store& store, int64_t set_id, Rating rating, const FsrsParameters& params,
                                 int64_t now_ms) {
   Done<SetRatingOutcome> result{store.rate_set(set_id, rating, params, now_ms), {}};
-  result.changed = practice_changed(!result.value.tunes.empty());
+  result.changed = ratings_given(!result.value.tunes.empty());
   return result;
 }
 

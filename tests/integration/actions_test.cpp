@@ -75,12 +75,14 @@ TEST_F(ActionsTest, RatingsChangePracticeAndAnUndoWithNothingToTakeBackChangesNo
   EXPECT_FALSE(actions::undo_last_rating(store).changed.any());
   const auto rated = actions::rate(store, 7, Rating::Good, store.practice_parameters(), kMonday9am);
   EXPECT_EQ(rated.value.entry.tune_id, 7);
-  EXPECT_TRUE(rated.changed.practice);
-  EXPECT_FALSE(rated.changed.collection || rated.changed.entry);
+  // A rating names only ratings (the day's counts and the rated cards to read
+  // again), not the whole of practice.
+  EXPECT_TRUE(rated.changed.ratings);
+  EXPECT_FALSE(rated.changed.practice || rated.changed.collection || rated.changed.entry);
   EXPECT_THROW(actions::rate(store, 99, Rating::Good, store.practice_parameters(), kMonday9am), StoreError);
   const auto undone = actions::undo_last_rating(store);
   ASSERT_TRUE(undone.value);
-  EXPECT_TRUE(undone.changed.practice);
+  EXPECT_TRUE(undone.changed.practice);  // the rating taken back may be another day's
   EXPECT_FALSE(store.practice_card(7));
 }
 

@@ -29,7 +29,78 @@ void open_practice(WebPage& page, int n) {
 }
 
 
+// What the Practice tab shows that a rating can change.
+void expect_same_practice(const web::PracticeState& read_after_rating, const web::PracticeState& read_whole) {
+  EXPECT_EQ(read_after_rating.day, read_whole.day);
+  EXPECT_EQ(read_after_rating.rated_today, read_whole.rated_today);
+  EXPECT_EQ(read_after_rating.done_today, read_whole.done_today);
+  EXPECT_EQ(read_after_rating.new_today, read_whole.new_today);
+  EXPECT_EQ(read_after_rating.reviews_per_day, read_whole.reviews_per_day);
+  EXPECT_EQ(read_after_rating.learned_per_month, read_whole.learned_per_month);
+  EXPECT_EQ(read_after_rating.next_to_learn, read_whole.next_to_learn);
+  EXPECT_EQ(read_after_rating.current(), read_whole.current());
+  ASSERT_EQ(read_after_rating.sets.size(), read_whole.sets.size());
+  for (size_t i = 0; i < read_whole.sets.size(); ++i) {
+    EXPECT_EQ(read_after_rating.sets[i].set_id, read_whole.sets[i].set_id);
+    EXPECT_EQ(read_after_rating.sets[i].rated, read_whole.sets[i].rated);
+  }
+  ASSERT_EQ(read_after_rating.cards.size(), read_whole.cards.size());
+  for (const auto& [tune, card] : read_whole.cards) {
+    ASSERT_TRUE(read_after_rating.cards.count(tune)) << tune;
+    EXPECT_EQ(read_after_rating.cards.at(tune).reps, card.reps) << tune;
+    EXPECT_EQ(read_after_rating.cards.at(tune).due_ms, card.due_ms) << tune;
+  }
+}
+
+// The whole Practice tab read again, as opening the tab does.
+web::PracticeState read_whole(WebPage& page) {
+  ViewState view = page.model.view;
+  view.tab = "practice";
+  page.dispatch(ev::ViewChanged{view, true});
+  return page.model.practice;
+}
+
 }  // namespace
+
+TEST(WebPractice, AfterARatingThePageReadsOnlyWhatItChangedAndShowsWhatAWholeReadingWould) {
+  WebPage page;
+  open_practice(page, 8);
+  const auto& p = page.model.practice;
+  std::vector<int64_t> started;
+  for (int i = 0; i < 3; ++i) {
+    started.push_back(p.next_to_learn.front());
+    page.dispatch(ev::SetStatus{started.back(), LearnStatus::Learning});
+  }
+  // A set of two tunes put in the day's practice, besides the queue.
+  page.dispatch(ev::NewSet{});
+  const int64_t set = page.model.view.open_set;
+  page.dispatch(ev::AddToSet{set, started[0]});
+  page.dispatch(ev::AddToSet{set, p.next_to_learn.front()});
+  page.dispatch(ev::QueueSetToday{set, true});
+  read_whole(page);
+
+  page.dispatch(ev::Rate{started[0], Rating::Good});
+  web::PracticeState after = p;
+  expect_same_practice(after, read_whole(page));
+  EXPECT_EQ(after.done_today, 1);
+  EXPECT_EQ(after.new_today, 1);
+
+  page.clock += 60'000;
+  page.dispatch(ev::Rate{started[1], Rating::Again});
+  page.dispatch(ev::RateSet{set, Rating::Hard});  // started[0] again, and a tune not in the queue
+  after = p;
+  expect_same_practice(after, read_whole(page));
+  EXPECT_EQ(after.done_today, 4);
+  EXPECT_TRUE(after.sets.at(0).rated);
+
+  // Past midnight without a tick: the next rating reads the new day whole.
+  page.clock += kDay;
+  page.dispatch(ev::Rate{started[2], Rating::Good});
+  after = p;
+  EXPECT_NE(after.day, "");
+  expect_same_practice(after, read_whole(page));
+  EXPECT_EQ(after.done_today, 1);
+}
 
 TEST(WebPractice, StartingToLearnFillsTodaysQueueWithinTheLimits) {
   WebPage page;

@@ -69,7 +69,11 @@ void Context::apply(const actions::Changed& changed) {
       refresh_entry(changed.entry);
     }
     if (changed.sets) reload_sets();
-    if (changed.practice) also |= refresh_practice(*this);  // it may keep the day's queue: one save for both
+    if (changed.practice) {
+      also |= refresh_practice(*this);  // it may keep the day's queue: one save for both
+    } else if (changed.ratings) {
+      also |= refresh_todays_ratings(*this);
+    }
   } catch (...) {
     // The change is committed: it reaches IndexedDB even when reading it back fails.
     save(changed.musician_change);

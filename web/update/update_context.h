@@ -83,6 +83,10 @@ void stop_tune_playback(Context& c);
 // Today's practice read again (web/update/update_practice.cpp). Returns what that
 // wrote (the day's queue, when it was made now) for Context::apply to save.
 actions::Changed refresh_practice(Context& c);
+// After ratings only: what a rating changes (the day's counts, today's bar of
+// the chart, the cards shown, the sets' marks), the rest kept as read; the
+// whole of practice on a new day (then what that wrote, like refresh_practice).
+actions::Changed refresh_todays_ratings(Context& c);
 // "Bring in my sets" (web/update/update_sync.cpp: the one session runs both kinds).
 void start_sets_sync(Context& c);
 

@@ -18,30 +18,25 @@ constexpr int64_t kChartDays = 90;
 
 int64_t now(const Context& c) { return static_cast<int64_t>(c.now); }
 
-}  // namespace
-
-actions::Changed refresh_practice(Context& c) {
-  if (!c.services.store) return {};
+// What ratings change, read for the day in `p.day`: who was rated, the
+// counts, the cards of the queue and of the day's sets, and the sets' marks.
+void read_days_ratings(Context& c) {
   Store& store = *c.services.store;
   PracticeState& p = c.model.practice;
   const int offset = c.model.utc_offset_minutes;
-  p.limits = store.practice_limits();
-  p.parameters = store.practice_parameters();
-  p.day = practice_day(now(c), offset);
-  const auto started = std::chrono::steady_clock::now();
-  auto today = actions::todays_queue(store, now(c), offset, p.limits);
-  p.queue = std::move(today.value);
-  p.queue_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   const int64_t day_start = practice_day_start_ms(now(c), offset);
   const int64_t day_end = practice_day_end_ms(now(c), offset);
   // Today is [start, end): a rating dated in the future (a device with a
   // wrong clock) is not today's. Counts as the store and the CLI count.
   p.rated_today.clear();
+  p.done_today = 0;
+  p.new_today = 0;
   for (const auto& entry : store.practice_log_since(day_start)) {
-    if (entry.at_ms < day_end) p.rated_today.insert(entry.tune_id);
+    if (entry.at_ms >= day_end) continue;
+    p.rated_today.insert(entry.tune_id);
+    ++p.done_today;
+    if (entry.before.state == CardState::New) ++p.new_today;
   }
-  p.done_today = store.ratings_between(day_start, day_end);
-  p.new_today = store.new_started_between(day_start, day_end);
   p.cards.clear();
   for (const auto& item : p.queue) {
     if (const auto card = store.practice_card(item.tune_id)) p.cards[item.tune_id] = *card;
@@ -56,13 +51,41 @@ actions::Changed refresh_practice(Context& c) {
       }
     }
   }
+}
+
+}  // namespace
+
+actions::Changed refresh_practice(Context& c) {
+  if (!c.services.store) return {};
+  Store& store = *c.services.store;
+  PracticeState& p = c.model.practice;
+  const int offset = c.model.utc_offset_minutes;
+  p.limits = store.practice_limits();
+  p.parameters = store.practice_parameters();
+  p.day = practice_day(now(c), offset);
+  const auto started = std::chrono::steady_clock::now();
+  auto today = actions::todays_queue(store, now(c), offset, p.limits);
+  p.queue = std::move(today.value);
+  p.queue_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  read_days_ratings(c);
   p.next_to_learn = next_to_learn(c.model.collection.entries(), kNextToLearn);
   p.learned_per_month = store.learned_per_month();
+  const int64_t day_start = practice_day_start_ms(now(c), offset);
   p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
   if (const int64_t current = p.current()) ensure_details(c, current);
   // The queue as made for today is kept in the file: saved (by the tab that
   // owns it) so a reload finds the same one.
   return c.model.owns_database ? today.changed : actions::Changed{};
+}
+
+actions::Changed refresh_todays_ratings(Context& c) {
+  if (!c.services.store) return {};
+  PracticeState& p = c.model.practice;
+  if (p.day != practice_day(now(c), c.model.utc_offset_minutes)) return refresh_practice(c);  // past midnight
+  read_days_ratings(c);
+  p.reviews_per_day[p.day] = p.done_today;  // a rating given now is today's
+  if (const int64_t current = p.current()) ensure_details(c, current);
+  return {};
 }
 
 namespace {
