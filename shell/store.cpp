@@ -1,55 +1,13 @@
+// The store: opening and migrating the file, and the collection's, tunes'
+// and settings' operations, each one change over the tables (shell/tables/).
 #include "shell/store.h"
 
 #include <nlohmann/json.hpp>
-#include <unordered_map>
-#include <unordered_set>
 
-#include "shell/store_json.h"
 #include "shell/store_schema.h"
 
 namespace tt {
-namespace {
-
 using nlohmann::json;
-
-constexpr const char* kEntryColumns =
-    "c.tune_id, t.name, t.type, t.key, t.url, t.tunebooks, t.aliases, c.learn_status, c.heard_count, "
-    "c.learned_at, c.notes, c.created_at, c.updated_at, c.source, c.in_tunebook, c.setting_id "
-    "FROM collection c JOIN tune t ON t.id = c.tune_id";
-
-
-CollectionEntry read_entry(const Statement& s) {
-  CollectionEntry e;
-  e.tune_id = s.int_at(0);
-  e.name = s.text_at(1);
-  e.type = s.text_at(2);
-  e.key = s.text_at(3);
-  e.url = s.text_at(4);
-  e.tunebooks = static_cast<int>(s.int_at(5));
-  e.aliases = json_strings(s.text_at(6));
-  e.status = parse_learn_status(s.text_at(7)).value_or(LearnStatus::WantToLearn);
-  e.heard_count = static_cast<int>(s.int_at(8));
-  if (!s.is_null(9)) e.learned_at_ms = s.int_at(9);
-  e.notes = s.text_at(10);
-  e.created_at_ms = s.int_at(11);
-  e.updated_at_ms = s.int_at(12);
-  e.source = s.text_at(13);
-  e.in_tunebook = s.int_at(14) != 0;
-  if (!s.is_null(15)) e.setting_id = s.int_at(15);
-  return e;
-}
-
-}  // namespace
-
-std::vector<std::string> json_strings(const std::string& text) {
-  std::vector<std::string> out;
-  if (text == "[]") return out;  // most tunes: no parse (a queue reads 10,000 of them)
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_array()) {
-    for (const auto& v : doc) if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
 
 Store::Store(const std::string& path, Clock clock) : db_(path), clock_(std::move(clock)) {
   try {
@@ -99,69 +57,40 @@ std::string Store::integrity_check() {
   return report;
 }
 
-std::vector<CollectionEntry> Store::list_collection() {
-  Statement s(db_.handle(), std::string("SELECT ") + kEntryColumns + " ORDER BY c.tune_id");
-  std::vector<CollectionEntry> out;
-  while (s.step()) out.push_back(read_entry(s));
-  return out;
-}
+std::vector<CollectionEntry> Store::list_collection() { return collection_.all(); }
 
-std::optional<CollectionEntry> Store::entry(int64_t tune_id) {
-  Statement s(db_.handle(), std::string("SELECT ") + kEntryColumns + " WHERE c.tune_id = ?1");
-  s.bind(1, tune_id);
-  if (!s.step()) return std::nullopt;
-  return read_entry(s);
-}
+std::optional<CollectionEntry> Store::entry(int64_t tune_id) { return collection_.get(tune_id); }
 
-void Store::ensure_tune_row(const TuneSummary& tune) {
-  Statement s(db_.handle(), "INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
-  s.bind(1, tune.id).bind(2, tune.name).bind(3, tune.type).bind(4, tune.url).run();
-}
+void Store::ensure_tune_row(const TuneSummary& tune) { tunes_.ensure(tune); }
 
 bool Store::add_tune(const TuneSummary& tune, LearnStatus status, const std::string& source) {
   Change tx(*this, "add_tune");
-  ensure_tune_row(tune);
+  tunes_.ensure(tune);
   const int64_t now = clock_();
-  CollectionEntry e;
-  change_status(e, status, now);
-  Statement s(db_.handle(),
-              "INSERT OR IGNORE INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, source, "
-              "in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, ?5, 0)");
-  s.bind(1, tune.id).bind(2, to_string(e.status)).bind(3, e.learned_at_ms).bind(4, now).bind(5, source).run();
-  const bool added = db_.changes() > 0;
+  CollectionEntry fresh;
+  change_status(fresh, status, now);
+  const bool added = collection_.insert(tune.id, fresh, source, false, now);
   tx.commit();
   return added;
 }
 
 bool Store::remove_tune(int64_t tune_id) {
   Change tx(*this, "remove_tune");
-  Statement s(db_.handle(), "DELETE FROM collection WHERE tune_id = ?1");
-  s.bind(1, tune_id).run();
-  if (db_.changes() == 0) return false;
+  if (!collection_.remove(tune_id)) return false;
   // Its practice goes with it (a re-added tune starts fresh); the log stays
   // as history, never to be restored into a card.
-  Statement card(db_.handle(), "DELETE FROM practice_card WHERE tune_id = ?1");
-  card.bind(1, tune_id).run();
-  Statement log(db_.handle(), "UPDATE practice_log SET tune_removed = 1 WHERE tune_id = ?1");
-  log.bind(1, tune_id).run();
+  forget_practice_of(tune_id);
   tx.commit();
   return true;
 }
 
-void Store::write_entry(const CollectionEntry& e) {
-  Statement s(db_.handle(),
-              "UPDATE collection SET learn_status = ?2, heard_count = ?3, learned_at = ?4, notes = ?5, "
-              "updated_at = ?6, setting_id = ?7 WHERE tune_id = ?1");
-  s.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
-      .bind(5, e.notes).bind(6, e.updated_at_ms).bind(7, e.setting_id).run();
-}
 
 bool Store::update_entry(std::string_view action, int64_t tune_id, const std::function<void(CollectionEntry&)>& change) {
   Change tx(*this, action);
   auto current = entry(tune_id);
   if (!current) return false;
   change(*current);
-  write_entry(*current);
+  collection_.update(*current);
   tx.commit();
   return true;
 }
@@ -190,57 +119,17 @@ void Store::save_tune_details(const TuneDetails& d) {
   tx.commit();
 }
 
-void Store::write_tune_details(const TuneDetails& d) {
-  json settings = json::array();
-  for (const auto& s : d.settings) settings.push_back({{"id", s.id}, {"key", s.key}, {"abc", s.abc}});
-  const std::string key = d.settings.empty() ? std::string() : d.settings.front().key;
-  ensure_tune_row({d.id, d.name, d.type, d.url});
-  Statement s(db_.handle(),
-              "UPDATE tune SET name = ?2, type = ?3, url = ?4, key = ?5, tunebooks = ?6, aliases = ?7, "
-              "settings = ?8, details_fetched_at = ?9 WHERE id = ?1");
-  s.bind(1, d.id).bind(2, d.name).bind(3, d.type).bind(4, d.url).bind(5, key).bind(6, d.tunebooks)
-      .bind(7, json(d.aliases).dump()).bind(8, settings.dump()).bind(9, clock_()).run();
-}
+void Store::write_tune_details(const TuneDetails& d) { tunes_.write_details(d, clock_()); }
 
-std::optional<TuneDetails> Store::tune_details(int64_t tune_id) {
-  Statement s(db_.handle(),
-              "SELECT id, name, type, url, tunebooks, aliases, settings FROM tune "
-              "WHERE id = ?1 AND details_fetched_at IS NOT NULL");
-  s.bind(1, tune_id);
-  if (!s.step()) return std::nullopt;
-  TuneDetails d;
-  d.id = s.int_at(0);
-  d.name = s.text_at(1);
-  d.type = s.text_at(2);
-  d.url = s.text_at(3);
-  d.tunebooks = static_cast<int>(s.int_at(4));
-  d.aliases = json_strings(s.text_at(5));
-  const json settings = json::parse(s.text_at(6), nullptr, false);
-  if (settings.is_array()) {
-    for (const auto& o : settings) {
-      if (!o.is_object()) continue;
-      d.settings.push_back({o.value("id", int64_t{0}), o.value("key", ""), o.value("abc", "")});
-    }
-  }
-  return d;
-}
+std::optional<TuneDetails> Store::tune_details(int64_t tune_id) { return tunes_.details(tune_id); }
 
-std::optional<std::string> Store::setting(const std::string& key) {
-  Statement s(db_.handle(), "SELECT value FROM setting WHERE key = ?1");
-  s.bind(1, key);
-  if (!s.step()) return std::nullopt;
-  return s.text_at(0);
-}
+std::optional<std::string> Store::setting(const std::string& key) { return settings_.get(key); }
 
 void Store::set_setting(const std::string& key, const std::string& value) { set_settings({{key, value}}); }
 
 void Store::set_settings(const std::vector<std::pair<std::string, std::string>>& settings) {
   Change tx(*this, "set_setting");
-  Statement s(db_.handle(),
-              "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  for (const auto& [key, value] : settings) {
-    s.bind(1, key).bind(2, value).run();
-  }
+  settings_.put(settings);
   tx.commit();
 }
 
@@ -266,26 +155,19 @@ ImportSummary Store::import_entries(const std::vector<CollectionEntry>& entries,
 ImportSummary Store::merge_entries(const std::vector<CollectionEntry>& entries) {
   ImportSummary summary;
   const int64_t now = clock_();
-  Statement insert(db_.handle(),
-                   "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
-                   "updated_at, source, in_tunebook, setting_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0, ?8)");
   for (const auto& e : entries) {
-    const auto existing = entry(e.tune_id);
+    const auto existing = collection_.get(e.tune_id);
     const ImportDecision decision = decide_import(existing ? &*existing : nullptr, e);
     if (decision == ImportDecision::Unchanged) {
       ++summary.unchanged;
-      continue;
-    }
-    if (decision == ImportDecision::Conflict) {
+    } else if (decision == ImportDecision::Conflict) {
       ++summary.conflicts;
       summary.messages.push_back(import_conflict_message(*existing));
-      continue;
+    } else {
+      tunes_.ensure({e.tune_id, e.name, e.type, e.url});
+      collection_.insert_imported(e, now);
+      ++summary.added;
     }
-    ensure_tune_row({e.tune_id, e.name, e.type, e.url});
-    insert.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
-        .bind(5, e.notes).bind(6, e.created_at_ms > 0 ? e.created_at_ms : now)
-        .bind(7, e.updated_at_ms > 0 ? e.updated_at_ms : now).bind(8, e.setting_id).run();
-    ++summary.added;
   }
   return summary;
 }

@@ -23,6 +23,10 @@
 #include "shell/store_schema.h"
 #include "shell/store_types.h"
 #include "shell/sqlite_db.h"
+#include "shell/tables/collection_table.h"
+#include "shell/tables/settings_table.h"
+#include "shell/tables/sync_run_table.h"
+#include "shell/tables/tune_table.h"
 
 namespace tt {
 
@@ -252,7 +256,7 @@ class Store {
   ApplyOutcome write_sync_plan(const std::vector<TuneSummary>& fetched, LearnStatus default_status,
                                const std::function<void(double)>& progress);
   bool update_entry(std::string_view action, int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
-  void write_entry(const CollectionEntry& entry);
+  void forget_practice_of(int64_t tune_id);  // its card goes, its log rows stay marked removed
   void ensure_tune_row(const TuneSummary& tune);
   // New collection rows, each with `status` (and its learned date) as of now;
   // a tune already collected is left as it is. `step` is called per row.
@@ -274,6 +278,11 @@ class Store {
   std::vector<PracticeLogEntry> read_log(const std::string& where, int64_t from_ms, int64_t to_ms);
 
   Database db_;
+  // The tables (shell/tables/): rows only; the methods above are the changes over them.
+  CollectionTable collection_{db_};
+  TuneTable tunes_{db_};
+  SettingsTable settings_{db_};
+  SyncRunTable sync_runs_{db_};
   Clock clock_;
   std::string device_;
   HlcStamp last_stamp_;  // the largest stamp in the log: each new one comes after it

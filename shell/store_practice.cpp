@@ -135,6 +135,13 @@ RatingOutcome Store::rate(int64_t tune_id, Rating rating, const FsrsParameters& 
   return outcome;
 }
 
+void Store::forget_practice_of(int64_t tune_id) {
+  Statement card(db_.handle(), "DELETE FROM practice_card WHERE tune_id = ?1");
+  card.bind(1, tune_id).run();
+  Statement log(db_.handle(), "UPDATE practice_log SET tune_removed = 1 WHERE tune_id = ?1");
+  log.bind(1, tune_id).run();
+}
+
 std::optional<PracticeLogEntry> Store::undo_last_rating() {
   Change tx(*this, "undo_rating");
   Statement s(db_.handle(),

@@ -7,19 +7,9 @@
 
 namespace tt {
 
-std::unordered_set<int64_t> Store::known_tune_ids() {
-  Statement s(db_.handle(), "SELECT id FROM tune");
-  std::unordered_set<int64_t> out;
-  while (s.step()) out.insert(s.int_at(0));
-  return out;
-}
+std::unordered_set<int64_t> Store::known_tune_ids() { return tunes_.ids(); }
 
-std::unordered_set<int64_t> Store::collected_ids() {
-  Statement s(db_.handle(), "SELECT tune_id FROM collection");
-  std::unordered_set<int64_t> out;
-  while (s.step()) out.insert(s.int_at(0));
-  return out;
-}
+std::unordered_set<int64_t> Store::collected_ids() { return collection_.ids(); }
 
 std::unordered_set<int64_t> Store::thesession_set_ids() {
   Statement s(db_.handle(), "SELECT thesession_id FROM tune_set WHERE thesession_id IS NOT NULL");

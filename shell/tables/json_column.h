@@ -1,5 +1,5 @@
 #pragma once
-// JSON kept in a column by the store's files (a tune's aliases, a sync run's errors).
+// JSON kept in a column by the tables (a tune's aliases, a sync run's errors).
 #include <string>
 #include <vector>
 
