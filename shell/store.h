@@ -23,7 +23,10 @@
 #include "shell/store_schema.h"
 #include "shell/store_types.h"
 #include "shell/sqlite_db.h"
+#include "shell/tables/card_table.h"
 #include "shell/tables/collection_table.h"
+#include "shell/tables/day_queue_table.h"
+#include "shell/tables/rating_log.h"
 #include "shell/tables/settings_table.h"
 #include "shell/tables/sync_run_table.h"
 #include "shell/tables/tune_table.h"
@@ -264,8 +267,6 @@ class Store {
                        bool in_tunebook, const std::function<void()>& step);
   ImportSummary merge_entries(const std::vector<CollectionEntry>& entries);
   void merge_practice(const PracticeData& practice, ImportSummary& summary);
-  void write_card(int64_t tune_id, const CardMemory& card);
-  int64_t append_log_row(const PracticeLogEntry& row, std::string_view origin, std::optional<int64_t> set_id);  // -> its id
   void check_rating_inputs(Rating rating, const FsrsParameters& params, int64_t now_ms);
   // One rating's card and log row, inside the caller's transaction.
   RatingOutcome write_rating(const CollectionEntry& collected, Rating rating, const FsrsParameters& params,
@@ -275,7 +276,6 @@ class Store {
   bool touch_set(int64_t set_id);  // moves the changed date; false when there is no such set
   void merge_sets(const std::vector<TuneSet>& sets, ImportSummary& summary);
   void write_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
-  std::vector<PracticeLogEntry> read_log(const std::string& where, int64_t from_ms, int64_t to_ms);
 
   Database db_;
   // The tables (shell/tables/): rows only; the methods above are the changes over them.
@@ -283,6 +283,9 @@ class Store {
   TuneTable tunes_{db_};
   SettingsTable settings_{db_};
   SyncRunTable sync_runs_{db_};
+  CardTable cards_{db_};
+  RatingLog log_{db_};
+  DayQueueTable days_{db_};
   Clock clock_;
   std::string device_;
   HlcStamp last_stamp_;  // the largest stamp in the log: each new one comes after it

@@ -61,6 +61,28 @@ std::unordered_map<int64_t, bool> CollectionTable::in_tunebook_flags() {
   return out;
 }
 
+std::vector<CollectionEntry> CollectionTable::practice_candidates() {
+  Statement s(db_.handle(),
+              "SELECT tune_id, learn_status, created_at FROM collection WHERE learn_status != 'want_to_learn'");
+  std::vector<CollectionEntry> out;
+  while (s.step()) {
+    CollectionEntry e;
+    e.tune_id = s.int_at(0);
+    e.status = parse_learn_status(s.text_at(1)).value_or(LearnStatus::WantToLearn);
+    e.created_at_ms = s.int_at(2);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<int64_t> CollectionTable::learned_dates() {
+  Statement s(db_.handle(),
+              "SELECT learned_at FROM collection WHERE learn_status = 'learned' AND learned_at IS NOT NULL");
+  std::vector<int64_t> out;
+  while (s.step()) out.push_back(s.int_at(0));
+  return out;
+}
+
 bool CollectionTable::insert(int64_t tune_id, const CollectionEntry& fresh, std::string_view source, bool in_tunebook,
                              int64_t now_ms) {
   Statement s(db_.handle(),
