@@ -27,6 +27,7 @@
 #include "shell/tables/collection_table.h"
 #include "shell/tables/day_queue_table.h"
 #include "shell/tables/rating_log.h"
+#include "shell/tables/set_table.h"
 #include "shell/tables/settings_table.h"
 #include "shell/tables/sync_run_table.h"
 #include "shell/tables/tune_table.h"
@@ -272,8 +273,6 @@ class Store {
   RatingOutcome write_rating(const CollectionEntry& collected, Rating rating, const FsrsParameters& params,
                              int64_t now_ms, std::optional<int64_t> set_id);
   void write_tune_details(const TuneDetails& details);
-  void write_set_entries(int64_t set_id, const std::vector<SetEntry>& entries);
-  bool touch_set(int64_t set_id);  // moves the changed date; false when there is no such set
   void merge_sets(const std::vector<TuneSet>& sets, ImportSummary& summary);
   void write_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
 
@@ -286,6 +285,7 @@ class Store {
   CardTable cards_{db_};
   RatingLog log_{db_};
   DayQueueTable days_{db_};
+  SetTable sets_{db_};
   Clock clock_;
   std::string device_;
   HlcStamp last_stamp_;  // the largest stamp in the log: each new one comes after it

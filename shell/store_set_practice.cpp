@@ -28,11 +28,7 @@ SetRatingOutcome Store::rate_set(int64_t set_id, Rating rating, const FsrsParame
 bool Store::queue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes) {
   const std::string day = practice_day(now_ms, utc_offset_minutes);
   Change tx(*this, "queue_set_for_day");
-  {
-    Statement exists(db_.handle(), "SELECT 1 FROM tune_set WHERE id = ?1");
-    exists.bind(1, set_id);
-    if (!exists.step()) return false;
-  }
+  if (!sets_.exists(set_id)) return false;
   days_.add_set(day, set_id);  // other days' sets are done with: only the day's are kept, like the tune queue
   tx.commit();
   return true;

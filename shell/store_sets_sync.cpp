@@ -11,12 +11,7 @@ std::unordered_set<int64_t> Store::known_tune_ids() { return tunes_.ids(); }
 
 std::unordered_set<int64_t> Store::collected_ids() { return collection_.ids(); }
 
-std::unordered_set<int64_t> Store::thesession_set_ids() {
-  Statement s(db_.handle(), "SELECT thesession_id FROM tune_set WHERE thesession_id IS NOT NULL");
-  std::unordered_set<int64_t> out;
-  while (s.step()) out.insert(s.int_at(0));
-  return out;
-}
+std::unordered_set<int64_t> Store::thesession_set_ids() { return sets_.thesession_ids(); }
 
 ApplyOutcome Store::apply_and_record_sets_sync(const FetchedSets& fetched, LearnStatus default_status,
                                                int64_t member_id, int64_t started_at_ms,
@@ -42,12 +37,13 @@ ApplyOutcome Store::apply_and_record_sets_sync(const FetchedSets& fetched, Learn
   }
   add_new_entries(plan.collection_to_add, default_status, "set", false, step);
   const int64_t now = clock_();
-  Statement insert_set(db_.handle(),
-                       "INSERT INTO tune_set (name, created_at, updated_at, thesession_id, thesession_url) "
-                       "VALUES (?1, ?2, ?2, ?3, ?4)");
   for (const NewSet& set : plan.sets_to_add) {
-    insert_set.bind(1, set.name).bind(2, now).bind(3, set.thesession_id).bind(4, set.url).run();
-    write_set_entries(sqlite3_last_insert_rowid(db_.handle()), set.entries);
+    TuneSet row;
+    row.name = set.name;
+    row.created_at_ms = row.updated_at_ms = now;
+    row.thesession_id = set.thesession_id;
+    row.thesession_url = set.url;
+    sets_.write_entries(sets_.insert(row), set.entries);
     step();
   }
   ApplyOutcome outcome;

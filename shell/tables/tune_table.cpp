@@ -15,6 +15,12 @@ std::unordered_set<int64_t> TuneTable::ids() {
   return out;
 }
 
+bool TuneTable::exists(int64_t tune_id) {
+  Statement s(db_.handle(), "SELECT 1 FROM tune WHERE id = ?1");
+  s.bind(1, tune_id);
+  return s.step();
+}
+
 void TuneTable::ensure(const TuneSummary& tune) {
   Statement s(db_.handle(), "INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
   s.bind(1, tune.id).bind(2, tune.name).bind(3, tune.type).bind(4, tune.url).run();

@@ -16,6 +16,7 @@ class TuneTable {
   explicit TuneTable(Database& db) : db_(db) {}
 
   std::unordered_set<int64_t> ids();
+  bool exists(int64_t tune_id);
   // A row for the tune unless it has one (an existing row is left as it is).
   void ensure(const TuneSummary& tune);
   // The tune's page as fetched at now_ms (its row made when missing); the
