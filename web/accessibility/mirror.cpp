@@ -1,19 +1,9 @@
 #include "web/accessibility/mirror.h"
 
-#include <emscripten.h>
+
+#include "web/interop/js_interop.h"
 
 namespace tt::web {
-
-EM_JS(void, js_mirror_update, (const char* json), {
-  if (Module.ttMirror) Module.ttMirror.update(UTF8ToString(json));
-});
-
-EM_JS(void, js_mirror_announce, (const char* text), {
-  if (Module.ttMirror) Module.ttMirror.announce(UTF8ToString(text));
-});
-
-// The mirror benchmark's baseline switches it off (tests/bench/mirror_bench.mjs).
-EM_JS(int, js_mirror_wanted, (), { return Module.ttMirror && !Module.ttMirrorPaused ? 1 : 0; });
 
 void Mirror::follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, double dpr) {
   if (!js_mirror_wanted()) return;

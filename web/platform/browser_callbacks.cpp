@@ -14,6 +14,7 @@
 #include "web/platform/notation_bridge.h"
 #include "web/platform/page.h"
 #include "web/screens/theme.h"
+#include "web/interop/js_interop.h"
 
 using tt::web::mark_activity;
 using tt::web::page_runner;
@@ -38,7 +39,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
   page_runner().dispatch(tt::web::event::StorageLoaded{text(error)});
   page_runner().dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
   start_frame_loop();  // the first frame comes after the data
-  EM_ASM({ if (Module.ttOnReady) Module.ttOnReady($0); }, 0);
+  js_page_ready();
   tt::web::start_app_shell();  // after the data: the worker's downloads never delay the first frame
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { mark_activity(); page_runner().dispatch(tt::web::event::Saved{text(error)}); }

@@ -22,6 +22,7 @@
 #include "web/platform/runner.h"
 #include "web/screens/theme.h"
 #include "web/accessibility/widget_registry.h"
+#include "web/interop/js_interop.h"
 
 namespace {
 
@@ -63,8 +64,6 @@ void apply_look(const AppliedLook& look) {
   g_applied = look;
 }
 
-
-EM_JS(double, js_last_input_ms, (), { return Module.ttLastInput || 0; });
 
 // Input or a change a moment ago: frames are drawn until the page settles.
 bool settling() {
@@ -138,7 +137,7 @@ void frame() {
   g_runner.frame_ui.add(schedule.ui_done_at_ms - start);
   if (schedule.first) {
     schedule.first = false;
-    EM_ASM({ window.tunetrack.firstFrameAt = performance.now() + $0; }, 0);
+    js_mark_first_frame();
   }
 }
 
@@ -199,7 +198,7 @@ int main() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   GLFWwindow* window = glfwCreateWindow(800, 600, "tunetrack", nullptr, nullptr);
   if (!window) {
-    EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("WebGL2 is not available in this browser", $0); }, 0);
+    js_fatal("WebGL2 is not available in this browser");
     return 1;
   }
   glfwMakeContextCurrent(window);
@@ -214,7 +213,7 @@ int main() {
   glfwSetCharCallback(window, on_char);
   glfwSetScrollCallback(window, nullptr);  // the wheel comes from index.html (tt_on_wheel), in steps
   if (!g_runner.renderer.init()) {
-    EM_ASM({ if (Module.ttOnFatal) Module.ttOnFatal("Could not set up WebGL2 drawing", $0); }, 0);
+    js_fatal("Could not set up WebGL2 drawing");
     return 1;
   }
   g_runner.window = window;

@@ -1,58 +1,14 @@
 #include "web/platform/notation_bridge.h"
 
-#include <emscripten.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
+#include "web/interop/js_interop.h"
+
 namespace tt::web {
 namespace {
-
-// GL and GLctx are Emscripten's WebGL state: a texture made here gets a GL
-// name the C++ renderer can bind like any other.
-EM_JS(void, js_install_notation_textures, (), {
-  Module.ttUploadTexture = function(canvas) {
-    var tex = GLctx.createTexture();
-    var id = GL.getNewId(GL.textures);
-    tex.name = id;
-    GL.textures[id] = tex;
-    GLctx.bindTexture(GLctx.TEXTURE_2D, tex);
-    GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_MIN_FILTER, GLctx.LINEAR);
-    GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_MAG_FILTER, GLctx.LINEAR);
-    GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_WRAP_S, GLctx.CLAMP_TO_EDGE);
-    GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_WRAP_T, GLctx.CLAMP_TO_EDGE);
-    GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA, GLctx.RGBA, GLctx.UNSIGNED_BYTE, canvas);
-    return id;
-  };
-  Module.ttDeleteTexture = function(id) {
-    var tex = GL.textures[id];
-    if (tex) { GLctx.deleteTexture(tex); GL.textures[id] = null; }
-  };
-  Module.ttMaxTextureSize = function() { return GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE); };
-});
-
-EM_JS(void, js_render_notation, (int id, const char* abc, int width_css, int transpose, double dpr, int incipit), {
-  var text = UTF8ToString(abc);
-  Module.ttLoadNotation().then(function(notation) {
-    notation.render(id, text, width_css, transpose, dpr, incipit !== 0);
-  }, function(e) {
-    Module.ccall('tt_on_notation_rendered', null, ['number', 'string'],
-                 [id, JSON.stringify({ error: 'The notation engine could not be loaded: ' + e.message })]);
-  });
-});
-
-EM_JS(void, js_release_texture, (int id), { if (Module.ttDeleteTexture) Module.ttDeleteTexture(id); });
-
-EM_JS(void, js_start_playback, (int id, const char* request), {
-  var req = JSON.parse(UTF8ToString(request));
-  Module.ttLoadNotation().then(function(notation) { notation.play(req); }, function(e) {
-    Module.ccall('tt_on_playback', null, ['number', 'string'],
-                 [id, JSON.stringify({ state: 'error', error: 'The player could not be loaded: ' + e.message })]);
-  });
-});
-
-EM_JS(void, js_stop_playback, (), { if (Module.ttNotation) Module.ttNotation.stop(); });
 
 }  // namespace
 
