@@ -87,7 +87,17 @@ Database::Database(const std::string& path) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  prepared_.clear();  // every statement finalized, or the close would leave the file open
+  sqlite3_close(db_);
+}
+
+Statement& Database::prepared(const std::string& sql) {
+  auto& slot = prepared_[sql];
+  if (!slot) slot = std::make_unique<Statement>(db_, sql);
+  slot->reset();
+  return *slot;
+}
 
 void Database::exec(std::string_view sql) {
   char* error = nullptr;

@@ -5,10 +5,12 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace tt {
 
@@ -60,6 +62,12 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql);
+  // The write statement for `sql`, prepared once and kept for the
+  // connection's life, reset and ready to bind: for writes made row by row
+  // (a sync writes thousands of rows; preparing each was most of its time).
+  // Use it with run(), which leaves it reset; never for a read that may
+  // stop before its last row.
+  Statement& prepared(const std::string& sql);
   sqlite3* handle() const { return db_; }
   int64_t changes() const { return sqlite3_changes(db_); }
   const std::string& path() const { return path_; }
@@ -67,6 +75,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;  // finalized before the close
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.

@@ -48,7 +48,7 @@ std::unordered_set<int64_t> CardTable::ids() {
 }
 
 void CardTable::put(int64_t tune_id, const CardMemory& c) {
-  Statement s(db_.handle(),
+  Statement& s = db_.prepared(
               "INSERT OR REPLACE INTO practice_card (tune_id, state, stability, difficulty, reps, lapses, learning_step, "
               "due, last_review, scheduled_days, elapsed_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   s.bind(1, tune_id).bind(2, to_string(c.state)).bind(3, c.stability).bind(4, c.difficulty).bind(5, c.reps)

@@ -85,18 +85,18 @@ std::vector<int64_t> CollectionTable::learned_dates() {
 
 bool CollectionTable::insert(int64_t tune_id, const CollectionEntry& fresh, std::string_view source, bool in_tunebook,
                              int64_t now_ms) {
-  Statement s(db_.handle(),
-              "INSERT OR IGNORE INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, source, "
-              "in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)");
+  Statement& s = db_.prepared(
+      "INSERT OR IGNORE INTO collection (tune_id, learn_status, learned_at, created_at, updated_at, source, "
+      "in_tunebook) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)");
   s.bind(1, tune_id).bind(2, to_string(fresh.status)).bind(3, fresh.learned_at_ms).bind(4, now_ms).bind(5, source)
       .bind(6, int64_t{in_tunebook ? 1 : 0}).run();
   return db_.changes() > 0;
 }
 
 void CollectionTable::insert_imported(const CollectionEntry& e, int64_t now_ms) {
-  Statement s(db_.handle(),
-              "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
-              "updated_at, source, in_tunebook, setting_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0, ?8)");
+  Statement& s = db_.prepared(
+      "INSERT INTO collection (tune_id, learn_status, heard_count, learned_at, notes, created_at, "
+      "updated_at, source, in_tunebook, setting_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import', 0, ?8)");
   s.bind(1, e.tune_id).bind(2, to_string(e.status)).bind(3, e.heard_count).bind(4, e.learned_at_ms)
       .bind(5, e.notes).bind(6, e.created_at_ms > 0 ? e.created_at_ms : now_ms)
       .bind(7, e.updated_at_ms > 0 ? e.updated_at_ms : now_ms).bind(8, e.setting_id).run();
@@ -117,7 +117,7 @@ bool CollectionTable::remove(int64_t tune_id) {
 }
 
 void CollectionTable::set_in_tunebook(int64_t tune_id, bool in_tunebook) {
-  Statement s(db_.handle(), "UPDATE collection SET in_tunebook = ?2 WHERE tune_id = ?1");
+  Statement& s = db_.prepared("UPDATE collection SET in_tunebook = ?2 WHERE tune_id = ?1");
   s.bind(1, tune_id).bind(2, int64_t{in_tunebook ? 1 : 0}).run();
 }
 

@@ -63,7 +63,7 @@ RatedRow read_rated_row(const Statement& s) {  // kLogColumns, tune_removed, set
 }  // namespace
 
 int64_t RatingLog::append(const PracticeLogEntry& row, std::string_view origin, std::optional<int64_t> set_id) {
-  Statement s(db_.handle(),
+  Statement& s = db_.prepared(
               "INSERT INTO practice_log (tune_id, at, rating, before, after, origin, set_id) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   s.bind(1, row.tune_id).bind(2, row.at_ms).bind(3, to_string(row.rating)).bind(4, log_card(row.before))

@@ -22,7 +22,7 @@ bool TuneTable::exists(int64_t tune_id) {
 }
 
 void TuneTable::ensure(const TuneSummary& tune) {
-  Statement s(db_.handle(), "INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
+  Statement& s = db_.prepared("INSERT OR IGNORE INTO tune (id, name, type, url) VALUES (?1, ?2, ?3, ?4)");
   s.bind(1, tune.id).bind(2, tune.name).bind(3, tune.type).bind(4, tune.url).run();
 }
 
@@ -31,9 +31,9 @@ void TuneTable::write_details(const TuneDetails& d, int64_t now_ms) {
   for (const auto& s : d.settings) settings.push_back({{"id", s.id}, {"key", s.key}, {"abc", s.abc}});
   const std::string key = d.settings.empty() ? std::string() : d.settings.front().key;
   ensure({d.id, d.name, d.type, d.url});
-  Statement s(db_.handle(),
-              "UPDATE tune SET name = ?2, type = ?3, url = ?4, key = ?5, tunebooks = ?6, aliases = ?7, "
-              "settings = ?8, details_fetched_at = ?9 WHERE id = ?1");
+  Statement& s = db_.prepared(
+      "UPDATE tune SET name = ?2, type = ?3, url = ?4, key = ?5, tunebooks = ?6, aliases = ?7, "
+      "settings = ?8, details_fetched_at = ?9 WHERE id = ?1");
   s.bind(1, d.id).bind(2, d.name).bind(3, d.type).bind(4, d.url).bind(5, key).bind(6, d.tunebooks)
       .bind(7, json(d.aliases).dump()).bind(8, settings.dump()).bind(9, now_ms).run();
 }

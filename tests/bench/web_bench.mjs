@@ -10,18 +10,8 @@ import { join } from 'node:path';
 import {
   startServers, launch, openApp, waitFor, click, nextFrames, newProfileDir, removeProfileDir, paths,
 } from '../e2e/harness.mjs';
+import { typeMemberId, syncTunebook, resetFrameStats, frameStats, typeASearch } from './bench_page.mjs';
 
-// Types a member number into the Sync tab's field until the field says it
-// (the page before the input rework could drop a keystroke after Ctrl+A).
-async function typeMemberId(page, member) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await click(page, 'member_id');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(String(member), { delay: 20 });
-    await nextFrames(page, 3);
-    if (String(await page.evaluate(() => window.tunetrack.snapshot().member_id)) === String(member)) return;
-  }
-}
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 const web = paths.web();
@@ -64,13 +54,7 @@ try {
   const profile = newProfileDir();
   const context = await launch(profile);
   const page = await openApp(context, servers.proxy.url);
-  const sync = async (member) => {
-    await click(page, 'tab_sync');
-    await typeMemberId(page, member);
-    await click(page, 'sync_button');
-    const s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && String(s.member_id) === String(member), `sync of ${member}`, 120000);
-    return s;
-  };
+  const sync = (member) => syncTunebook(page, member);
   console.log('\n== web: sync (fake thesession.org on loopback, no added latency)');
   let s = await sync(102000);
   console.log(`2,000 tunes: sync ${s.last_sync.duration_ms} ms in all; applying to the store and reloading the list ${s.last_apply_ms.toFixed(0)} ms`);
@@ -79,19 +63,14 @@ try {
 
   console.log('\n== web: CPU time per frame with 10,000 tunes');
   await click(page, 'tab_collection');
-  const stats = async () => {
-    const [total, ui] = (await page.evaluate(() => Module.ccall('tt_frame_stats', 'string', [], []))).split('|')
-      .map((part) => { const [count, p50, p95, max] = part.split(' ').map(Number); return { count, p50, p95, max }; });
-    return { total, ui };
-  };
-  await page.evaluate(() => Module.ccall('tt_reset_frame_stats', null, [], []));
+  const stats = () => frameStats(page);
+  await resetFrameStats(page);
   // Baseline: the pointer moving over the list (an idle page draws no frames at all).
   for (let i = 0; i < 100; i++) { await page.mouse.move(300, 150 + (i % 40) * 10); await nextFrames(page, 1); }
   const idle = await stats();
   await click(page, 'search');
-  await page.evaluate(() => Module.ccall('tt_reset_frame_stats', null, [], []));
-  await page.keyboard.type("maire's reel", { delay: 80 });
-  for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace', { delay: 80 });
+  await resetFrameStats(page);
+  await typeASearch(page);
   const typing = await stats();
   const show = (label, f) => console.log(`${label.padEnd(22)} p50 ${f.p50.toFixed(2)} ms  p95 ${f.p95.toFixed(2)} ms  max ${f.max.toFixed(2)} ms  (${f.count} frames)`);
   console.log('UI work (ImGui + our code, before the WebGL calls):');
