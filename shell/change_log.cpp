@@ -38,45 +38,40 @@ json set_entries(Statement& s, int64_t set_id) {  // s: kSetEntriesQuery, reused
   return entries;
 }
 
-json set_entries(Database& db, int64_t set_id) {
-  Statement s(db.handle(), kSetEntriesQuery);
-  return set_entries(s, set_id);
-}
-
-// Things of one kind as they are now, read by key through one prepared
-// statement (a sync touches thousands of rows: preparing one per row was a
-// third of its record's cost).
+// Things of one kind as they are now, read by key through one statement (a
+// sync touches thousands of rows: preparing one per row cost a third).
 class CurrentRows {
  public:
   CurrentRows(Database& db, const ChangeKind& kind)
       : kind_(kind),
         row_(db.handle(), "SELECT * FROM " + sql_name(kind.table) + " WHERE " + sql_name(kind.key) + " = ?1"),
-        entries_(db.handle(), kSetEntriesQuery) {}
+        entries_(kind.name == "sets" ? std::make_unique<Statement>(db.handle(), kSetEntriesQuery) : nullptr) {}
 
   // The thing whose key is `id`, or null when it is gone.
   json operator()(int64_t id) {
     row_.bind(1, id);
     json row = row_.step() ? row_object(row_) : json(nullptr);
     row_.reset();
-    if (!row.is_null() && kind_.name == "sets") row["entries"] = set_entries(entries_, id);
+    if (!row.is_null() && entries_) row["entries"] = set_entries(*entries_, id);
     return row;
   }
 
  private:
   const ChangeKind& kind_;
   Statement row_;
-  Statement entries_;
+  std::unique_ptr<Statement> entries_;  // sets only
 };
 
 bool is_settings(const ChangeKind& kind) { return kind.name == "settings"; }
 
 json all_rows(Database& db, const ChangeKind& kind) {
   Statement s(db.handle(), "SELECT * FROM " + sql_name(kind.table) + " ORDER BY rowid");
+  Statement entries(db.handle(), kSetEntriesQuery);
   json rows = json::array();
   while (s.step()) {
     json row = row_object(s);
     if (is_settings(kind) && is_device_setting(row.value("key", ""))) continue;
-    if (kind.name == "sets") row["entries"] = set_entries(db, row["id"].get<int64_t>());
+    if (kind.name == "sets") row["entries"] = set_entries(entries, row["id"].get<int64_t>());
     rows.push_back(std::move(row));
   }
   return rows;

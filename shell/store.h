@@ -89,7 +89,8 @@ class Store {
   bool delete_set(int64_t set_id);  // its entries go too; the tunes stay
   // The sets that name a tune, by name (each once).
   std::vector<SetRef> sets_containing_tune(int64_t tune_id);
-  // What a sets sync needs to know before it starts (SyncOptions::known_*).
+  // What a sets sync needs to know before it starts (SyncOptions::known_*),
+  // and the tunes collected (what a sets sync and the day's queue check against).
   std::unordered_set<int64_t> known_tune_ids();
   std::unordered_set<int64_t> collected_ids();
   std::unordered_set<int64_t> thesession_set_ids();
@@ -262,10 +263,10 @@ class Store {
   bool update_entry(std::string_view action, int64_t tune_id, const std::function<void(CollectionEntry&)>& change);
   void forget_practice_of(int64_t tune_id);  // its card goes, its log rows stay marked removed
   void ensure_tune_row(const TuneSummary& tune);
-  // New collection rows, each with `status` (and its learned date) as of now;
-  // a tune already collected is left as it is. `step` is called per row.
+  // New collection rows, each with `status` (and its learned date) as of
+  // now_ms; a tune already collected is left as it is. `step` is called per row.
   void add_new_entries(const std::vector<int64_t>& tune_ids, LearnStatus status, std::string_view source,
-                       bool in_tunebook, const std::function<void()>& step);
+                       bool in_tunebook, int64_t now_ms, const std::function<void()>& step);
   ImportSummary merge_entries(const std::vector<CollectionEntry>& entries);
   void merge_practice(const PracticeData& practice, ImportSummary& summary);
   void check_rating_inputs(Rating rating, const FsrsParameters& params, int64_t now_ms);

@@ -1,7 +1,7 @@
 // The store's half for a sets sync: what it needs to know before it starts
 // (the tunes and the sets already here), and its whole write in one
 // transaction. Rules come from core/sets_sync.h and core/sets_sync_plan.h;
-// this file reads and writes rows.
+// the rows are the tables' (shell/tables/).
 #include "core/sets_sync_plan.h"
 #include "shell/store.h"
 
@@ -35,8 +35,8 @@ ApplyOutcome Store::apply_and_record_sets_sync(const FetchedSets& fetched, Learn
     ensure_tune_row(t);
     step();
   }
-  add_new_entries(plan.collection_to_add, default_status, "set", false, step);
-  const int64_t now = clock_();
+  const int64_t now = clock_();  // one moment for the new rows and the new sets
+  add_new_entries(plan.collection_to_add, default_status, "set", false, now, step);
   for (const NewSet& set : plan.sets_to_add) {
     TuneSet row;
     row.name = set.name;

@@ -42,7 +42,7 @@ ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, Lea
     ensure_tune_row(t);
     step();
   }
-  add_new_entries(plan.collection_to_add, default_status, "tunebook", true, step);
+  add_new_entries(plan.collection_to_add, default_status, "tunebook", true, clock_(), step);
   for (const int64_t id : plan.left_tunebook) {
     collection_.set_in_tunebook(id, false);
     step();
@@ -61,8 +61,7 @@ ApplyOutcome Store::write_sync_plan(const std::vector<TuneSummary>& fetched, Lea
 }
 
 void Store::add_new_entries(const std::vector<int64_t>& tune_ids, LearnStatus status, std::string_view source,
-                            bool in_tunebook, const std::function<void()>& step) {
-  const int64_t now = clock_();
+                            bool in_tunebook, int64_t now, const std::function<void()>& step) {
   CollectionEntry fresh;
   change_status(fresh, status, now);  // "learned" takes its date now
   for (const int64_t id : tune_ids) {

@@ -19,7 +19,7 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const web = paths.web();
 
 console.log('== notation: added download (loaded only when a tune is opened / played)');
-for (const name of ['notation.js', 'vendor/abcjs-basic-min.js']) {
+for (const name of ['notation.js', 'playback.js', 'vendor/abcjs-basic-min.js']) {
   const bytes = readFileSync(join(web, name));
   console.log(`${name.padEnd(28)} ${kb(bytes.length).padStart(7)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(7)} gzip`);
 }

@@ -31,7 +31,7 @@ async function typeNumber(p, name, value) {
   await nextFrames(p, 2);
 }
 
-// The wall-clock time of each note shown while playing (notation.js's log).
+// The wall-clock time of each note shown while playing (playback.js's log).
 const playbackLog = (p) => p.evaluate(() => (window.Module.ttPlaybackLog || []).slice());
 
 async function stopIfPlaying(p) {

@@ -141,19 +141,32 @@
     return result;
   }
 
+  let pendingPlay = null;  // a Play waiting for playback.js
   Module.ttNotation = {
     render(id, abc, widthCss, transpose, dpr, incipit) {
       render(id, abc, widthCss, transpose, dpr, incipit).then((r) => {
         Module.ccall('tt_on_notation_rendered', null, ['number', 'string'], [id, JSON.stringify(r)]);
       });
     },
+    // A Play waits for the player only if it is still loading; a Stop (or
+    // another Play) meanwhile means this one never sounds.
     play(req) {
-      loadPlayback().then((playback) => playback.play(req, renders.get(req.render), loadAbcjs), (e) => {
+      pendingPlay = req;
+      loadPlayback().then((playback) => {
+        if (pendingPlay !== req) return;
+        pendingPlay = null;
+        playback.play(req, renders.get(req.render), loadAbcjs);
+      }, (e) => {
+        if (pendingPlay !== req) return;
+        pendingPlay = null;
         Module.ccall('tt_on_playback', null, ['number', 'string'],
                      [req.request, JSON.stringify({ state: 'error', error: 'The tune could not be played: ' + e.message })]);
       });
     },
-    stop() { if (Module.ttPlayback) Module.ttPlayback.stop(); },
+    stop() {
+      pendingPlay = null;
+      if (Module.ttPlayback) Module.ttPlayback.stop();
+    },
   };
   loadPlayback().catch(() => {});  // ready before the first Play, as when it was one file; a failure is retried then
 })();

@@ -1,5 +1,5 @@
-// The functions the browser calls back (index.html, notation.js, mirror.js,
-// browser.cpp's JavaScript): each becomes an event or input for the page's
+// The functions the browser calls back (index.html, notation.js, playback.js,
+// mirror.js, web/interop's libraries): each becomes an event or input for the page's
 // runner, and marks activity so the next frames are drawn.
 #include <emscripten.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The page's notation and sound, done by web/page/notation.js (abcjs) and WebGL.
+// The page's notation and sound, done by web/page/notation.js (abcjs), playback.js and WebGL.
 // Answers come back through tt_on_notation_rendered and tt_on_playback
 // (browser_callbacks.cpp). The runner calls these to perform the notation effects.
 #include <string>
@@ -21,7 +21,7 @@ void stop_playback();
 // Both read defensively: a field missing or of the wrong type falls back, and
 // nothing throws (these run outside update's guard).
 NotationImage parse_rendered_notation(const std::string& json_text);
-// What notation.js reports about playback, as the event update takes.
+// What playback.js reports about playback, as the event update takes.
 event::PlaybackChanged parse_playback(uint64_t request, const std::string& json_text);
 
 }  // namespace tt::web

@@ -81,7 +81,9 @@ actions::Changed refresh_practice(Context& c) {
 actions::Changed refresh_todays_ratings(Context& c) {
   if (!c.services.store) return {};
   PracticeState& p = c.model.practice;
-  if (p.day != practice_day(now(c), c.model.utc_offset_minutes)) return refresh_practice(c);  // past midnight
+  // Past midnight, or a day whose queue was made empty (it is made again,
+  // which can add tunes): practice read whole.
+  if (p.day != practice_day(now(c), c.model.utc_offset_minutes) || p.queue.empty()) return refresh_practice(c);
   read_days_ratings(c);
   p.reviews_per_day[p.day] = p.done_today;  // a rating given now is today's
   if (const int64_t current = p.current()) ensure_details(c, current);
