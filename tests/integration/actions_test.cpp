@@ -8,15 +8,15 @@
 #include "shell/actions/settings_actions.h"
 #include "shell/actions/tune_actions.h"
 #include "tests/integration/test_support.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
+using testing::kMonday9am;
 using actions::Changed;
 using testing::FakeClock;
 using testing::TempDir;
-
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
 
 class ActionsTest : public ::testing::Test {
  protected:

@@ -15,15 +15,15 @@
 #include "shell/actions/tune_actions.h"
 #include "shell/store.h"
 #include "tests/integration/test_support.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
+using testing::kMonday9am;
 using nlohmann::json;
 using testing::FakeClock;
 using testing::TempDir;
-
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
 
 // Every row of every table the log covers, as sorted JSON lines per table:
 // two databases that print the same hold the same collection.

@@ -9,28 +9,18 @@
 #include "core/summary_text.h"
 #include "shell/store.h"
 #include "tests/integration/test_support.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
+using testing::kMinute;
+using testing::kHour;
+using testing::kDay;
+using testing::kMonday9am;
+using testing::expect_same_card;
 using testing::FakeClock;
 using testing::TempDir;
-
-constexpr int64_t kMinute = 60'000, kHour = 3'600'000, kDay = 86'400'000;
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
-
-void expect_same_card(const CardMemory& a, const CardMemory& b) {
-  EXPECT_EQ(a.state, b.state);
-  EXPECT_EQ(a.stability, b.stability);  // exactly: REAL and the log's JSON keep every bit
-  EXPECT_EQ(a.difficulty, b.difficulty);
-  EXPECT_EQ(a.reps, b.reps);
-  EXPECT_EQ(a.lapses, b.lapses);
-  EXPECT_EQ(a.learning_step, b.learning_step);
-  EXPECT_EQ(a.due_ms, b.due_ms);
-  EXPECT_EQ(a.last_review_ms, b.last_review_ms);
-  EXPECT_EQ(a.scheduled_days, b.scheduled_days);
-  EXPECT_EQ(a.elapsed_days, b.elapsed_days);
-}
 
 void add(Store& store, int64_t id, LearnStatus status) {
   ASSERT_TRUE(store.add_tune({id, "Tune " + std::to_string(id), "reel", ""}, status, "search"));

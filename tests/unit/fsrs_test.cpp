@@ -7,12 +7,14 @@
 
 #include "core/fsrs.h"
 #include "core/fsrs_alea.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
-constexpr int64_t kMinute = 60'000, kDay = 86'400'000;
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
+using testing::kMinute;
+using testing::kDay;
+using testing::kMonday9am;
 
 // A card that graduated with Easy and is now a Review card.
 CardMemory review_card(const FsrsParameters& p = {}) {

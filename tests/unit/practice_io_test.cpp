@@ -5,12 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/collection_io.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
-constexpr int64_t kMinute = 60'000;
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
+using testing::kMinute;
+using testing::kMonday9am;
 
 CollectionEntry tune(int64_t id) {
   CollectionEntry e;

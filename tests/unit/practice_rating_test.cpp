@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "core/practice_rating.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
-constexpr int64_t kDay = 86'400'000;
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
+using testing::kDay;
+using testing::kMonday9am;
+using testing::expect_same_card;
 
 PracticeLogEntry logged(int64_t tune_id, int64_t at_ms, Rating rating) {
   PracticeLogEntry row;
@@ -17,16 +19,6 @@ PracticeLogEntry logged(int64_t tune_id, int64_t at_ms, Rating rating) {
   row.at_ms = at_ms;
   row.rating = rating;
   return row;
-}
-
-void expect_same_card(const CardMemory& a, const CardMemory& b) {
-  EXPECT_EQ(a.state, b.state);
-  EXPECT_DOUBLE_EQ(a.stability, b.stability);
-  EXPECT_DOUBLE_EQ(a.difficulty, b.difficulty);
-  EXPECT_EQ(a.reps, b.reps);
-  EXPECT_EQ(a.lapses, b.lapses);
-  EXPECT_EQ(a.due_ms, b.due_ms);
-  EXPECT_EQ(a.last_review_ms, b.last_review_ms);
 }
 
 TEST(PracticeRating, AFirstRatingStartsFromANewCardAndSchedulesIt) {

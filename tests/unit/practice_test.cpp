@@ -3,12 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "core/practice.h"
+#include "tests/practice_test_support.h"
 
 namespace tt {
 namespace {
 
-constexpr int64_t kMinute = 60'000, kHour = 3'600'000, kDay = 86'400'000;
-constexpr int64_t kMonday9am = 1'736'154'000'000;  // 2025-01-06 09:00 UTC
+using testing::kMinute;
+using testing::kHour;
+using testing::kDay;
+using testing::kMonday9am;
+
 constexpr int64_t kMondayMidnight = kMonday9am - 9 * kHour;
 
 CollectionEntry tune(int64_t id, LearnStatus status, int64_t created_at_ms = 1'000) {
