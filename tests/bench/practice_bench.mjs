@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServers, launch, openApp, waitFor, click, snapshot, newProfileDir, removeProfileDir } from '../e2e/harness.mjs';
+import { importExport } from './bench_page.mjs';
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const work = mkdtempSync(join(tmpdir(), 'tunetrack-practice-bench-'));
@@ -20,11 +21,8 @@ const context = await launch(profile);
 try {
   console.log(`\n== practice in the browser: import ${(statSync(exportFile).size / 1e6).toFixed(0)} MB (10,000 tunes, 100,000 ratings)`);
   const page = await openApp(context, servers.proxy.url);
-  await click(page, 'tab_data');
   const t0 = Date.now();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import')]);
-  await chooser.setFiles(exportFile);
-  let s = await waitFor(page, (s) => s.total === 10000 && !s.saving, 'the import', 600000);
+  let s = await importExport(page, exportFile, 10000);
   console.log(`imported and saved in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${s.import_summary.split('\n')[0]}`);
   // The import made today's queue (the one made at page load was empty).
   console.log(`today's queue made from them: ${s.practice.queue_ms.toFixed(1)} ms in the page (${s.practice.queue.length} tunes; goal < 20)`);
