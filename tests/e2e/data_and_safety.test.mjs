@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSession, waitFor, click, typeInto, nextFrames } from './harness.mjs';
+import { writePageStore } from './saved_database.mjs';
 
 let session, servers, page, profile;
 
@@ -52,17 +53,7 @@ test('import merges: new tunes added, existing ones kept as they are', async () 
 test('a damaged database is set aside, offered for download, and a new one starts', async () => {
   const garbage = 'this is not a database '.repeat(400);
   await page.goto(`${servers.proxy.url}/healthz`);  // same origin, without the app running
-  await page.evaluate((text) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('/data');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['FILE_DATA'], 'readwrite');
-      tx.objectStore('FILE_DATA').put({ timestamp: new Date(), mode: 33206, contents: new TextEncoder().encode(text) },
-        '/data/tunetrack.db');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), garbage);
+  await writePageStore(page, new TextEncoder().encode(garbage));
   await page.goto(servers.proxy.url);
   await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
   await nextFrames(page, 3);  // as openApp does: let the first frames settle

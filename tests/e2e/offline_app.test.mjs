@@ -61,7 +61,8 @@ test('the Data tab shows persistence, space used and available, and the proxy in
   assert.equal(s.update_available, false);
   assert.equal(s.offline, false);
   assert.equal(s.export_reminder, false, 'a collection started today needs no reminder');
-  for (const name of ['storage_status', 'storage_usage', 'offline_status', 'proxy_in_use']) assert.ok(s.rects[name], name);
+  for (const name of ['storage_status', 'storage_usage', 'storage_saved', 'offline_status', 'proxy_in_use']) assert.ok(s.rects[name], name);
+  assert.ok(s.storage.database_bytes > 0 && s.storage.last_saved_at > 0, 'the size on the device and the last save');
 });
 
 test('offline: the page opens from the worker, stays editable, and a sync says offline at once', async () => {

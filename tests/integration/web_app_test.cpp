@@ -148,6 +148,24 @@ TEST(WebApp, PersistenceIsAskedAfterTheFirstSaveOnly) {
   EXPECT_EQ(page.model.storage.usage_bytes, 2e6);
 }
 
+TEST(WebApp, TheDataTabKnowsTheSizeOnTheDeviceAndTheLastDurableSave) {
+  WebPage page;
+  open_page(page);
+  EXPECT_EQ(page.model.storage.last_saved_at_ms, 0) << "a first start has saved nothing";
+  page.dispatch(ev::AddTune{{5, "The Kesh", "jig", ""}});
+  page.pass(2000);
+  page.dispatch(ev::Saved{"", 300000, 8192});
+  EXPECT_EQ(page.model.storage.database_bytes, 300000);
+  EXPECT_EQ(page.model.storage.last_save_bytes, 8192);
+  EXPECT_EQ(page.model.storage.last_saved_at_ms, page.clock) << "durable when IndexedDB said so";
+  const double saved_at = page.clock;
+  page.dispatch(ev::Heard{5, false});
+  page.pass(2000);
+  page.dispatch(ev::Saved{"QuotaExceededError"});
+  EXPECT_EQ(page.model.storage.last_saved_at_ms, saved_at) << "a failed save is not the last durable one";
+  EXPECT_EQ(page.model.storage.last_save_bytes, 8192);
+}
+
 TEST(WebApp, TheExportReminderFollowsItsRuleAndIsKeptInTheStore) {
   WebPage page;
   open_page(page);

@@ -9,12 +9,17 @@
 //
 // Only the browser build (Emscripten) links these.
 
+#include <cstdint>
+
 extern "C" {
 
-// --- The database file, the tab lock and preferences (storage.js).
-void js_mount_storage();
-void js_persist_storage();
-void js_reload_storage();
+// --- The database file, the tab lock and preferences (storage.js; the page
+// store itself is web/page/page_store.js). The database lives in memory at
+// `path`; IndexedDB keeps it as blocks of `block_size` bytes, and a save
+// writes the blocks written since the last one (shell/dirty_block_vfs.h).
+void js_mount_storage(const char* path, int block_size);
+void js_persist_storage(const char* path, const int32_t* blocks, int count);
+void js_reload_storage(const char* path);
 void js_request_db_lock();
 void js_notify_other_tabs();
 // localStorage can be missing or refuse (private modes, a full quota): the

@@ -34,6 +34,11 @@ struct StorageState {
   double usage_bytes = -1;         // navigator.storage.estimate(); -1: unknown
   double quota_bytes = -1;
   bool persist_requested = false;  // asked once, after the first committed save
+  // The database on this device (web/page/page_store.js): its size, the bytes
+  // the last save wrote, and when that save became durable.
+  double database_bytes = -1;      // -1: unknown (nothing saved yet)
+  double last_save_bytes = -1;     // -1: no save in this page yet
+  double last_saved_at_ms = 0;     // 0: never saved
 };
 
 struct KeepState {

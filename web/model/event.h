@@ -21,9 +21,12 @@ namespace tt::web {
 namespace event {
 
 // From the browser.
-struct StorageLoaded { std::string error; };      // IndexedDB read into the file system
+// IndexedDB read into the file system: the database's size (-1: none yet)
+// and when it was last saved (0: never).
+struct StorageLoaded { std::string error; double database_bytes = -1; double saved_at_ms = 0; };
 struct LockChanged { int state = 0; };            // 1 this tab owns the database, 0 read-only, 2 took over
-struct Saved { std::string error; };              // IndexedDB write finished
+// IndexedDB write finished: on success, the database's size and the bytes written.
+struct Saved { std::string error; double database_bytes = -1; double written_bytes = -1; };
 struct OtherTabSaved {};
 struct StorageReloaded { std::string error; };    // read-only tabs: the other tab's data read again
 struct FetchDone { uint64_t id = 0; HttpOutcome outcome; };

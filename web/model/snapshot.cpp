@@ -70,7 +70,10 @@ nlohmann::json storage_snapshot(const Model& m) {
   return {{"persisted", s.persisted ? json(*s.persisted) : json(nullptr)},
           {"usage_bytes", s.usage_bytes >= 0 ? json(s.usage_bytes) : json(nullptr)},
           {"quota_bytes", s.quota_bytes >= 0 ? json(s.quota_bytes) : json(nullptr)},
-          {"persist_requested", s.persist_requested}};
+          {"persist_requested", s.persist_requested},
+          {"database_bytes", s.database_bytes >= 0 ? json(s.database_bytes) : json(nullptr)},
+          {"last_save_bytes", s.last_save_bytes >= 0 ? json(s.last_save_bytes) : json(nullptr)},
+          {"last_saved_at", s.last_saved_at_ms > 0 ? json(s.last_saved_at_ms) : json(nullptr)}};
 }
 
 nlohmann::json proxy_snapshot(const Model& m) {

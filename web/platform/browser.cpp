@@ -2,7 +2,9 @@
 
 
 #include <cstdlib>
+#include <vector>
 
+#include "shell/dirty_block_vfs.h"
 #include "web/interop/js_interop.h"
 
 namespace tt::web {
@@ -16,9 +18,16 @@ std::string take_string(char* owned) {
 
 }  // namespace
 
-void mount_storage() { js_mount_storage(); }
-void persist_storage() { js_persist_storage(); }
-void reload_storage() { js_reload_storage(); }
+void mount_storage(const std::string& path, int block_size) {
+  install_dirty_block_vfs(block_size);  // before SQLite opens anything
+  js_mount_storage(path.c_str(), block_size);
+}
+void persist_storage(const std::string& path) {
+  std::vector<int32_t> blocks;
+  for (const int64_t block : take_dirty_blocks(path)) blocks.push_back(static_cast<int32_t>(block));
+  js_persist_storage(path.c_str(), blocks.data(), static_cast<int>(blocks.size()));
+}
+void reload_storage(const std::string& path) { js_reload_storage(path.c_str()); }
 void request_db_lock() { js_request_db_lock(); }
 void notify_other_tabs() { js_notify_other_tabs(); }
 void fetch_url(int id, const std::string& url, int timeout_ms, const std::string& probe_url) {

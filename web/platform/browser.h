@@ -1,6 +1,6 @@
 #pragma once
 // Everything the web app asks of the browser, in one place: storage
-// (IDBFS + IndexedDB), fetch, timers, the URL fragment, clipboard, downloads,
+// (the database in memory, its blocks in IndexedDB), fetch, timers, the URL fragment, clipboard, downloads,
 // file picking, Web Locks and cross-tab notices. Asynchronous answers come
 // back through the tt_on_* functions exported from browser_callbacks.cpp. The runner
 // (web/platform/runner.cpp) calls these to perform the effects `update` asks for.
@@ -8,9 +8,11 @@
 
 namespace tt::web {
 
-void mount_storage();                      // -> tt_on_storage_loaded(error)
-void persist_storage();                    // -> tt_on_persisted(error)
-void reload_storage();                     // read-only tabs: -> tt_on_storage_reloaded(error)
+// The database at `path` is read from IndexedDB (converted once from the
+// older whole-file form), then SQLite opens it: -> tt_on_storage_loaded(error).
+void mount_storage(const std::string& path, int block_size);
+void persist_storage(const std::string& path);  // its changed blocks: -> tt_on_persisted(error)
+void reload_storage(const std::string& path);   // read-only tabs: -> tt_on_storage_reloaded(error)
 void request_db_lock();                    // -> tt_on_lock(owner)
 void notify_other_tabs();                  // the owner tab saved: others reload
 

@@ -29,20 +29,23 @@ std::string text(const char* s) { return s ? s : ""; }
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error) {
+EMSCRIPTEN_KEEPALIVE void tt_on_storage_loaded(const char* error, double database_bytes, double saved_at_ms) {
   mark_activity();
   if (!page_runner().window) return;  // no WebGL: main() already said so on the page
   page_runner().dispatch(tt::web::event::PreferencesLoaded{tt::web::load_preference(tt::web::kThemePreference),
                                                       tt::web::load_preference(tt::web::kTextSizePreference),
                                                       tt::web::system_prefers_dark()});
 
-  page_runner().dispatch(tt::web::event::StorageLoaded{text(error)});
+  page_runner().dispatch(tt::web::event::StorageLoaded{text(error), database_bytes, saved_at_ms});
   page_runner().dispatch(tt::web::event::UrlChanged{tt::web::location_hash()});
   start_frame_loop();  // the first frame comes after the data
   js_page_ready();
   tt::web::start_app_shell();  // after the data: the worker's downloads never delay the first frame
 }
-EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error) { mark_activity(); page_runner().dispatch(tt::web::event::Saved{text(error)}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error, double database_bytes, double written_bytes) {
+  mark_activity();
+  page_runner().dispatch(tt::web::event::Saved{text(error), database_bytes, written_bytes});
+}
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { mark_activity(); page_runner().dispatch(tt::web::event::StorageReloaded{text(error)}); }
 EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { mark_activity(); page_runner().dispatch(tt::web::event::LockChanged{state}); }
 EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { mark_activity(); page_runner().dispatch(tt::web::event::OtherTabSaved{}); }

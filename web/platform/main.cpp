@@ -188,7 +188,7 @@ int main() {
   open_page();
   // Start reading IndexedDB first: the browser loads it while the WebGL
   // context is being created below (the slowest step of start-up).
-  tt::web::mount_storage();  // -> tt_on_storage_loaded -> main loop
+  tt::web::mount_storage(tt::web::Runner::kDatabasePath, tt::web::Runner::kStorageBlockSize);  // -> tt_on_storage_loaded -> main loop
   if (!glfwInit()) {
     std::fprintf(stderr, "glfwInit failed\n");
     return 1;

@@ -42,8 +42,8 @@ void Runner::perform(const Effect& effect) {
         else if constexpr (std::is_same_v<T, effect::AbortFetch>) abort_fetch(static_cast<int>(e.id));
         else if constexpr (std::is_same_v<T, effect::StartTimer>) set_timer(static_cast<int>(e.id), static_cast<int>(e.delay_ms));
         else if constexpr (std::is_same_v<T, effect::CancelTimer>) clear_timer(static_cast<int>(e.id));
-        else if constexpr (std::is_same_v<T, effect::Save>) persist_storage();
-        else if constexpr (std::is_same_v<T, effect::ReloadStorage>) reload_storage();
+        else if constexpr (std::is_same_v<T, effect::Save>) persist_storage(kDatabasePath);
+        else if constexpr (std::is_same_v<T, effect::ReloadStorage>) reload_storage(kDatabasePath);
         else if constexpr (std::is_same_v<T, effect::RequestLock>) request_db_lock();
         else if constexpr (std::is_same_v<T, effect::NotifyOtherTabs>) notify_other_tabs();
         else if constexpr (std::is_same_v<T, effect::SetUrl>) set_location_hash(e.fragment, e.push);

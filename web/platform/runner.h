@@ -30,6 +30,8 @@ struct FrameSchedule {
 class Runner {
  public:
   static constexpr const char* kDatabasePath = "/data/tunetrack.db";
+  // SQLite's page size: a block is one page, so a change saves its pages alone.
+  static constexpr int kStorageBlockSize = 4096;
 
   Runner();
   void dispatch(const Event& event);

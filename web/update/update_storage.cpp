@@ -52,6 +52,8 @@ void open_store(Context& c) {
 }
 
 void on_loaded(Context& c, const event::StorageLoaded& e) {
+  c.model.storage.database_bytes = e.database_bytes;
+  c.model.storage.last_saved_at_ms = e.saved_at_ms;
   if (!e.error.empty()) {
     // Saving now would replace what could not be read with an empty collection.
     c.model.storage_unavailable = true;
@@ -89,6 +91,9 @@ void on_saved(Context& c, const event::Saved& e) {
     }
     c.out.push_back(effect::NotifyOtherTabs{});
     c.model.last_save_ms = c.now - c.model.save_started_ms;
+    c.model.storage.database_bytes = e.database_bytes;
+    c.model.storage.last_save_bytes = e.written_bytes;
+    c.model.storage.last_saved_at_ms = c.now;
   }
   c.save_queued();
 }
