@@ -236,6 +236,17 @@ export async function syncMember(page, member, press = click) {
     s.last_sync.tunes_fetched === tunes && !s.saving, `the sync of member ${member}`, 60000);
 }
 
+// Opens tune `id` and presses one of its status buttons ('status_learned',
+// ...); returns the snapshot once the change is shown and its save is done
+// (the change and its save start in the same update).
+export async function changeStatus(page, id, status) {
+  await page.evaluate((id) => { location.hash = `tune=${id}`; }, id);
+  const before = await waitFor(page, (s) => s.view.open_tune === id && s.rects[status] && !s.saving, 'the tune page');
+  await click(page, status);
+  return waitFor(page, (s) => JSON.stringify(s.counts) !== JSON.stringify(before.counts) && !s.saving,
+                 'the status changed and saved', 60000);
+}
+
 // The fake thesession.org's fault injection: add a rule (see
 // tests/fake_thesession/fake_server.h), or clear them all.
 export function fakeFaults(servers) {

@@ -4,14 +4,18 @@
 // is converted once, without loss; a damaged page store is set aside.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { startServers, newProfileDir, removeProfileDir, launch, openApp, waitFor, click, syncMember } from './harness.mjs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServers, newProfileDir, removeProfileDir, launch, openApp, waitFor, click, syncMember, changeStatus } from './harness.mjs';
 import { readPageStore, writePageStore, writeWholeFileForm, wholeFileFormExists } from './saved_database.mjs';
+import { writeSyntheticExport } from './synthetic_export.mjs';
 
-let servers, profile, context, page;
+let servers, profile, context, page, files;
 
 before(async () => {
   servers = await startServers();
+  files = mkdtempSync(join(tmpdir(), 'tunetrack-saving-'));
   profile = newProfileDir();
   context = await launch(profile);
   page = await openApp(context, servers.proxy.url);
@@ -21,6 +25,7 @@ after(async () => {
   await context?.close().catch(() => {});
   servers?.stop();
   if (profile) removeProfileDir(profile);
+  if (files) rmSync(files, { recursive: true, force: true });
 });
 
 // SIGKILL to every process started with this profile (Chromium names it on
@@ -42,18 +47,11 @@ async function reopen() {
   page = await openApp(context, servers.proxy.url);
 }
 
-async function setStatus(id, status) {
-  await page.evaluate((id) => { location.hash = `tune=${id}`; }, id);
-  await waitFor(page, (s) => s.view.open_tune === id && s.rects[status], 'the tune page');
-  const before = (await waitFor(page, (s) => !s.saving, 'no save under way')).storage.last_saved_at;
-  await click(page, status);
-  return waitFor(page, (s) => !s.saving && s.storage.last_saved_at !== before, 'the status saved');
-}
 
 test('a status change writes a few blocks of a large collection', async () => {
   const s = await waitFor(page, (s) => s.total === 300 && !s.saving, 'the synced collection');
   const id = s.rows.find((r) => r.learn_status !== 'learned').tune_id;
-  const saved = await setStatus(id, 'status_learned');
+  const saved = await changeStatus(page, id, 'status_learned');
   assert.ok(saved.storage.database_bytes > 200 * 1024, `the database is ${saved.storage.database_bytes} bytes`);
   assert.ok(saved.storage.last_save_bytes <= 16 * 4096 && saved.storage.last_save_bytes * 10 < saved.storage.database_bytes,
             `a status change wrote ${saved.storage.last_save_bytes} of ${saved.storage.database_bytes} bytes`);
@@ -63,7 +61,7 @@ test('a change the page has saved survives the browser being killed', async () =
   const s = await waitFor(page, (s) => s.total === 300, 'the collection');
   const id = s.rows.find((r) => r.learn_status !== 'learned').tune_id;
   const learned = s.counts.learned;
-  await setStatus(id, 'status_learned');
+  await changeStatus(page, id, 'status_learned');
   // No goodbye: every process of this browser profile is killed at once.
   killProfile(profile);
   await context.close().catch(() => {});
@@ -88,6 +86,49 @@ test('a database in the older whole-file form is converted once, without loss', 
   assert.equal(await wholeFileFormExists(page), false, 'the whole-file copy is dropped once converted');
   await page.goto(servers.proxy.url);
   await waitFor(page, (now) => now.total === 300, 'the collection from the page store');
+});
+
+test('a kill while a large import is being saved keeps all of it or none of it', async () => {
+  const s = await waitFor(page, (s) => s.total === 300 && !s.saving, 'the collection');
+  const file = join(files, 'large.json');
+  writeSyntheticExport(file, { count: 5000, notesChars: 1500 });
+  await click(page, 'tab_data');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import')]);
+  await chooser.setFiles(file);
+  // The moment its blocks are being written to IndexedDB.
+  await page.waitForFunction(() => Module.ttSaving === true, null, { timeout: 60000, polling: 5 });
+  killProfile(profile);
+  await context.close().catch(() => {});
+  await reopen();
+  const back = await waitFor(page, (now) => now.total === 300 || now.total === 5300, 'the collection after the kill');
+  assert.deepEqual(back.banners, [], 'nothing damaged');
+  assert.equal(back.counts.learned, s.counts.learned, 'what was there before is whole');
+  await waitFor(page, (now) => now.total === back.total && !now.saving, 'the page settled');
+});
+
+test('a full browser storage is reported, loses nothing, and the save is tried again by itself', async () => {
+  const s = await waitFor(page, (s) => (s.total === 300 || s.total === 5300) && !s.saving, 'the collection');
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(servers.proxy.url).origin;
+  const usage = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage));
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  const file = join(files, 'more.json');
+  writeSyntheticExport(file, { count: 1000, firstId: 700001, notesChars: 2000 });
+  await click(page, 'tab_data');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import')]);
+  await chooser.setFiles(file);
+  const full = await waitFor(page, (now) => now.banners.some((b) => /Not saved to this browser/.test(b)),
+                             'the full-storage message', 60000);
+  assert.match(full.banners.join(' '), /storage is full|quota/i);
+  assert.equal(full.total, s.total + 1000, 'the import is kept in the page');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });  // room again
+  const saved = await waitFor(page, (now) => !now.banners.some((b) => /Not saved/.test(b)) && !now.saving &&
+                                             now.storage.last_saved_at > (full.storage.last_saved_at || 0),
+                              'the save tried again by itself', 120000);
+  assert.equal(saved.total, s.total + 1000);
+  await page.reload();
+  await page.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  await waitFor(page, (now) => now.total === s.total + 1000, 'the import after a reload');
 });
 
 test('a page store with a block missing is set aside, not used', async () => {

@@ -206,6 +206,32 @@ TEST(WebStorage, AFullDiskKeepsTheChangesAndSaysSo) {
   EXPECT_TRUE(page.model.banners.empty());  // a later save that works clears it
 }
 
+TEST(WebStorage, AFailedSaveIsTriedAgainByItselfLaterAndLaterUntilOneWorks) {
+  WebPage page;
+  open_with_tunes(page);
+  page.dispatch(ev::SetStatus{first_tune(page), LearnStatus::Learning});
+  std::vector<int64_t> waits;
+  for (int i = 0; i < 7; ++i) {
+    page.dispatch(ev::Saved{"QuotaExceededError"});
+    const auto timers = page.effects_of<fx::StartTimer>();
+    ASSERT_EQ(timers.size(), 1u) << "one retry waits after each failure";
+    waits.push_back(timers[0].delay_ms);
+    const int saves = page.saves;
+    page.dispatch(ev::TimerFired{timers[0].id});
+    EXPECT_EQ(page.saves, saves + 1) << "the retry saves without any new change";
+  }
+  EXPECT_EQ(waits.front(), 2000);
+  for (size_t i = 1; i < waits.size(); ++i) EXPECT_GE(waits[i], waits[i - 1]);
+  EXPECT_EQ(waits.back(), 60000) << "never longer than a minute";
+  page.dispatch(ev::Saved{""});
+  EXPECT_TRUE(page.model.banners.empty());
+  EXPECT_EQ(page.model.storage.retry_timer, 0u);
+  page.dispatch(ev::Heard{first_tune(page), false});
+  page.dispatch(ev::Saved{"QuotaExceededError"});
+  ASSERT_EQ(page.effects_of<fx::StartTimer>().size(), 1u);
+  EXPECT_EQ(page.effects_of<fx::StartTimer>()[0].delay_ms, 2000) << "a save that worked starts the waits afresh";
+}
+
 TEST(WebStorage, DataThatCouldNotBeLoadedIsNeverSavedOver) {
   WebPage page;
   page.open(1, "Could not load saved data: UnknownError");

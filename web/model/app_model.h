@@ -39,6 +39,10 @@ struct StorageState {
   double database_bytes = -1;      // -1: unknown (nothing saved yet)
   double last_save_bytes = -1;     // -1: no save in this page yet
   double last_saved_at_ms = 0;     // 0: never saved
+  // After a failed save, the next try comes by itself (the timer), sooner
+  // than a minute; any save that works ends the retries.
+  uint64_t retry_timer = 0;        // 0: none waiting
+  int64_t retry_delay_ms = 0;      // the last wait; doubles up to kMaxSaveRetryMs
 };
 
 struct KeepState {

@@ -25,6 +25,8 @@ struct Context {
   void reload_everything();
   // A save asked for while the last one ran, now that it has finished.
   void save_queued();
+  // After a failed save: save what is in memory again (nothing new to count).
+  void retry_save() { save(false); }
   // False (with a banner) when this tab may not write now.
   bool writable();
 

@@ -1,6 +1,7 @@
 // The database's life in the page: opened once IndexedDB is read (a damaged
 // file is set aside, never wiped), saved after every write, one tab owning
 // it at a time (the others follow read-only and take over when it closes).
+#include <algorithm>
 #include <cstdio>
 
 #include "web/update/update_context.h"
@@ -9,6 +10,15 @@ namespace tt::web {
 namespace {
 
 constexpr const char* kNotSaved = "Not saved to this browser: ";
+constexpr int64_t kFirstSaveRetryMs = 2000, kMaxSaveRetryMs = 60000;
+
+void retry_save_later(Context& c) {
+  StorageState& s = c.model.storage;
+  if (s.retry_timer != 0) return;  // one is waiting already
+  s.retry_delay_ms = s.retry_delay_ms == 0 ? kFirstSaveRetryMs : std::min(2 * s.retry_delay_ms, kMaxSaveRetryMs);
+  s.retry_timer = c.model.next_id++;
+  c.out.push_back(effect::StartTimer{s.retry_timer, s.retry_delay_ms});
+}
 
 // Opens the database; returns what went wrong, or "" when it opened.
 std::string try_open(Services& s) {
@@ -83,8 +93,14 @@ void on_saved(Context& c, const event::Saved& e) {
   auto& banners = c.model.banners;
   if (!e.error.empty()) {
     c.banner(Banner::Kind::Error, kNotSaved + e.error +
-                                      ". Your changes are kept while this tab stays open; export them from the Data tab.");
+                                      ". Your changes are kept in this tab and saving is tried again by itself; "
+                                      "export them from the Data tab to be safe.");
+    retry_save_later(c);
   } else {
+    StorageState& s = c.model.storage;
+    if (s.retry_timer != 0) c.out.push_back(effect::CancelTimer{s.retry_timer});
+    s.retry_timer = 0;
+    s.retry_delay_ms = 0;
     // A successful save clears earlier save errors.
     for (size_t i = banners.size(); i-- > 0;) {
       if (banners[i].text.rfind(kNotSaved, 0) == 0) banners.erase(banners.begin() + static_cast<long>(i));
@@ -116,7 +132,12 @@ void handle_storage(Context& c, const Event& event) {
   if (const auto* e = std::get_if<event::StorageLoaded>(&event)) on_loaded(c, *e);
   else if (const auto* e = std::get_if<event::LockChanged>(&event)) on_lock(c, *e);
   else if (const auto* e = std::get_if<event::Saved>(&event)) on_saved(c, *e);
-  else if (std::holds_alternative<event::OtherTabSaved>(event)) {
+  else if (const auto* e = std::get_if<event::TimerFired>(&event)) {
+    if (e->id != 0 && e->id == c.model.storage.retry_timer) {
+      c.model.storage.retry_timer = 0;
+      c.retry_save();  // writes what the failed save left, and anything since
+    }
+  } else if (std::holds_alternative<event::OtherTabSaved>(event)) {
     if (!c.model.owns_database) c.out.push_back(effect::ReloadStorage{});
   } else if (const auto* e = std::get_if<event::StorageReloaded>(&event)) on_reloaded(c, *e);
   else if (const auto* e = std::get_if<event::DismissBanner>(&event)) {
