@@ -22,8 +22,9 @@ inline double median(std::vector<double> v) {
 }
 
 // 10,000 tunes, each with ten ratings a few days apart over the last months,
-// scheduled by the real FSRS (so the cards are ones a musician could have).
-inline void fill(Store& store) {
+// scheduled by the real FSRS (so the cards are ones a musician could have),
+// and `notes_chars` of notes each.
+inline void fill(Store& store, size_t notes_chars = 0) {
   std::vector<CollectionEntry> entries;
   PracticeData practice;
   FsrsParameters params;
@@ -35,6 +36,7 @@ inline void fill(Store& store) {
     e.status = i % 4 == 0 ? LearnStatus::WantToLearn : i % 2 ? LearnStatus::Learning : LearnStatus::Learned;
     e.created_at_ms = kNow - 400 * kDayMs + i;
     e.updated_at_ms = e.created_at_ms;
+    while (e.notes.size() < notes_chars) e.notes += "Lift the B part, roll on the long notes. " + std::to_string(i) + " ";
     entries.push_back(e);
     CardMemory card = new_card(kNow - 200 * kDayMs);
     int64_t at = kNow - 200 * kDayMs + (i % 97) * 3600 * 1000;

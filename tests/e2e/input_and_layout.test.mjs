@@ -42,8 +42,13 @@ test('the status buttons stay put while the details arrive', async (t) => {
   t.after(() => fakeFaults(servers).clear());
   await fakeFaults(servers).add({ path_contains: '/tunes/', fault: 'delay', delay_ms: 1500 });
   await click(page, 'row_0');
-  const loading = await waitFor(page, (s) => s.view.open_tune > 0 && !s.details_loaded && s.rects.status_learned,
+  const opened = await waitFor(page, (s) => s.view.open_tune > 0 && !s.details_loaded && s.rects.status_learned,
     'the detail panel while its details load');
+  // As a hand sees it: ImGui adds a panel's scroll bar a frame after its
+  // content outgrows it, so the panel's very first frame is not its layout.
+  const loading = await waitFor(page, (s) => s.frames.drawn >= opened.frames.drawn + 2 || !s.frames.settling,
+    'the loading panel drawn twice');
+  assert.equal(loading.details_loaded, false, 'the details are still on their way (delayed 1.5 s)');
   const loaded = await waitFor(page, (s) => s.details_loaded && s.rects.copy_abc, 'the details', 10000);
   for (const name of ['status_want_to_learn', 'status_learning', 'status_learned', 'heard_plus', 'notes']) {
     assert.deepEqual(loaded.rects[name], loading.rects[name], `${name} did not move`);
