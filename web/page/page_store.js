@@ -53,37 +53,51 @@
     });
   }
 
-  // The file the commit record describes. Missing or short blocks are
-  // reported as damage and left as zeros: SQLite's check then finds the file
-  // damaged and the page sets it aside, as it does any damaged database.
-  function readBlocks(meta) {
-    var bytes = new Uint8Array(meta.size);
-    var damage = [];
-    function batch(first) {
-      if (first >= meta.blocks) return Promise.resolve();
-      var last = Math.min(first + LOAD_BATCH, meta.blocks) - 1;
-      var range = IDBKeyRange.bound(first, last);
-      var store = db.transaction(BLOCKS, 'readonly').objectStore(BLOCKS);
-      return Promise.all([request(store.getAllKeys(range)), request(store.getAll(range))]).then(function (got) {
-        var keys = got[0], values = got[1];
-        if (keys.length !== last - first + 1) damage.push((last - first + 1 - keys.length) + ' blocks missing');
-        for (var i = 0; i < keys.length; i++) {
-          var at = keys[i] * meta.blockSize;
-          var expected = Math.min(meta.blockSize, meta.size - at);
-          var block = new Uint8Array(values[i]);
-          if (block.length !== expected) damage.push('block ' + keys[i] + ' has ' + block.length + ' bytes');
-          bytes.set(block.subarray(0, Math.max(0, Math.min(block.length, meta.size - at))), at);
-        }
-        return batch(last + 1);
-      });
-    }
-    return batch(0).then(function () { return { bytes: bytes, damage: damage.join('; ') }; });
-  }
-
-  function readAside() {
-    var store = db.transaction(ASIDE, 'readonly').objectStore(ASIDE);
-    return Promise.all([request(store.getAllKeys()), request(store.getAll())]).then(function (got) {
-      return got[0].map(function (name, i) { return { name: name, bytes: new Uint8Array(got[1][i]) }; });
+  // The saved file as the commit record describes it, read in ONE read-only
+  // transaction, so a save by another tab can never be half seen. Missing
+  // or short blocks are reported as damage and left as zeros: SQLite's check
+  // then finds the file damaged and the page sets it aside, as it does any
+  // damaged database. -> Promise of null (nothing saved) or
+  // { meta, bytes, damage, aside: [{name, bytes}] }.
+  function readSaved() {
+    return new Promise(function (resolve, reject) {
+      var tx = db.transaction([META, BLOCKS, ASIDE], 'readonly');
+      var got = null;
+      var damage = [];
+      tx.oncomplete = function () { resolve(got && { meta: got.meta, bytes: got.bytes, damage: damage.join('; '), aside: got.aside }); };
+      tx.onerror = function () { reject(tx.error); };
+      tx.onabort = function () { reject(tx.error || new Error('reading the saved collection was aborted')); };
+      // Requests are made from the callbacks, never after a promise: the
+      // transaction stays open only while its callbacks run.
+      tx.objectStore(META).get('commit').onsuccess = function (e) {
+        var meta = e.target.result;
+        if (!meta) return;
+        got = { meta: meta, bytes: new Uint8Array(meta.size), aside: [] };
+        var blocks = tx.objectStore(BLOCKS);
+        for (var first = 0; first < meta.blocks; first += LOAD_BATCH) readBatch(blocks, meta, first, Math.min(first + LOAD_BATCH, meta.blocks) - 1);
+        var aside = tx.objectStore(ASIDE);
+        aside.getAllKeys().onsuccess = function (keys) {
+          aside.getAll().onsuccess = function (values) {
+            got.aside = keys.target.result.map(function (name, i) { return { name: name, bytes: new Uint8Array(values.target.result[i]) }; });
+          };
+        };
+      };
+      function readBatch(blocks, meta, first, last) {
+        var range = IDBKeyRange.bound(first, last);
+        blocks.getAllKeys(range).onsuccess = function (k) {
+          blocks.getAll(range).onsuccess = function (v) {
+            var keys = k.target.result, values = v.target.result;
+            if (keys.length !== last - first + 1) damage.push((last - first + 1 - keys.length) + ' blocks missing');
+            for (var i = 0; i < keys.length; i++) {
+              var at = keys[i] * meta.blockSize;
+              var expected = Math.min(meta.blockSize, meta.size - at);
+              var block = new Uint8Array(values[i]);
+              if (block.length !== expected) damage.push('block ' + keys[i] + ' has ' + block.length + ' bytes');
+              got.bytes.set(block.subarray(0, Math.max(0, Math.min(block.length, meta.size - at))), at);
+            }
+          };
+        };
+      }
     });
   }
 
@@ -101,7 +115,11 @@
     var created = false;
     r.onupgradeneeded = function () { created = true; };  // it did not exist: nothing to convert
     return request(r).then(function (old) {
-      if (created || !old.objectStoreNames.contains(OLD_STORE)) { old.close(); return null; }
+      if (created || !old.objectStoreNames.contains(OLD_STORE)) {
+        old.close();
+        if (created) indexedDB.deleteDatabase(OLD_NAME);  // leave nothing behind
+        return null;
+      }
       return request(old.transaction(OLD_STORE, 'readonly').objectStore(OLD_STORE).get(path)).then(function (entry) {
         old.close();
         return entry && entry.contents ? new Uint8Array(entry.contents) : null;
@@ -113,15 +131,11 @@
     // -> { bytes (null: nothing saved yet), blockSize, damage, aside: [{name, bytes}], converted }
     load: function (path, blockSize) {
       var opening = db ? Promise.resolve(db) : open().then(function (opened) { db = opened; return db; });
-      return opening.then(function () {
-        return request(db.transaction(META, 'readonly').objectStore(META).get('commit'));
-      }).then(function (meta) {
-        if (meta) {
-          lastTxn = meta.txn;
-          return Promise.all([readBlocks(meta), readAside()]).then(function (got) {
-            return { bytes: got[0].bytes, blockSize: meta.blockSize, damage: got[0].damage, aside: got[1],
-                     savedAt: meta.savedAt, converted: false };
-          });
+      return opening.then(readSaved).then(function (saved) {
+        if (saved) {
+          lastTxn = saved.meta.txn;
+          return { bytes: saved.bytes, blockSize: saved.meta.blockSize, damage: saved.damage, aside: saved.aside,
+                   savedAt: saved.meta.savedAt, converted: false };
         }
         // Nothing in the page store yet: a first start, or one after an update from the whole-file form.
         return readOldForm(path).then(function (old) {
