@@ -103,10 +103,33 @@ int main() {
     }
   }
 
+  // A status change on the page, back and forth (learned / want to learn):
+  // what the page does before its save starts.
+  Figures status;
+  {
+    double page_clock = static_cast<double>(clock) + 3600000;
+    web::Services services(db, [&] { return page_clock; });
+    web::Model model;
+    model.proxy = "http://proxy";
+    web::update(model, services, web::event::StorageLoaded{});
+    web::update(model, services, web::event::LockChanged{1});
+    int count = 0;
+    sqlite3_trace_v2(services.store->sqlite_handle(), SQLITE_TRACE_STMT, count_statement, &count);
+    for (int i = 0; i < kRuns; ++i) {
+      page_clock += 60000;
+      count = 0;
+      const double t = now_ms();
+      web::update(model, services, web::event::SetStatus{4, i % 2 ? LearnStatus::WantToLearn : LearnStatus::Learned});
+      status.ms.push_back(now_ms() - t);
+      status.statements.push_back(count);
+    }
+  }
+
   const double baseline = median(action.ms);
   print("the action (actions::rate)", action, baseline);
   print("the page's update() for Rate (+ its refresh)", page, baseline);
   print("`tunetrack rate` as a process", cli, baseline);
+  print("the page's update() for a status change", status, baseline);
   std::filesystem::remove_all(dir);
   return 0;
 }

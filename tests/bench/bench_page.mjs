@@ -39,11 +39,3 @@ export async function typeASearch(page) {
   for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace', { delay: 80 });
 }
 
-// Imports an export file (a collection with its practice) from the Data tab
-// and returns the snapshot once all `tunes` are in and saved.
-export async function importExport(page, file, tunes) {
-  await click(page, 'tab_data');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import')]);
-  await chooser.setFiles(file);
-  return waitFor(page, (s) => s.total === tunes && !s.saving, 'the import', 600000);
-}

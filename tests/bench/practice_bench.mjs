@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServers, launch, openApp, waitFor, click, snapshot, newProfileDir, removeProfileDir } from '../e2e/harness.mjs';
-import { importExport } from './bench_page.mjs';
+import { startServers, launch, openApp, waitFor, click, snapshot, newProfileDir, removeProfileDir, importExport } from '../e2e/harness.mjs';
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const work = mkdtempSync(join(tmpdir(), 'tunetrack-practice-bench-'));

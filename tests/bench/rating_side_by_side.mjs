@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServers, launch, openApp, click, waitFor, nextFrames, snapshot, newProfileDir, removeProfileDir } from '../e2e/harness.mjs';
-import { importExport, resetFrameStats, frameStats } from './bench_page.mjs';
+import { startServers, launch, openApp, click, waitFor, nextFrames, snapshot, newProfileDir, removeProfileDir, importExport } from '../e2e/harness.mjs';
+import { resetFrameStats, frameStats } from './bench_page.mjs';
 
 const [beforeRoot, afterRoot, roundsArg] = process.argv.slice(2);
 if (!beforeRoot || !afterRoot) {

@@ -3,14 +3,16 @@
 // in a 135-tune collection and in 10,000 tunes with notes (about 30 MB), in
 // one run; then start-up with the 30 MB collection (navigation to the first
 // frame, and to the collection shown). With an older build's web folder as
-// argument, the same for it, taking turns, and the ratios. Prints figures;
-// never fails on time.
+// argument, the same for it, and the ratios: to see what the page store
+// changed, give it the build just before it (the same database, whole-file
+// saves); an older one makes a smaller database. Prints figures; never fails
+// on time.
 //   node tests/bench/save_bench.mjs [BEFORE_WEB_DIR]   (from tests/e2e, as `make bench` runs it)
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServers, launch, openApp, waitFor, newProfileDir, removeProfileDir, syncMember, changeStatus, paths } from '../e2e/harness.mjs';
-import { importExport } from './bench_page.mjs';
+import { startServers, launch, openApp, waitFor, newProfileDir, removeProfileDir, changeStatus, importExport, paths } from '../e2e/harness.mjs';
+import { syncTunebook } from './bench_page.mjs';
 import { writeSyntheticExport } from '../e2e/synthetic_export.mjs';
 
 const RUNS = 5;
@@ -57,7 +59,7 @@ try {
       const context = await launch(profile);
       try {
         const page = await openApp(context, side.servers.proxy.url);
-        if (size === 'small') await syncMember(page, 100135);
+        if (size === 'small') await syncTunebook(page, 100135);  // types the number however old the page
         else await importExport(page, exportFile, 10000);
         const s = await waitFor(page, (s) => !s.saving, 'the collection saved', 120000);
         side[size] = await statusChanges(page, s.rows[0].tune_id);

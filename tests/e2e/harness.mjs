@@ -247,6 +247,15 @@ export async function changeStatus(page, id, status) {
                  'the status changed and saved', 60000);
 }
 
+// Imports an export file (a collection with its practice) from the Data tab
+// and returns the snapshot once all `tunes` are in and saved.
+export async function importExport(page, file, tunes) {
+  await click(page, 'tab_data');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import')]);
+  await chooser.setFiles(file);
+  return waitFor(page, (s) => s.total === tunes && !s.saving, 'the import', 600000);
+}
+
 // The fake thesession.org's fault injection: add a rule (see
 // tests/fake_thesession/fake_server.h), or clear them all.
 export function fakeFaults(servers) {

@@ -34,7 +34,7 @@ export async function readPageStore(page) {
 
 // Replaces the page store with `bytes` in blocks of `blockSize`, leaving out
 // the blocks numbered in `missing` (a damaged store).
-export async function writePageStore(page, bytes, { blockSize = 4096, missing = [] } = {}) {
+export async function writePageStore(page, bytes, { blockSize = 65536, missing = [] } = {}) {
   await page.evaluate(([base64, blockSize, missing]) => new Promise((resolve, reject) => {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const open = indexedDB.open('tunetrack-pages', 1);

@@ -16,7 +16,7 @@
   'use strict';
   var NAME = 'tunetrack-pages';
   var BLOCKS = 'blocks', META = 'meta', ASIDE = 'aside';
-  var LOAD_BATCH = 256;  // blocks per getAll: a megabyte at a time, never the whole file at once
+  var LOAD_BATCH = 512;  // blocks per getAll: a few megabytes at a time, never the whole file at once
   // Where the page kept the database before (Emscripten's IDBFS: one record per file).
   var OLD_NAME = '/data', OLD_STORE = 'FILE_DATA';
 
@@ -82,21 +82,29 @@
           };
         };
       };
+      // getAll alone when every block is there (the keys are then first..last);
+      // the keys are asked for only to place the blocks of a damaged range.
       function readBatch(blocks, meta, first, last) {
         var range = IDBKeyRange.bound(first, last);
-        blocks.getAllKeys(range).onsuccess = function (k) {
-          blocks.getAll(range).onsuccess = function (v) {
-            var keys = k.target.result, values = v.target.result;
-            if (keys.length !== last - first + 1) damage.push((last - first + 1 - keys.length) + ' blocks missing');
-            for (var i = 0; i < keys.length; i++) {
-              var at = keys[i] * meta.blockSize;
-              var expected = Math.min(meta.blockSize, meta.size - at);
-              var block = new Uint8Array(values[i]);
-              if (block.length !== expected) damage.push('block ' + keys[i] + ' has ' + block.length + ' bytes');
-              got.bytes.set(block.subarray(0, Math.max(0, Math.min(block.length, meta.size - at))), at);
-            }
-          };
+        blocks.getAll(range).onsuccess = function (v) {
+          var values = v.target.result;
+          if (values.length === last - first + 1) {
+            place(meta, values, null, first);
+            return;
+          }
+          damage.push((last - first + 1 - values.length) + ' blocks missing');
+          blocks.getAllKeys(range).onsuccess = function (k) { place(meta, values, k.target.result, first); };
         };
+      }
+      function place(meta, values, keys, first) {
+        for (var i = 0; i < values.length; i++) {
+          var key = keys ? keys[i] : first + i;
+          var at = key * meta.blockSize;
+          var expected = Math.min(meta.blockSize, meta.size - at);
+          var block = new Uint8Array(values[i]);
+          if (block.length !== expected) damage.push('block ' + key + ' has ' + block.length + ' bytes');
+          got.bytes.set(block.subarray(0, Math.max(0, Math.min(block.length, meta.size - at))), at);
+        }
       }
     });
   }
