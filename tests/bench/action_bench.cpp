@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -83,9 +84,11 @@ int main() {
     cli.ms.push_back(now_ms() - t);
   }
 
-  Figures page;
-  {
-    double page_clock = static_cast<double>(clock);
+  // The page: kRuns events of one kind, each handled by update() as the
+  // browser would, a minute apart.
+  const auto page_updates = [&](int64_t start_ms, const std::function<web::Event(int)>& event_for) {
+    Figures f;
+    double page_clock = static_cast<double>(start_ms);
     web::Services services(db, [&] { return page_clock; });
     web::Model model;
     model.proxy = "http://proxy";
@@ -97,33 +100,18 @@ int main() {
       page_clock += 60000;
       count = 0;
       const double t = now_ms();
-      web::update(model, services, web::event::Rate{401 + 2 * i, Rating::Good});
-      page.ms.push_back(now_ms() - t);
-      page.statements.push_back(count);
+      web::update(model, services, event_for(i));
+      f.ms.push_back(now_ms() - t);
+      f.statements.push_back(count);
     }
-  }
-
-  // A status change on the page, back and forth (learned / want to learn):
-  // what the page does before its save starts.
-  Figures status;
-  {
-    double page_clock = static_cast<double>(clock) + 3600000;
-    web::Services services(db, [&] { return page_clock; });
-    web::Model model;
-    model.proxy = "http://proxy";
-    web::update(model, services, web::event::StorageLoaded{});
-    web::update(model, services, web::event::LockChanged{1});
-    int count = 0;
-    sqlite3_trace_v2(services.store->sqlite_handle(), SQLITE_TRACE_STMT, count_statement, &count);
-    for (int i = 0; i < kRuns; ++i) {
-      page_clock += 60000;
-      count = 0;
-      const double t = now_ms();
-      web::update(model, services, web::event::SetStatus{4, i % 2 ? LearnStatus::WantToLearn : LearnStatus::Learned});
-      status.ms.push_back(now_ms() - t);
-      status.statements.push_back(count);
-    }
-  }
+    return f;
+  };
+  const Figures page = page_updates(clock, [](int i) { return web::event::Rate{401 + 2 * i, Rating::Good}; });
+  // A status change back and forth (learned / want to learn): what the page
+  // does before its save starts.
+  const Figures status = page_updates(clock + 3600000, [](int i) {
+    return web::event::SetStatus{4, i % 2 ? LearnStatus::WantToLearn : LearnStatus::Learned};
+  });
 
   const double baseline = median(action.ms);
   print("the action (actions::rate)", action, baseline);

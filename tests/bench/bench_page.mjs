@@ -1,7 +1,7 @@
 // What the page benchmarks share: typing a member number however old the
 // page, a sync of one member, and the page's own frame statistics
 // (tt_frame_stats: per frame, the UI work and the whole frame).
-import { click, nextFrames, waitFor } from '../e2e/harness.mjs';
+import { click, nextFrames, waitFor, startServers, newProfileDir, launch, openApp, removeProfileDir } from '../e2e/harness.mjs';
 
 // Types a member number into the Sync tab's field until the field says it
 // (the page before the input rework could drop a keystroke after Ctrl+A).
@@ -39,3 +39,21 @@ export async function typeASearch(page) {
   for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace', { delay: 80 });
 }
 
+
+// For benches that compare two builds side by side: `side.dir` is a build's
+// web folder; this serves it and opens it in a fresh profile (side.page).
+export async function openSide(side) {
+  process.env.TT_WEB_DIR = side.dir;  // the harness's proxy serves this build
+  side.servers = await startServers();
+  side.profile = newProfileDir();
+  side.context = await launch(side.profile);
+  side.page = await openApp(side.context, side.servers.proxy.url);
+}
+
+export async function closeSides(sides) {
+  for (const side of sides) {
+    if (side.context) await side.context.close();
+    if (side.profile) removeProfileDir(side.profile);
+    if (side.servers) side.servers.stop();
+  }
+}

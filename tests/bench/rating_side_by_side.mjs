@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServers, launch, openApp, click, waitFor, nextFrames, snapshot, newProfileDir, removeProfileDir, importExport } from '../e2e/harness.mjs';
-import { resetFrameStats, frameStats } from './bench_page.mjs';
+import { click, waitFor, nextFrames, snapshot, importExport } from '../e2e/harness.mjs';
+import { resetFrameStats, frameStats, openSide, closeSides } from './bench_page.mjs';
 
 const [beforeRoot, afterRoot, roundsArg] = process.argv.slice(2);
 if (!beforeRoot || !afterRoot) {
@@ -24,7 +24,7 @@ if (!beforeRoot || !afterRoot) {
 const rounds = Number(roundsArg || 8);
 const sides = [{ name: 'before', root: resolve(beforeRoot) }, { name: 'after', root: resolve(afterRoot) }];
 for (const side of sides) {
-  side.web = join(side.root, 'build/wasm/web');
+  side.dir = join(side.root, 'build/wasm/web');
   side.cli = join(side.root, 'build/native/shell/tunetrack');
 }
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -75,11 +75,7 @@ async function rateOnce(side) {
 
 async function pageSideBySide() {
   for (const side of sides) {
-    process.env.TT_WEB_DIR = side.web;  // the harness's proxy serves this build
-    side.servers = await startServers();
-    side.profile = newProfileDir();
-    side.context = await launch(side.profile);
-    side.page = await openApp(side.context, side.servers.proxy.url);
+    await openSide(side);
     await importExport(side.page, exportFile, 10000);
     await click(side.page, 'tab_practice');
     await waitFor(side.page, (s) => s.rects.rate_good && s.practice.current_tune > 0, 'a tune to rate');
@@ -102,10 +98,6 @@ try {
   cliSideBySide();
   await pageSideBySide();
 } finally {
-  for (const side of sides) {
-    if (side.context) await side.context.close();
-    if (side.profile) removeProfileDir(side.profile);
-    if (side.servers) side.servers.stop();
-  }
+  await closeSides(sides);
   rmSync(work, { recursive: true, force: true });
 }

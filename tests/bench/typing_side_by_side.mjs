@@ -5,8 +5,8 @@
 // an older build (build it in a worktree: cmake --preset wasm there). Prints
 // figures; never fails on time.
 //   node tests/bench/typing_side_by_side.mjs BEFORE_WEB_DIR AFTER_WEB_DIR [rounds]
-import { startServers, launch, openApp, click, waitFor, newProfileDir, removeProfileDir } from '../e2e/harness.mjs';
-import { syncTunebook, resetFrameStats, frameStats, typeASearch } from './bench_page.mjs';
+import { click, waitFor } from '../e2e/harness.mjs';
+import { syncTunebook, resetFrameStats, frameStats, typeASearch, openSide, closeSides } from './bench_page.mjs';
 
 const [beforeDir, afterDir, roundsArg] = process.argv.slice(2);
 if (!beforeDir || !afterDir) {
@@ -18,11 +18,7 @@ const sides = [{ name: 'before', dir: beforeDir }, { name: 'after', dir: afterDi
 
 try {
   for (const side of sides) {
-    process.env.TT_WEB_DIR = side.dir;  // the harness's proxy serves this build
-    side.servers = await startServers();
-    side.profile = newProfileDir();
-    side.context = await launch(side.profile);
-    side.page = await openApp(side.context, side.servers.proxy.url);
+    await openSide(side);
     const s = await syncTunebook(side.page, 110000);
     side.apply = s.last_apply_ms;
     await waitFor(side.page, (now) => !now.saving, 'the sync\'s save', 60000);  // its IndexedDB write is not typing
@@ -45,9 +41,5 @@ try {
   console.log(`after/before: UI work p50 ${ratio(a.ui.p50, b.ui.p50)}x p95 ${ratio(a.ui.p95, b.ui.p95)}x; ` +
               `whole frame p50 ${ratio(a.total.p50, b.total.p50)}x p95 ${ratio(a.total.p95, b.total.p95)}x`);
 } finally {
-  for (const side of sides) {
-    if (side.context) await side.context.close();
-    if (side.profile) removeProfileDir(side.profile);
-    if (side.servers) side.servers.stop();
-  }
+  await closeSides(sides);
 }

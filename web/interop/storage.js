@@ -30,8 +30,9 @@ mergeInto(LibraryManager.library, {
       if (!got.bytes) return '';
       FS.writeFile(path, got.bytes, { canOwn: true });
       if (got.damage) console.warn('tunetrack: the saved database is damaged: ' + got.damage);
-      // A conversion, or blocks of another size: the next save writes the whole file.
-      st.everything = got.converted || got.blockSize !== blockSize;
+      // A conversion, blocks of another size, or a store with damage (a file
+      // SQLite still accepts): the next save writes the whole file.
+      st.everything = got.converted || got.blockSize !== blockSize || !!got.damage;
       if (!got.converted || !convert) return '';
       return ttSaveStorage([]).then(function() { window.ttPageStore.forgetOldForm(); return ''; },
                                     function(err) { console.warn('tunetrack: conversion not saved yet: ' + err); return ''; });
@@ -86,7 +87,12 @@ mergeInto(LibraryManager.library, {
     Module.ttSaving = true;
     var blocks = Array.from(HEAP32.subarray(blocksPtr >> 2, (blocksPtr >> 2) + count));
     var saving;
-    try { saving = ttSaveStorage(blocks); } catch (e) { saving = Promise.reject(e); }
+    try {
+      saving = ttSaveStorage(blocks);
+    } catch (e) {
+      blocks.forEach(function(b) { Module.ttStorage.unsaved.add(b); });  // the VFS has forgotten them
+      saving = Promise.reject(e);
+    }
     var st = Module.ttStorage;
     saving.then(function() { return ""; }, function(err) {
       var msg = String(err && err.name ? err.name : err);
