@@ -34,15 +34,23 @@ class Client {
   }
   bool connected() const { return connected_; }
   void send(const std::string& data) { ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL); }
-  // Reads one whole answer (head and Content-Length body), waiting at most `ms`.
+  // Reads one whole answer (head and Content-Length body), waiting at most
+  // `ms`. Bytes past it (a pipelined answer that came in the same read) are
+  // kept for the next call.
   std::string read_answer(int ms = 10000) {
-    std::string data;
+    std::string data = std::move(pending_);
+    pending_.clear();
     while (true) {
       const size_t head_end = data.find("\r\n\r\n");
       if (head_end != std::string::npos) {
         const size_t cl = data.find("Content-Length: ");
-        const size_t body = cl == std::string::npos ? 0 : std::stoul(data.substr(cl + 16));
-        if (data.size() >= head_end + 4 + body) return data;
+        const size_t body = cl == std::string::npos || cl > head_end ? 0 : std::stoul(data.substr(cl + 16));
+        const size_t end = head_end + 4 + body;
+        if (data.size() >= end) {
+          pending_ = data.substr(end);
+          data.resize(end);
+          return data;
+        }
       }
       pollfd p{fd_, POLLIN, 0};
       if (::poll(&p, 1, ms) <= 0) return data;
@@ -63,6 +71,7 @@ class Client {
  private:
   int fd_;
   bool connected_ = false;
+  std::string pending_;  // read past the last answer
 };
 
 int status_of(const std::string& answer) { return answer.size() > 12 ? std::atoi(answer.c_str() + 9) : 0; }
