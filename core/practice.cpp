@@ -150,6 +150,20 @@ std::vector<int64_t> next_to_learn(const std::vector<CollectionEntry>& entries, 
   return out;
 }
 
+std::map<std::string, int> learned_per_month(const std::vector<int64_t>& learned_at_ms) {
+  std::map<std::string, int> out;
+  for (const int64_t at : learned_at_ms) ++out[format_iso8601_utc(at).substr(0, 7)];
+  return out;
+}
+
+std::vector<int64_t> learned_dates(const std::vector<CollectionEntry>& entries) {
+  std::vector<int64_t> out;
+  for (const auto& e : entries) {
+    if (e.status == LearnStatus::Learned && e.learned_at_ms) out.push_back(*e.learned_at_ms);
+  }
+  return out;
+}
+
 bool joins_todays_queue(const std::vector<QueueItem>& queue, const PracticeLimits& limits, int64_t tune_id) {
   int new_items = 0;
   for (const auto& item : queue) {

@@ -95,4 +95,11 @@ struct PracticeData {
 // earliest), then the lower tune id; at most `count` of them.
 std::vector<int64_t> next_to_learn(const std::vector<CollectionEntry>& entries, size_t count);
 
+// Tunes learned per month ("YYYY-MM", UTC) from the moments they became
+// learned: the Progress chart's bars. The store counts its learned_at column,
+// the page its collection as shown (a status change reads nothing back).
+std::map<std::string, int> learned_per_month(const std::vector<int64_t>& learned_at_ms);
+// The moments the learned tunes among `entries` became learned.
+std::vector<int64_t> learned_dates(const std::vector<CollectionEntry>& entries);
+
 }  // namespace tt

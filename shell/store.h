@@ -230,10 +230,9 @@ class Store {
   // newest `count` records, oldest first: cheap, for the page's snapshot.
   std::pair<int64_t, std::vector<std::string>> recent_changes(int count);
 
-  // Progress. Tunes whose learned date falls in each month ("YYYY-MM", UTC),
-  // among the tunes learned now; ratings per musician's day ("YYYY-MM-DD")
-  // since from_ms, for the offset given.
-  std::map<std::string, int> learned_per_month();
+  // Progress: ratings per musician's day ("YYYY-MM-DD") since from_ms, for
+  // the offset given. (Tunes learned per month come from the collection:
+  // core/practice.h's learned_per_month.)
   std::map<std::string, int> reviews_per_day(int64_t from_ms, int utc_offset_minutes);
 
  private:

@@ -94,11 +94,6 @@ void Store::merge_practice(const PracticeData& practice, ImportSummary& summary)
   summary.practice_ratings_added += static_cast<int>(plan.log.size());
 }
 
-std::map<std::string, int> Store::learned_per_month() {
-  std::map<std::string, int> out;
-  for (const int64_t at : collection_.learned_dates()) ++out[format_iso8601_utc(at).substr(0, 7)];
-  return out;
-}
 
 std::map<std::string, int> Store::reviews_per_day(int64_t from_ms, int utc_offset_minutes) {
   std::map<std::string, int> out;

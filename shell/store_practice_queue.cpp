@@ -44,7 +44,8 @@ void Store::save_practice_queue(const std::string& day, const std::vector<QueueI
 std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits) {
   const std::string day = practice_day(now_ms, utc_offset_minutes);
   Change tx(*this, "build_practice_queue");
-  if (auto kept = kept_queue(saved_practice_queue(day), collection_.ids())) {
+  const auto saved = saved_practice_queue(day);
+  if (auto kept = kept_queue(saved, collection_.ids())) {
     tx.commit();
     return *kept;
   }
@@ -54,7 +55,9 @@ std::vector<QueueItem> Store::todays_practice_queue(int64_t now_ms, int utc_offs
   const auto queue = build_practice_queue(collection_.practice_candidates(), cards_.all(), log_.agains_since(window),
                                           now_ms, utc_offset_minutes, limits, ratings_between(start, end),
                                           new_started_between(start, end));
-  write_practice_queue(day, queue);
+  // Made again and still empty: the day's empty queue stays as kept (no
+  // write, so no change record each time the Practice tab is read).
+  if (!(saved && saved->empty() && queue.empty())) write_practice_queue(day, queue);
   tx.commit();
   return queue;
 }

@@ -14,13 +14,18 @@ struct Changed {
   // Ratings given just now, and nothing else of practice: the day's counts,
   // the rated tunes' cards and the sets' marks (much less than `practice`).
   bool ratings = false;
+  // A tune's learn status, and nothing else of practice: what to learn next
+  // and the learned-per-month chart (the day's queue keeps the tunes it has).
+  bool learn_status = false;
   bool settings = false;    // a setting only: nothing to read again, only to save
   bool history = false;     // a sync's run kept (the Sync tab reads it when shown): only to save
   // False for what the page keeps for itself (the day's queue, the export
   // time): saved, but not counted as the musician's change by the export reminder.
   bool musician_change = true;
 
-  bool any() const { return entry != 0 || collection || sets || practice || ratings || settings || history; }
+  bool any() const {
+    return entry != 0 || collection || sets || practice || ratings || learn_status || settings || history;
+  }
   // Both changes: two different tunes read the whole list again.
   Changed& operator|=(const Changed& other) {
     const bool counted = (any() && musician_change) || (other.any() && other.musician_change);
@@ -30,6 +35,7 @@ struct Changed {
     sets |= other.sets;
     practice |= other.practice;
     ratings |= other.ratings;
+    learn_status |= other.learn_status;
     settings |= other.settings;
     history |= other.history;
     musician_change = counted;

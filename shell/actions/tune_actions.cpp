@@ -19,10 +19,14 @@ Done<bool> set_status(Store& store, int64_t tune_id, LearnStatus status, int64_t
   // joining the day's queue.
   return store.as_one_change("set_status", [&] {
     Done<bool> result = entry_changed(store.set_status(tune_id, status), tune_id);
-    // Learning or learned decides what practice offers (and what to learn next).
-    result.changed.practice = result.value;
+    // What to learn next and the learned chart follow any status. A tune
+    // made "learning" may join the day's queue; with no queue kept for the
+    // day, practice is read whole (the queue made then may take it).
+    result.changed.learn_status = result.value;
     if (result.value && status == LearnStatus::Learning) {
-      result.changed |= start_learning(store, tune_id, now_ms, utc_offset_minutes).changed;
+      const Done<bool> joined = start_learning(store, tune_id, now_ms, utc_offset_minutes);
+      result.changed |= joined.changed;
+      result.changed.practice |= !store.saved_practice_queue(practice_day(now_ms, utc_offset_minutes)).has_value();
     }
     return result;
   });

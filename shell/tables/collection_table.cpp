@@ -75,14 +75,6 @@ std::vector<CollectionEntry> CollectionTable::practice_candidates() {
   return out;
 }
 
-std::vector<int64_t> CollectionTable::learned_dates() {
-  Statement s(db_.handle(),
-              "SELECT learned_at FROM collection WHERE learn_status = 'learned' AND learned_at IS NOT NULL");
-  std::vector<int64_t> out;
-  while (s.step()) out.push_back(s.int_at(0));
-  return out;
-}
-
 bool CollectionTable::insert(int64_t tune_id, const CollectionEntry& fresh, std::string_view source, bool in_tunebook,
                              int64_t now_ms) {
   Statement& s = db_.prepared(

@@ -25,7 +25,6 @@ class CollectionTable {
   // Of the tunes in practice ("learning", "learned"), only what a queue looks
   // at (id, status, when added): reading whole entries was most of its time.
   std::vector<CollectionEntry> practice_candidates();
-  std::vector<int64_t> learned_dates();  // of the tunes learned now
 
   // A new row with `fresh`'s status and learned date, made at now_ms; false
   // when the tune was collected already (left as it is).

@@ -1,8 +1,8 @@
 // One rating as each front end makes it, in a collection of 10,000 tunes with
 // 100,000 ratings: the action alone (actions::rate, what the CLI's `rate`
 // calls), the whole `tunetrack rate` process (open, rate, print), and the
-// page's update() for a Rate event (the action, then its one refresh: the
-// Practice tab read again). SQL statements are counted with SQLite's trace
+// page's update() for a Rate event on the day's current tune (the action,
+// then its one refresh: what a rating changes) and for a status change. SQL statements are counted with SQLite's trace
 // hook; times are medians. Prints figures and ratios; never fails on time.
 #include <sqlite3.h>
 
@@ -86,7 +86,7 @@ int main() {
 
   // The page: kRuns events of one kind, each handled by update() as the
   // browser would, a minute apart.
-  const auto page_updates = [&](int64_t start_ms, const std::function<web::Event(int)>& event_for) {
+  const auto page_updates = [&](int64_t start_ms, const std::function<web::Event(int, const web::Model&)>& event_for) {
     Figures f;
     double page_clock = static_cast<double>(start_ms);
     web::Services services(db, [&] { return page_clock; });
@@ -100,16 +100,26 @@ int main() {
       page_clock += 60000;
       count = 0;
       const double t = now_ms();
-      web::update(model, services, event_for(i));
+      web::update(model, services, event_for(i, model));
       f.ms.push_back(now_ms() - t);
       f.statements.push_back(count);
     }
     return f;
   };
-  const Figures page = page_updates(clock, [](int i) { return web::event::Rate{401 + 2 * i, Rating::Good}; });
+  // A day's queue of kRuns tunes (the default is 10), so every rating is of
+  // the tune the Practice tab offers, as a musician gives them. (The page
+  // reads the queue's cards after a rating: one statement per queued tune.)
+  {
+    Store store(db, [&] { return clock; });
+    store.set_practice_limits({kRuns, 3});
+  }
+  // The next day: the action's ratings above were today's.
+  const Figures page = page_updates(clock + kDayMs, [](int, const web::Model& m) {
+    return web::event::Rate{m.practice.current(), Rating::Good};
+  });
   // A status change back and forth (learned / want to learn): what the page
   // does before its save starts.
-  const Figures status = page_updates(clock + 3600000, [](int i) {
+  const Figures status = page_updates(clock + kDayMs + 3600000, [](int i, const web::Model&) {
     return web::event::SetStatus{4, i % 2 ? LearnStatus::WantToLearn : LearnStatus::Learned};
   });
 

@@ -3,6 +3,8 @@
 // changes nothing says so, and the page then neither reloads nor saves.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "shell/actions/practice_actions.h"
 #include "shell/actions/set_actions.h"
 #include "shell/actions/settings_actions.h"
@@ -39,11 +41,13 @@ TEST_F(ActionsTest, ATuneChangeNamesThatTuneAlone) {
   }
   EXPECT_EQ(store.entry(7)->heard_count, 1);
   EXPECT_EQ(store.entry(7)->notes, "slow");
-  // A status also decides what practice offers.
+  // A status also decides what to learn next and the learned chart; the
+  // day's queue keeps the tunes it has, so practice is not read whole.
   const auto learned = actions::set_status(store, 8, LearnStatus::Learned, kMonday9am, 0);
   EXPECT_TRUE(learned.value);
   EXPECT_EQ(learned.changed.entry, 8);
-  EXPECT_TRUE(learned.changed.practice);
+  EXPECT_TRUE(learned.changed.learn_status);
+  EXPECT_FALSE(learned.changed.practice);
 }
 
 TEST_F(ActionsTest, ATuneNotCollectedChangesNothingAndWritesNoRecord) {
@@ -93,6 +97,22 @@ TEST_F(ActionsTest, ASetOfTunesNotCollectedIsRatedWithoutAnyChange) {
   const auto rated = actions::rate_set(store, set, Rating::Good, store.practice_parameters(), kMonday9am);
   EXPECT_TRUE(rated.value.tunes.empty());
   EXPECT_FALSE(rated.changed.any());
+}
+
+TEST_F(ActionsTest, ATuneMadeLearningBeforeTheDaysQueueIsMadeHasPracticeReadWhole) {
+  // No queue kept for the day: the page reads practice whole, and the queue
+  // it makes then takes the tune.
+  const auto learning = actions::set_status(store, 8, LearnStatus::Learning, kMonday9am, 0);
+  EXPECT_TRUE(learning.changed.practice);
+  EXPECT_TRUE(learning.changed.learn_status);
+  const auto today = actions::todays_queue(store, kMonday9am, 0, store.practice_limits());
+  const bool queued = std::any_of(today.value.begin(), today.value.end(),
+                                  [](const QueueItem& item) { return item.tune_id == 8; });
+  EXPECT_TRUE(queued);
+  // Once it is made, leaving "learning" keeps the queue as it is.
+  const auto learned = actions::set_status(store, 8, LearnStatus::Learned, kMonday9am, 0);
+  EXPECT_FALSE(learned.changed.practice);
+  EXPECT_TRUE(learned.changed.learn_status);
 }
 
 TEST_F(ActionsTest, StartingToLearnJoinsTheDaysQueueOnceItIsMadeAndIsNotTheMusiciansChange) {

@@ -102,6 +102,32 @@ TEST(WebPractice, AfterARatingThePageReadsOnlyWhatItChangedAndShowsWhatAWholeRea
   EXPECT_EQ(after.done_today, 1);
 }
 
+TEST(WebPractice, AfterAStatusChangeThePageShowsWhatAWholeReadingWouldWithoutRemakingTheQueue) {
+  WebPage page;
+  open_practice(page, 8);
+  const auto& p = page.model.practice;
+  const int64_t first = p.next_to_learn.front();
+  page.dispatch(ev::SetStatus{first, LearnStatus::Learning});  // the day's queue is made with it
+  read_whole(page);
+  ASSERT_FALSE(p.queue.empty());
+  const double queue_read_ms = p.queue_ms;
+  // Learned now (it stays in today's queue), and a waiting tune learned
+  // without learning it: what to learn next and the learned chart follow.
+  page.clock += 60'000;
+  const int64_t waiting = p.next_to_learn.front();
+  page.dispatch(ev::SetStatus{first, LearnStatus::Learned});
+  page.dispatch(ev::SetStatus{waiting, LearnStatus::Learned});
+  const web::PracticeState after = p;
+  EXPECT_EQ(after.queue_ms, queue_read_ms) << "the queue was not read again";
+  EXPECT_EQ(std::count(after.next_to_learn.begin(), after.next_to_learn.end(), waiting), 0);
+  int learned = 0;
+  for (const auto& [month, count] : after.learned_per_month) learned += count;
+  EXPECT_EQ(learned, 2);
+  expect_same_practice(after, read_whole(page));
+  ASSERT_EQ(after.queue.size(), p.queue.size());
+  EXPECT_EQ(after.queue.front().tune_id, p.queue.front().tune_id);
+}
+
 TEST(WebPractice, StartingToLearnFillsTodaysQueueWithinTheLimits) {
   WebPage page;
   open_practice(page, 8);

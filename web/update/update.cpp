@@ -71,8 +71,9 @@ void Context::apply(const actions::Changed& changed) {
     if (changed.sets) reload_sets();
     if (changed.practice) {
       also |= refresh_practice(*this);  // it may keep the day's queue: one save for both
-    } else if (changed.ratings) {
-      also |= refresh_todays_ratings(*this);
+    } else {
+      if (changed.ratings) also |= refresh_todays_ratings(*this);
+      if (changed.learn_status) refresh_learning_progress(*this);
     }
   } catch (...) {
     // The change is committed: it reaches IndexedDB even when reading it back fails.

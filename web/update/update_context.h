@@ -89,6 +89,9 @@ actions::Changed refresh_practice(Context& c);
 // the chart, the cards shown, the sets' marks), the rest kept as read; the
 // whole of practice on a new day (then what that wrote, like refresh_practice).
 actions::Changed refresh_todays_ratings(Context& c);
+// After a status change only: what to learn next and the learned-per-month
+// chart, from the collection as the model holds it (nothing read back).
+void refresh_learning_progress(Context& c);
 // "Bring in my sets" (web/update/update_sync.cpp: the one session runs both kinds).
 void start_sets_sync(Context& c);
 

@@ -68,14 +68,19 @@ actions::Changed refresh_practice(Context& c) {
   p.queue = std::move(today.value);
   p.queue_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   read_days_ratings(c);
-  p.next_to_learn = next_to_learn(c.model.collection.entries(), kNextToLearn);
-  p.learned_per_month = store.learned_per_month();
+  refresh_learning_progress(c);
   const int64_t day_start = practice_day_start_ms(now(c), offset);
   p.reviews_per_day = store.reviews_per_day(day_start - (kChartDays - 1) * kDayMs, offset);
   if (const int64_t current = p.current()) ensure_details(c, current);
   // The queue as made for today is kept in the file: saved (by the tab that
   // owns it) so a reload finds the same one.
   return c.model.owns_database ? today.changed : actions::Changed{};
+}
+
+void refresh_learning_progress(Context& c) {
+  const auto& entries = c.model.collection.entries();
+  c.model.practice.next_to_learn = next_to_learn(entries, kNextToLearn);
+  c.model.practice.learned_per_month = learned_per_month(learned_dates(entries));
 }
 
 actions::Changed refresh_todays_ratings(Context& c) {
