@@ -151,8 +151,10 @@ std::vector<int64_t> next_to_learn(const std::vector<CollectionEntry>& entries, 
 }
 
 std::map<std::string, int> learned_per_month(const std::vector<int64_t>& learned_at_ms) {
+  std::map<int64_t, int> per_month;
+  for (const int64_t at : learned_at_ms) ++per_month[utc_month_index(at)];
   std::map<std::string, int> out;
-  for (const int64_t at : learned_at_ms) ++out[format_iso8601_utc(at).substr(0, 7)];
+  for (const auto& [month, count] : per_month) out[format_month_index(month)] = count;
   return out;
 }
 

@@ -33,6 +33,25 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
+int64_t utc_month_index(int64_t epoch_ms) {
+  int64_t days = epoch_ms / kDayMs;
+  if (epoch_ms % kDayMs < 0) --days;  // floor, before 1970 too
+  int64_t y = 0;
+  unsigned m = 0, d = 0;
+  civil_from_days(days, y, m, d);
+  return y * 12 + static_cast<int64_t>(m) - 1;
+}
+
+std::string format_month_index(int64_t month_index) {
+  int64_t year = month_index / 12;
+  int64_t month = month_index % 12;
+  if (month < 0) {
+    month += 12;
+    --year;
+  }
+  return format_iso8601_utc(days_from_civil(year, static_cast<unsigned>(month + 1), 1) * kDayMs).substr(0, 7);
+}
+
 std::string format_iso8601_utc(int64_t epoch_ms) {
   // Floor division without subtracting first: (x - 999) overflows near INT64_MIN.
   int64_t seconds = epoch_ms / 1000;

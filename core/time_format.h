@@ -15,6 +15,11 @@ std::string format_iso8601_utc(int64_t epoch_ms);
 // Days since 1970-01-01 of a civil date (proleptic Gregorian); month 1-12.
 int64_t days_from_civil(int64_t year, unsigned month, unsigned day);
 std::optional<int64_t> parse_iso8601_utc(std::string_view text);  // "...Z" only
+// The UTC calendar month holding epoch_ms, as year * 12 + (month - 1): a
+// number to count by, formatted once per month rather than once per moment.
+int64_t utc_month_index(int64_t epoch_ms);
+// That month as "YYYY-MM" (as format_iso8601_utc writes its first 7 characters).
+std::string format_month_index(int64_t month_index);
 // The day alone ("2026-11-28"), as lists and the tune page show dates.
 inline std::string format_date_utc(int64_t epoch_ms) { return format_iso8601_utc(epoch_ms).substr(0, 10); }
 

@@ -20,6 +20,11 @@ Store::Store(const std::string& path, Clock clock) : db_(path), clock_(std::move
   }
 }
 
+void Store::tune_for_in_memory_file() {
+  db_.exec("PRAGMA journal_mode = MEMORY");
+  db_.exec("PRAGMA locking_mode = EXCLUSIVE");
+}
+
 std::string Store::sqlite_version() { return sqlite3_libversion(); }
 
 int Store::schema_version() {

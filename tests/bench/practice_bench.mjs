@@ -35,11 +35,18 @@ try {
   console.log(`today's queue read back after a reload: median ${median(reads).toFixed(1)} ms`);
 
   console.log('\n== practice in the browser: one change, from the tap to IndexedDB-durable (ms, median of 5)');
+  // A tune shown for the first time fetches its details and keeps them: a
+  // save of its own, after the rating's. Each queued tune is opened first, so
+  // what is timed is the rating alone (its save, from the rating on).
+  for (const item of s.practice.queue) {
+    await page.evaluate((id) => { location.hash = `tune=${id}`; }, item.tune_id);
+    await waitFor(page, (s) => s.view.open_tune === item.tune_id && s.details_loaded && !s.saving, 'the tune\'s details kept', 60000);
+  }
   await click(page, 'tab_practice');
   await waitFor(page, (s) => s.rects.rate_good && s.practice.current_tune > 0, 'a tune to rate');
   const ratings = [], statuses = [], ratingBytes = [];
   for (let i = 0; i < 5; i++) {
-    const before = (await snapshot(page)).practice.done_today;
+    const before = (await waitFor(page, (s) => !s.saving && s.requests_in_flight === 0, 'nothing else saving')).practice.done_today;
     await click(page, 'rate_good');
     s = await waitFor(page, (s) => s.practice.done_today === before + 1 && !s.saving, 'the rating saved', 60000);
     ratings.push(s.last_save_ms);

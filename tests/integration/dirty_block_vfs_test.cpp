@@ -46,23 +46,17 @@ CollectionEntry entry(int64_t id) {
 class DirtyBlockVfs : public ::testing::Test {
  protected:
   DirtyBlockVfs() { install_dirty_block_vfs(kBlock); }
+  // Three changes a musician makes, each saved by its blocks alone; the
+  // page's store keeps its journal in memory and its lock (`in_memory_file`).
+  void rebuild_after_changes(bool in_memory_file);
   TempDir dir;
   const std::string db = dir.path("collection.db");
 };
 
-TEST_F(DirtyBlockVfs, ANewDatabaseReportsEveryBlockOnce) {
-  { Store store(db, FakeClock{}); }
-  const std::string bytes = testing::read_file(db);
-  const std::vector<int64_t> blocks = take_dirty_blocks(db);
-  ASSERT_EQ(static_cast<int64_t>(blocks.size()), block_count(bytes));
-  for (size_t i = 0; i < blocks.size(); ++i) EXPECT_EQ(blocks[i], static_cast<int64_t>(i));
-  EXPECT_TRUE(take_dirty_blocks(db).empty()) << "taken blocks are forgotten";
-  EXPECT_TRUE(take_dirty_blocks(db + "-journal").empty()) << "the journal is never saved";
-}
-
-TEST_F(DirtyBlockVfs, TheBlocksOfEachChangeRebuildTheFileFromTheLastSave) {
+void DirtyBlockVfs::rebuild_after_changes(bool in_memory_file) {
   FakeClock clock;
   Store store(db, clock);
+  if (in_memory_file) store.tune_for_in_memory_file();
   std::vector<CollectionEntry> entries;
   for (int i = 1; i <= 3000; ++i) {
     entries.push_back(entry(i));
@@ -72,7 +66,6 @@ TEST_F(DirtyBlockVfs, TheBlocksOfEachChangeRebuildTheFileFromTheLastSave) {
   take_dirty_blocks(db);
   std::string saved = testing::read_file(db);
 
-  // Three changes a musician makes, each saved by its blocks alone.
   const auto change = [&](const auto& act) {
     act();
     const std::vector<int64_t> blocks = take_dirty_blocks(db);
@@ -84,9 +77,34 @@ TEST_F(DirtyBlockVfs, TheBlocksOfEachChangeRebuildTheFileFromTheLastSave) {
   const size_t status_blocks = change([&] { actions::set_status(store, 1500, LearnStatus::Learning, clock.now, 0); });
   change([&] { actions::set_notes(store, 7, "A long note about the B part. " + std::string(9000, 'x')); });
   change([&] { actions::remove_tune(store, 2999); });
+  // A change that fails half way is rolled back: nothing of it reaches the file.
+  change([&] {
+    EXPECT_THROW(store.as_one_change("set_status", [&] {
+      store.set_status(1, LearnStatus::Learned);
+      throw StoreError("the second half failed");
+      return true;
+    }), StoreError);
+  });
+  EXPECT_EQ(store.entry(1)->status, LearnStatus::WantToLearn);
   // A status change writes a handful of blocks of a file of hundreds.
   EXPECT_GT(block_count(saved), 150);
   EXPECT_LE(static_cast<int64_t>(status_blocks), 12);
+}
+
+TEST_F(DirtyBlockVfs, ANewDatabaseReportsEveryBlockOnce) {
+  { Store store(db, FakeClock{}); }
+  const std::string bytes = testing::read_file(db);
+  const std::vector<int64_t> blocks = take_dirty_blocks(db);
+  ASSERT_EQ(static_cast<int64_t>(blocks.size()), block_count(bytes));
+  for (size_t i = 0; i < blocks.size(); ++i) EXPECT_EQ(blocks[i], static_cast<int64_t>(i));
+  EXPECT_TRUE(take_dirty_blocks(db).empty()) << "taken blocks are forgotten";
+  EXPECT_TRUE(take_dirty_blocks(db + "-journal").empty()) << "the journal is never saved";
+}
+
+TEST_F(DirtyBlockVfs, TheBlocksOfEachChangeRebuildTheFileFromTheLastSave) { rebuild_after_changes(false); }
+
+TEST_F(DirtyBlockVfs, AsThePageOpensItJournalInMemoryAndLockKeptTheBlocksRebuildTheFileToo) {
+  rebuild_after_changes(true);
 }
 
 TEST_F(DirtyBlockVfs, AFileThatShrinksIsRebuiltFromItsBlocksAndItsSize) {

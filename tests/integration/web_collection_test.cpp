@@ -241,16 +241,26 @@ TEST(WebStorage, DataThatCouldNotBeLoadedIsNeverSavedOver) {
   EXPECT_EQ(page.saves, 0);
 }
 
-TEST(WebStorage, ChangesDuringASaveAreSavedAfterIt) {
+TEST(WebStorage, ChangesDuringASaveAreSavedAfterItAndTimedFromTheChange) {
   WebPage page;
   open_with_tunes(page);
   const int64_t tune = first_tune(page);
   page.dispatch(ev::Heard{tune, false});
   const int saves = page.saves;
+  page.clock += 100;
   page.dispatch(ev::Heard{tune, false});  // while the first save runs
   EXPECT_EQ(page.saves, saves);
+  page.clock += 50;
   page.dispatch(ev::Saved{""});
   EXPECT_EQ(page.saves, saves + 1);
+  EXPECT_EQ(page.model.last_save_ms, 150) << "the first change, durable 150 ms after it was made";
+  page.clock += 30;
+  page.dispatch(ev::Saved{"QuotaExceededError"});
+  page.clock += 2000;
+  page.dispatch(ev::TimerFired{page.model.storage.retry_timer});
+  page.clock += 20;
+  page.dispatch(ev::Saved{""});
+  EXPECT_EQ(page.model.last_save_ms, 2100) << "the second change waited for the first save and a failed one";
 }
 
 }  // namespace tt

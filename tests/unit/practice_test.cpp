@@ -281,6 +281,20 @@ TEST(NextToLearn, HeardThenTunebooksThenOldestThenId) {
   EXPECT_TRUE(next_to_learn({}, 5).empty());
 }
 
+TEST(Progress, TunesLearnedAreCountedByTheMonthTheyWereLearnedIn) {
+  std::vector<CollectionEntry> entries(5);
+  for (size_t i = 0; i < entries.size(); ++i) entries[i].tune_id = static_cast<int64_t>(i) + 1;
+  entries[0].status = entries[1].status = entries[2].status = LearnStatus::Learned;
+  entries[0].learned_at_ms = 1706745600000;  // 2024-02-01T00:00:00Z
+  entries[1].learned_at_ms = 1709251199999;  // 2024-02-29, the last millisecond
+  entries[2].learned_at_ms = 1709251200000;  // 2024-03-01
+  entries[3].status = LearnStatus::Learning;  // learned once, no longer: not counted
+  entries[3].learned_at_ms = 1709251200000;
+  entries[4].status = LearnStatus::Learned;  // no date known: not counted
+  EXPECT_EQ(learned_per_month(learned_dates(entries)), (std::map<std::string, int>{{"2024-02", 2}, {"2024-03", 1}}));
+  EXPECT_TRUE(learned_per_month({}).empty());
+}
+
 TEST(PracticeQueue, AStartedTuneJoinsTodaysQueueWhileTheLimitsLeaveRoom) {
   const PracticeLimits limits{3, 2};
   EXPECT_TRUE(joins_todays_queue({}, limits, 5));

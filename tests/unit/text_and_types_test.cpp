@@ -61,6 +61,15 @@ TEST(TimeFormat, RoundTripsIso8601Utc) {
   EXPECT_FALSE(parse_iso8601_utc("yesterday"));
 }
 
+TEST(TimeFormat, MonthIndexesCountAsTheIsoTextsMonth) {
+  // Month edges, a leap day, before 1970: the same month as the text says.
+  for (const int64_t ms : {int64_t{0}, int64_t{-1}, int64_t{1709164800000}, int64_t{1709251199999},
+                           int64_t{1709251200000}, int64_t{1795892907000}, int64_t{-86400000LL * 400}}) {
+    EXPECT_EQ(format_month_index(utc_month_index(ms)), format_iso8601_utc(ms).substr(0, 7)) << ms;
+  }
+  EXPECT_EQ(utc_month_index(1709251200000) - utc_month_index(1709164800000), 1);  // Feb 29 to Mar 1, 2024
+}
+
 TEST(Url, SplitsOriginAndTarget) {
   auto u = parse_url("https://thesession.org/members/1/tunebook?format=json");
   ASSERT_TRUE(u);

@@ -25,13 +25,16 @@ mergeInto(LibraryManager.library, {
     };
     Module.ttMaxTextureSize = function() { return GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE); };
   },
+  js_render_notation__deps: ['$ttWhenSaved'],
   js_render_notation: function(id, abc, width_css, transpose, dpr, incipit) {
     var text = UTF8ToString(abc);
-    Module.ttLoadNotation().then(function(notation) {
-      notation.render(id, text, width_css, transpose, dpr, incipit !== 0);
-    }, function(e) {
-      Module.ccall('tt_on_notation_rendered', null, ['number', 'string'],
-                   [id, JSON.stringify({ error: 'The notation engine could not be loaded: ' + e.message })]);
+    ttWhenSaved(function() {
+      Module.ttLoadNotation().then(function(notation) {
+        notation.render(id, text, width_css, transpose, dpr, incipit !== 0);
+      }, function(e) {
+        Module.ccall('tt_on_notation_rendered', null, ['number', 'string'],
+                     [id, JSON.stringify({ error: 'The notation engine could not be loaded: ' + e.message })]);
+      });
     });
   },
   js_release_texture: function(id) { if (Module.ttDeleteTexture) Module.ttDeleteTexture(id); },

@@ -50,7 +50,11 @@ struct Model {
   bool storage_unavailable = false;  // saved data could not be loaded: never save over it
   bool saving = false;
   bool save_again = false;           // a change arrived while saving
-  double save_started_ms = 0;        // for last_save_ms: from asking to IndexedDB-durable
+  // For last_save_ms, from the change to IndexedDB-durable: the earliest
+  // change no save has taken yet (0: none), and the earliest the save in
+  // flight covers (a change made during a save waits for the next one).
+  double unsaved_since_ms = 0;
+  double saving_since_ms = 0;
   double last_save_ms = 0;
   std::string damaged_copy;          // a damaged database set aside, downloadable
   std::string proxy;                 // where the API calls go (proxy_choice.url)

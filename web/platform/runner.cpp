@@ -8,7 +8,10 @@
 
 namespace tt::web {
 
-Runner::Runner() : services(kDatabasePath, now_ms) { services.utc_offset_minutes = utc_offset_minutes; }
+Runner::Runner() : services(kDatabasePath, now_ms) {
+  services.utc_offset_minutes = utc_offset_minutes;
+  services.journal_in_memory = true;  // saves are IndexedDB transactions (web/page/page_store.js)
+}
 
 void Runner::dispatch(const Event& event) {
   for (const Effect& effect : update(model, services, event)) perform(effect);

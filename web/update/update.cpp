@@ -50,12 +50,14 @@ void Context::banner(Banner::Kind kind, std::string text) {
 void Context::save(bool is_change) {
   if (model.storage_unavailable) return;
   if (is_change) note_change(*this);  // for the export reminder
+  if (model.unsaved_since_ms == 0) model.unsaved_since_ms = now;
   if (model.saving) {
     model.save_again = true;  // one more save when this one finishes
     return;
   }
   model.saving = true;
-  model.save_started_ms = now;
+  model.saving_since_ms = model.unsaved_since_ms;
+  model.unsaved_since_ms = 0;
   out.push_back(effect::Save{});
 }
 

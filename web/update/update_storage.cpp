@@ -25,6 +25,7 @@ std::string try_open(Services& s) {
   try {
     const auto clock = [&s] { return static_cast<int64_t>(s.now_ms()); };
     s.store = std::make_unique<Store>(s.db_path, clock);
+    if (s.journal_in_memory) s.store->tune_for_in_memory_file();
     const std::string integrity = s.store->integrity_check();
     if (integrity == "ok") return "";
     s.store.reset();
@@ -92,6 +93,9 @@ void on_saved(Context& c, const event::Saved& e) {
   c.model.saving = false;
   auto& banners = c.model.banners;
   if (!e.error.empty()) {
+    // What it covered is unsaved still: the retry's time counts from it.
+    double& unsaved = c.model.unsaved_since_ms;
+    if (unsaved == 0 || c.model.saving_since_ms < unsaved) unsaved = c.model.saving_since_ms;
     c.banner(Banner::Kind::Error, kNotSaved + e.error +
                                       ". Your changes are kept in this tab and saving is tried again by itself; "
                                       "export them from the Data tab to be safe.");
@@ -106,7 +110,7 @@ void on_saved(Context& c, const event::Saved& e) {
       if (banners[i].text.rfind(kNotSaved, 0) == 0) banners.erase(banners.begin() + static_cast<long>(i));
     }
     c.out.push_back(effect::NotifyOtherTabs{});
-    c.model.last_save_ms = c.now - c.model.save_started_ms;
+    c.model.last_save_ms = c.now - c.model.saving_since_ms;
     c.model.storage.database_bytes = e.database_bytes;
     c.model.storage.last_save_bytes = e.written_bytes;
     c.model.storage.last_saved_at_ms = c.now;
