@@ -38,9 +38,9 @@ class Fold {
     undone_.insert(c.uid);
     out_.ratings.erase(c.uid);
   }
-  void operator()(const DeviceStamp&, const SetFieldChange& c) { touch_set(c.set_id).fields[c.field] = c.value; }
-  void operator()(const DeviceStamp&, const SetEntriesChange& c) { touch_set(c.set_id).entries = c.entries; }
-  void operator()(const DeviceStamp&, const SetRemoved& c) { out_.sets[c.set_id].removed = true; }
+  void operator()(const DeviceStamp&, const SetFieldChange& c) { touch_set(c.set_uid).fields[c.field] = c.value; }
+  void operator()(const DeviceStamp&, const SetEntriesChange& c) { touch_set(c.set_uid).entries = c.entries; }
+  void operator()(const DeviceStamp&, const SetRemoved& c) { out_.sets[c.set_uid].removed = true; }
   void operator()(const DeviceStamp&, const SettingChange& c) {
     if (!is_device_setting(c.key)) out_.settings[c.key] = c.value;
   }
@@ -52,8 +52,8 @@ class Fold {
     tune.removed = false;
     return tune;
   }
-  MergedSet& touch_set(int64_t set_id) {
-    MergedSet& set = out_.sets[set_id];
+  MergedSet& touch_set(const std::string& set_uid) {
+    MergedSet& set = out_.sets[set_uid];
     set.removed = false;
     return set;
   }

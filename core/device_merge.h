@@ -70,17 +70,19 @@ struct RatingGiven {
 struct RatingUndone {
   std::string uid;
 };
+// Sets are named by a uid made where the set was created (the same on every
+// device; a store's own row ids differ from device to device).
 struct SetFieldChange {  // "name", "notes"
-  int64_t set_id = 0;
+  std::string set_uid;
   std::string field;
   nlohmann::json value;
 };
 struct SetEntriesChange {  // the entry list, as a whole
-  int64_t set_id = 0;
+  std::string set_uid;
   nlohmann::json entries;
 };
 struct SetRemoved {
-  int64_t set_id = 0;
+  std::string set_uid;
 };
 struct SettingChange {  // a collection setting (practice limits, target retention)
   std::string key;
@@ -121,7 +123,7 @@ struct MergedSet {
 struct MergedCollection {
   std::map<int64_t, MergedTune> tunes;  // removed ones too (a later change brings them back)
   std::map<std::string, RatingGiven> ratings;  // by uid, none of them undone
-  std::map<int64_t, MergedSet> sets;
+  std::map<std::string, MergedSet> sets;  // by uid
   std::map<std::string, std::string> settings;
   std::vector<NotesConflict> conflicts;  // in stamp order
 };

@@ -39,7 +39,7 @@ nlohmann::json seen(const MergedCollection& m) {
   }
   for (const auto& [uid, r] : m.ratings) out["ratings"].push_back({uid, r.tune_id, r.at_ms, static_cast<int>(r.rating)});
   for (const auto& [id, s] : m.sets) {
-    out["sets"][std::to_string(id)] = {{"fields", s.fields}, {"entries", s.entries}, {"removed", s.removed}};
+    out["sets"][id] = {{"fields", s.fields}, {"entries", s.entries}, {"removed", s.removed}};
   }
   out["settings"] = m.settings;
   for (const auto& c : m.conflicts) out["conflicts"].push_back({c.tune_id, c.kept_text, c.kept_device, c.kept_at_ms});
@@ -118,16 +118,16 @@ TEST(DeviceMerge, ARemovalAndAChangeOfTheSameTuneTheLaterWins) {
 }
 
 TEST(DeviceMerge, SetsMergeNameAndNotesByFieldAndTheEntryListWhole) {
-  const auto m = merged({on(kPhone, kT, SetFieldChange{3, "name", "Kesh set"}),
-                         on(kLaptop, kT + 10, SetFieldChange{3, "notes", "Start slow"}),
-                         on(kPhone, kT + 20, SetEntriesChange{3, nlohmann::json::array({5, 9})}),
-                         on(kLaptop, kT + 30, SetEntriesChange{3, nlohmann::json::array({9, 5, 12})})});
-  const MergedSet& set = m.sets.at(3);
+  const auto m = merged({on(kPhone, kT, SetFieldChange{"s3", "name", "Kesh set"}),
+                         on(kLaptop, kT + 10, SetFieldChange{"s3", "notes", "Start slow"}),
+                         on(kPhone, kT + 20, SetEntriesChange{"s3", nlohmann::json::array({5, 9})}),
+                         on(kLaptop, kT + 30, SetEntriesChange{"s3", nlohmann::json::array({9, 5, 12})})});
+  const MergedSet& set = m.sets.at("s3");
   EXPECT_EQ(set.fields.at("name"), "Kesh set");
   EXPECT_EQ(set.fields.at("notes"), "Start slow");
   EXPECT_EQ(set.entries, nlohmann::json::array({9, 5, 12}));
-  EXPECT_TRUE(merged({on(kPhone, kT, SetFieldChange{3, "name", "x"}), on(kLaptop, kT + 1, SetRemoved{3})})
-                  .sets.at(3).removed);
+  EXPECT_TRUE(merged({on(kPhone, kT, SetFieldChange{"s3", "name", "x"}), on(kLaptop, kT + 1, SetRemoved{"s3"})})
+                  .sets.at("s3").removed);
 }
 
 TEST(DeviceMerge, PracticeLimitsTravelAndOneDevicesOwnSettingsDoNot) {
@@ -183,8 +183,8 @@ std::vector<DeviceChange> random_history(std::mt19937& rng) {
         if (rating_uids.empty()) continue;
         body = RatingUndone{rating_uids[rng() % rating_uids.size()]};
         break;
-      case 6: body = SetFieldChange{1, "name", "set " + std::to_string(rng() % 10)}; break;
-      case 7: body = SetEntriesChange{1, nlohmann::json::array({tune, 1 + static_cast<int64_t>(rng() % 4)})}; break;
+      case 6: body = SetFieldChange{"s1", "name", "set " + std::to_string(rng() % 10)}; break;
+      case 7: body = SetEntriesChange{"s1", nlohmann::json::array({tune, 1 + static_cast<int64_t>(rng() % 4)})}; break;
       default: body = SettingChange{"practice.per_day", std::to_string(5 + rng() % 10)}; break;
     }
     out.push_back({at, body});
