@@ -11,6 +11,11 @@
 namespace tt::web {
 namespace {
 
+// The detail pane keeps its scroll bar's room from the first frame: when a
+// tune's details or its music arrive and the content outgrows the pane,
+// nothing in it (the status buttons, the notes being typed) moves sideways.
+constexpr ImGuiWindowFlags kDetailPaneFlags = ImGuiWindowFlags_AlwaysVerticalScrollbar;
+
 void draw_header(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::TextUnformatted("tunetrack");
   ui.heading(1, "tunetrack");
@@ -102,7 +107,7 @@ void draw_section(const Model& model, Ui& ui, const Layout& layout) {
     draw_sets(model, ui, layout);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("detail_pane", ImVec2(0, 0), true);
+    ImGui::BeginChild("detail_pane", ImVec2(0, 0), true, kDetailPaneFlags);
     if (open) draw_tune_detail(model, ui, layout, open);
     else draw_set_page(model, ui, layout, set);
     ImGui::EndChild();
@@ -114,7 +119,7 @@ void draw_section(const Model& model, Ui& ui, const Layout& layout) {
     draw_collection(model, ui, layout);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("detail_pane", ImVec2(0, 0), true);
+    ImGui::BeginChild("detail_pane", ImVec2(0, 0), true, kDetailPaneFlags);
     draw_tune_detail(model, ui, layout, open);
     ImGui::EndChild();
     return;
