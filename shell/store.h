@@ -43,10 +43,9 @@ class Store {
   // Opens (creating when missing) and migrates. Throws StoreError with a
   // clear message for a damaged file or one written by a newer tunetrack.
   Store(const std::string& path, Clock clock);
-  // For a file that lives in memory, is saved elsewhere a whole transaction
-  // at a time and has this one connection: the rollback journal in memory
-  // and the lock kept, so no transaction creates and deletes a journal file,
-  // looks for a hot journal or checks its page cache against the file.
+  // For a file in memory, saved elsewhere a transaction at a time, with this one
+  // connection: journal in memory and lock kept (no journal file, hot-journal
+  // look or page-cache check per transaction).
   void tune_for_in_memory_file();
   // Never moved: SQLite's update hook points at this store's TouchedRows.
   Store(Store&&) = delete;

@@ -94,7 +94,6 @@ void Store::merge_practice(const PracticeData& practice, ImportSummary& summary)
   summary.practice_ratings_added += static_cast<int>(plan.log.size());
 }
 
-
 std::map<std::string, int> Store::reviews_per_day(int64_t from_ms, int utc_offset_minutes) {
   std::map<std::string, int> out;
   for (const int64_t at : log_.times_since(from_ms)) ++out[practice_day(at, utc_offset_minutes)];

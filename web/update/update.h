@@ -41,9 +41,9 @@ struct Services {
   std::string db_path;                // the database file (on the IndexedDB mount in the browser)
   std::function<double()> now_ms;     // epoch milliseconds; a fake clock in tests
   std::function<int()> utc_offset_minutes = [] { return 0; };  // the device's zone now (it can change: DST, travel)
-  // The page: its file is in memory and a save is one IndexedDB transaction,
-  // so SQLite's rollback journal needs no file (no journal to create, write
-  // and delete in every transaction). Natively the journal is a real file.
+  // The page: its file is in memory, it is the one connection, and a save is
+  // one IndexedDB transaction, so the store keeps its rollback journal in
+  // memory and its lock (Store::tune_for_in_memory_file). Natively, neither.
   bool journal_in_memory = false;
   std::unique_ptr<Store> store;
   EffectTransport transport;
