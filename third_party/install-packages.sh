@@ -10,11 +10,12 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
   libgtest-dev googletest
-  nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev zlib1g-dev
+  nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev zlib1g-dev libexpat1-dev
   emscripten nodejs
   chromium fonts-dejavu-core fonttools
   wrk curl
   nginx iproute2 openssl clang libclang-rt-14-dev
+  rclone libnginx-mod-http-dav-ext  # two real WebDAV servers for the device sync tests
   fluid-soundfont-gm fluidsynth lame
 )
 # The Dear ImGui sources come from Debian's source package (see TOOLCHAIN.md).

@@ -30,19 +30,6 @@ using testing::RawResponse;
 
 const char* kNginx = "/usr/sbin/nginx";
 
-// A port nothing listens on now (the kernel picks it; nginx binds it next).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -92,8 +79,8 @@ class NginxTest : public ::testing::Test {
         "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " + dir_.path("key.pem") +
         " -out " + dir_.path("cert.pem"));
     ASSERT_EQ(cert.exit_code, 0) << cert.err;
-    tls_port_ = free_port();
-    plain_port_ = free_port();
+    tls_port_ = testing::free_loopback_port();
+    plain_port_ = testing::free_loopback_port();
     std::string conf = testing::read_file(std::string(TT_SOURCE_DIR) + "/deploy/nginx.conf");
     ASSERT_FALSE(conf.empty());
     // Workers as the user running the test, so they can use its temporary directory.
@@ -105,7 +92,7 @@ class NginxTest : public ::testing::Test {
     conf = replace_all(conf, "/var/cache/nginx/tunetrack", dir_.path("cache"));
     conf = replace_all(conf, "127.0.0.1:8081", "127.0.0.1:" + std::to_string(a_->port()));
     conf = replace_all(conf, "127.0.0.1:8082", "127.0.0.1:" + std::to_string(b_->port()));
-    conf = replace_all(conf, "listen 80;", "listen 127.0.0.1:" + std::to_string(free_port()) + ";");
+    conf = replace_all(conf, "listen 80;", "listen 127.0.0.1:" + std::to_string(testing::free_loopback_port()) + ";");
     // The TLS server, plus a plain listener so clients can come from other 127.x addresses.
     conf = replace_all(conf, "listen 443 ssl;", "listen 127.0.0.1:" + std::to_string(tls_port_) +
                                                     " ssl;\n    listen 127.0.0.1:" + std::to_string(plain_port_) + ";");

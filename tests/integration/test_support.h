@@ -30,6 +30,10 @@ CommandResult run_command(const std::string& command_line);
 // thousands of small transactions, which a disk would sync one by one.
 std::string fast_temp_base();
 
+// A TCP port on 127.0.0.1 nothing listens on now (the kernel picks it; the
+// server under test binds it next).
+int free_loopback_port();
+
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 
