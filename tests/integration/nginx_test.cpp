@@ -18,6 +18,7 @@
 
 #include "proxy/proxy_server.h"
 #include "tests/fake_thesession/fake_server.h"
+#include "shell/webdav_folder.h"
 #include "tests/integration/test_support.h"
 
 extern char** environ;
@@ -90,6 +91,11 @@ class NginxTest : public ::testing::Test {
     conf = replace_all(conf, "/run/nginx-tunetrack.pid", dir_.path("nginx.pid"));
     conf = replace_all(conf, "/var/log/nginx/", dir_.path(""));
     conf = replace_all(conf, "/var/cache/nginx/tunetrack", dir_.path("cache"));
+    conf = replace_all(conf, "root /srv/tunetrack;", "root " + dir_.path("srv") + ";");
+    conf = replace_all(conf, "/etc/nginx/tunetrack-devices.htpasswd", dir_.path("devices.htpasswd"));
+    // Two musicians, each with a folder (nginx's {PLAIN} scheme keeps the test readable).
+    testing::write_file(dir_.path("devices.htpasswd"), "ann:{PLAIN}ann-app-password\nbob:{PLAIN}bob-app-password\n");
+    testing::run_command("mkdir -p " + dir_.path("srv/devices/ann") + " " + dir_.path("srv/devices/bob"));
     conf = replace_all(conf, "127.0.0.1:8081", "127.0.0.1:" + std::to_string(a_->port()));
     conf = replace_all(conf, "127.0.0.1:8082", "127.0.0.1:" + std::to_string(b_->port()));
     conf = replace_all(conf, "listen 80;", "listen 127.0.0.1:" + std::to_string(testing::free_loopback_port()) + ";");
@@ -190,6 +196,48 @@ TEST_F(NginxTest, TheClientAddressReachesTheRateLimiter) {
             std::string::npos)
       << logs();
   EXPECT_EQ(logs().find("127.0.0.1 GET /api"), std::string::npos) << logs();
+}
+
+// The self-hoster's one origin: the page, the proxy and each musician's
+// device-sync folder, WebDAV behind basic auth, from deploy/nginx.conf.
+TEST_F(NginxTest, EachMusiciansDevicesFolderIsWebDavBehindTheirOwnPasswordOnThePagesOrigin) {
+  if (::access("/usr/lib/nginx/modules/ngx_http_dav_ext_module.so", R_OK) != 0) {
+    GTEST_SKIP() << "nginx's dav_ext module is not installed (make setup installs it)";
+  }
+  start();
+  const std::string base = "http://127.0.0.1:" + std::to_string(plain_port_) + "/devices/";
+  const auto open = [&](const std::string& folder, const std::string& user, const std::string& password) {
+    std::string error;
+    RetryPolicy no_retry;
+    no_retry.enabled = false;
+    auto opened = WebDavFolder::open({base + folder, user, password}, error, {}, no_retry);
+    EXPECT_TRUE(opened) << error;
+    return std::move(*opened);
+  };
+
+  auto ann = open("ann/", "ann", "ann-app-password");
+  ASSERT_TRUE(ann.make_folder("tunetrack-devices").ok());
+  const std::string changes(40000, 'c');  // more than the proxy locations' 16 KB body limit
+  const auto written = ann.write_new("tunetrack-devices", "changes-a.json", changes, "1");
+  ASSERT_TRUE(written.ok()) << written.error.message;
+  const auto listed = ann.list("tunetrack-devices");
+  ASSERT_TRUE(listed.ok()) << listed.error.message;
+  ASSERT_EQ(listed.value->size(), 1u);
+  EXPECT_EQ(listed.value->front().name, "changes-a.json");
+  EXPECT_EQ(*ann.fetch("tunetrack-devices/changes-a.json").value, changes);
+
+  auto wrong_password = open("ann/", "ann", "guess");
+  EXPECT_EQ(wrong_password.list("").error.failure, WebDavFailure::Credentials);
+  auto bob_in_anns = open("ann/", "bob", "bob-app-password");
+  const auto refused = bob_in_anns.list("");
+  EXPECT_EQ(refused.error.failure, WebDavFailure::Credentials) << "Bob's password opens only Bob's folder";
+  EXPECT_FALSE(bob_in_anns.write_new("", "x.json", "{}", "2").ok());
+  auto bob = open("bob/", "bob", "bob-app-password");
+  const auto bobs = bob.list("");
+  ASSERT_TRUE(bobs.ok()) << bobs.error.message;
+  EXPECT_TRUE(bobs.value->empty());
+  // The page and the proxy are still there on the same origin.
+  EXPECT_EQ(get("127.0.0.2", "/api/thesession/tunes/1").status, 200);
 }
 
 }  // namespace tt
