@@ -31,15 +31,8 @@ std::string describe(httplib::Error error) {
 }  // namespace
 
 HttpOutcome http_get(const std::string& url, const HttpClientOptions& options) {
-  HttpRequest request;
-  request.url = url;
-  request.headers = {{"Accept", "application/json"}};
-  return http_request(request, options);
-}
-
-HttpOutcome http_request(const HttpRequest& request, const HttpClientOptions& options) {
   HttpOutcome outcome;
-  const auto parsed = parse_url(request.url);
+  const auto parsed = parse_url(url);
   if (!parsed) {
     // Not worth retrying: the same text would be refused again.
     outcome.invalid_url = true;
@@ -62,29 +55,19 @@ HttpOutcome http_request(const HttpRequest& request, const HttpClientOptions& op
   client->set_keep_alive(false);
   client->set_tcp_nodelay(true);
 
-  if (!request.user.empty()) client->set_basic_auth(request.user, request.password);
-
   std::string body;
   bool too_big = false;
-  httplib::Request req;
-  req.method = request.method;
-  req.path = parsed->target;
   // Host as a URL writes it (brackets round IPv6; httplib would leave them out).
-  req.headers = {{"Host", parsed->authority()}, {"User-Agent", options.user_agent}};
-  for (const auto& [name, value] : request.headers) req.headers.emplace(name, value);
-  if (!request.content_type.empty() || !request.body.empty()) {
-    req.body = request.body;
-    req.headers.emplace("Content-Type", request.content_type.empty() ? "application/octet-stream" : request.content_type);
-  }
-  req.content_receiver = [&](const char* data, size_t length, uint64_t, uint64_t) {
+  const httplib::Headers headers = {
+      {"Host", parsed->authority()}, {"User-Agent", options.user_agent}, {"Accept", "application/json"}};
+  auto result = client->Get(parsed->target, headers, [&](const char* data, size_t length) {
     if (body.size() + length > options.max_body_bytes) {
       too_big = true;
       return false;
     }
     body.append(data, length);
     return true;
-  };
-  auto result = client->send(req);
+  });
   if (!result) {
     if (too_big) {
       outcome.body_too_large = true;

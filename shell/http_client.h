@@ -4,8 +4,6 @@
 // judge.
 #include <cstddef>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include "core/http_outcome.h"
 
@@ -19,18 +17,5 @@ struct HttpClientOptions {
 };
 
 HttpOutcome http_get(const std::string& url, const HttpClientOptions& options = {});
-
-// Any method (WebDAV's PROPFIND, MKCOL, MOVE, ...), with extra headers (each
-// "Name: value" pair) and a body. Basic authentication is sent when `user`
-// is not empty.
-struct HttpRequest {
-  std::string method = "GET";
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  std::string content_type;  // of the body; empty with none
-  std::string user, password;
-};
-HttpOutcome http_request(const HttpRequest& request, const HttpClientOptions& options = {});
 
 }  // namespace tt

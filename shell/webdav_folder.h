@@ -15,7 +15,7 @@
 #include "core/retry_policy.h"
 #include "core/url.h"
 #include "core/webdav_rules.h"
-#include "shell/http_client.h"
+#include "shell/http_request.h"
 #include "shell/webdav_listing.h"
 
 namespace tt {
