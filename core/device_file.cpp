@@ -1,6 +1,7 @@
 #include "core/device_file.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "core/change_record.h"
@@ -16,7 +17,7 @@ using nlohmann::json;
 constexpr int64_t kMaxId = 9999999999;         // thesession's ids, with room
 constexpr size_t kMaxTextBytes = 1000;         // names, types, keys, URLs
 constexpr size_t kMaxAliases = 100;
-constexpr int kMaxHeardDelta = 1000;
+constexpr int kMaxHeardDelta = 1000000;  // a snapshot carries a tune's presses as one total
 constexpr int kMaxDepth = 6;                   // file, changes, change, entries, entry (+1)
 
 // What a change cannot be read as: said with its place in the file.
@@ -170,8 +171,15 @@ DeviceChangeBody read_body(const std::string& kind, Members& m) {
   throw Refused("\"kind\" is unknown: " + quote_excerpt(kind, 40));
 }
 
-DeviceChange read_change(const json& doc, const std::string& device) {
+// `device`: the file's; empty for a snapshot, whose changes each name theirs ("d").
+DeviceChange read_change(const json& doc, const std::string& file_device) {
   Members m(doc);
+  std::string device = file_device;
+  if (device.empty()) {
+    const json& d = m.get("d");
+    if (!d.is_string() || !is_device_id(d.get<std::string>())) throw Refused("\"d\" must be a device id");
+    device = d.get<std::string>();
+  }
   const json& at = m.get("at");
   if (!at.is_string()) throw Refused("\"at\" must be a clock stamp");
   const auto hlc = parse_hlc(at.get<std::string>());
@@ -201,67 +209,149 @@ struct ToJson {
   void operator()(const SettingChange& c) const { out.update({{"kind", "setting"}, {"key", c.key}, {"value", c.value}}); }
 };
 
+// One change as a file holds it; `device` adds its device (a snapshot holds many devices').
+json change_json(const DeviceChange& change, bool with_device) {
+  json item = {{"at", to_string(change.at.hlc)}, {"i", change.at.index}};
+  if (with_device) item["d"] = change.at.device;
+  std::visit(ToJson{item}, change.body);
+  return item;
+}
+
+// The members every file has, checked the same way for both formats: the
+// document itself, or the reason it is refused.
+std::optional<json> read_document(std::string_view text, std::string_view format, std::string_view what,
+                                  const std::vector<std::string_view>& members, std::string& error) {
+  if (text.size() > kMaxDeviceFileBytes) {
+    error = "the file is larger than " + std::to_string(kMaxDeviceFileBytes / (1024 * 1024)) + " MB";
+    return std::nullopt;
+  }
+  auto doc = parse_untrusted_json(text, error, false, kMaxDepth);
+  if (!doc) {
+    error = "the file is " + error;
+    return std::nullopt;
+  }
+  if (!doc->is_object() || !doc->contains("format") || doc->at("format") != format) {
+    error = "the file is not a tunetrack " + std::string(what);
+    return std::nullopt;
+  }
+  // Read with at() behind contains(): a const json's operator[] on a missing member is undefined.
+  for (const std::string_view member : members) {
+    if (!doc->contains(member)) {
+      error = "the file needs \"" + std::string(member) + "\"";
+      return std::nullopt;
+    }
+  }
+  const json& version = doc->at("version");
+  if (!version.is_number_integer() || version.get<int64_t>() < 1) {
+    error = "the file's \"version\" must be a whole number from 1";
+    return std::nullopt;
+  }
+  if (version.get<int64_t>() > kDeviceFileVersion) {
+    error = "the file is from a newer tunetrack (format version " + std::to_string(version.get<int64_t>()) +
+            "): update tunetrack on this device";
+    return std::nullopt;
+  }
+  for (const auto& [member, value] : doc->items()) {
+    if (member != "format" && std::find(members.begin(), members.end(), member) == members.end()) {
+      error = "the file has an unknown member " + quote_excerpt(member, 40);
+      return std::nullopt;
+    }
+  }
+  const json& device = doc->at("device");
+  if (!device.is_string() || !is_device_id(device.get<std::string>())) {
+    error = "the file's \"device\" must be 32 lower-case hex digits";
+    return std::nullopt;
+  }
+  const json& changes = doc->at("changes");
+  if (!changes.is_array()) {
+    error = "the file's \"changes\" must be a list";
+    return std::nullopt;
+  }
+  if (changes.size() > kMaxDeviceFileChanges) {
+    error = "the file holds more than " + std::to_string(kMaxDeviceFileChanges) + " changes";
+    return std::nullopt;
+  }
+  return doc;
+}
+
+// Each change read, or the reason naming the first that cannot be: the file
+// is refused whole. `device`: whose they all are (empty: each says).
+std::string read_changes(const json& changes, std::vector<DeviceChange>& out, const std::string& device) {
+  out.reserve(changes.size());
+  for (size_t i = 0; i < changes.size(); ++i) {
+    try {
+      out.push_back(read_change(changes[i], device));
+    } catch (const Refused& refused) {
+      out.clear();
+      return "change " + std::to_string(i + 1) + " " + refused.what();
+    } catch (const json::exception&) {
+      out.clear();
+      return "change " + std::to_string(i + 1) + " could not be read";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string device_file_text(const std::string& device, const std::vector<DeviceChange>& changes) {
   json list = json::array();
-  for (const DeviceChange& change : changes) {
-    json item = {{"at", to_string(change.at.hlc)}, {"i", change.at.index}};
-    std::visit(ToJson{item}, change.body);
-    list.push_back(std::move(item));
-  }
+  for (const DeviceChange& change : changes) list.push_back(change_json(change, false));
   return json{{"format", kDeviceFileFormat}, {"version", kDeviceFileVersion}, {"device", device}, {"changes", list}}.dump();
 }
 
 Parsed<DeviceFile> parse_device_file(std::string_view text) {
   Parsed<DeviceFile> out;
-  const auto fail = [&](std::string error) {
-    out.error = std::move(error);
+  const auto doc = read_document(text, kDeviceFileFormat, "device changes file", {"version", "device", "changes"}, out.error);
+  if (!doc) return out;
+  out.value.device = doc->at("device").get<std::string>();
+  out.error = read_changes(doc->at("changes"), out.value.changes, out.value.device);
+  out.ok = out.error.empty();
+  return out;
+}
+
+std::string device_snapshot_text(const DeviceSnapshot& snapshot) {
+  json covers = json::object();
+  for (const auto& [device, stamp] : snapshot.covers) covers[device] = to_string(stamp);
+  json list = json::array();
+  for (const DeviceChange& change : snapshot.changes) list.push_back(change_json(change, true));
+  return json{{"format", kDeviceSnapshotFormat}, {"version", kDeviceFileVersion}, {"device", snapshot.device},
+              {"covers", covers}, {"changes", list}}
+      .dump();
+}
+
+Parsed<DeviceSnapshot> parse_device_snapshot(std::string_view text) {
+  Parsed<DeviceSnapshot> out;
+  const auto doc = read_document(text, kDeviceSnapshotFormat, "device snapshot", {"version", "device", "covers", "changes"}, out.error);
+  if (!doc) return out;
+  out.value.device = doc->at("device").get<std::string>();
+  const json& covers = doc->at("covers");
+  if (!covers.is_object() || covers.size() > kMaxSnapshotDevices) {
+    out.error = "the file's \"covers\" must map at most " + std::to_string(kMaxSnapshotDevices) + " devices to clock stamps";
     return out;
-  };
-  if (text.size() > kMaxDeviceFileBytes) {
-    return fail("the file is larger than " + std::to_string(kMaxDeviceFileBytes / (1024 * 1024)) + " MB");
   }
-  std::string error;
-  const auto doc = parse_untrusted_json(text, error, false, kMaxDepth);
-  if (!doc) return fail("the file is " + error);
-  if (!doc->is_object() || !doc->contains("format") || doc->at("format") != kDeviceFileFormat) {
-    return fail("the file is not a tunetrack device changes file");
+  for (const auto& [device, stamp] : covers.items()) {
+    const auto hlc = stamp.is_string() ? parse_hlc(stamp.get<std::string>()) : Parsed<HlcStamp>{};
+    if (!is_device_id(device) || !hlc) {
+      out.error = "the file's \"covers\" must map device ids to clock stamps, not " + quote_excerpt(device, 40);
+      return out;
+    }
+    out.value.covers[device] = *hlc;
   }
-  // Read with at() behind contains(): a const json's operator[] on a missing member is undefined.
-  for (const char* member : {"version", "device", "changes"}) {
-    if (!doc->contains(member)) return fail(std::string("the file needs \"") + member + "\"");
-  }
-  const json& version = doc->at("version");
-  if (!version.is_number_integer() || version.get<int64_t>() < 1) return fail("the file's \"version\" must be a whole number from 1");
-  if (version.get<int64_t>() > kDeviceFileVersion) {
-    return fail("the file is from a newer tunetrack (format version " + std::to_string(version.get<int64_t>()) +
-                "): update tunetrack on this device");
-  }
-  for (const auto& [member, value] : doc->items()) {
-    if (member != "format" && member != "version" && member != "device" && member != "changes") {
-      return fail("the file has an unknown member " + quote_excerpt(member, 40));
+  out.error = read_changes(doc->at("changes"), out.value.changes, "");
+  if (out.error.empty()) {
+    // Each change falls within what the snapshot says it covers of its device.
+    for (size_t i = 0; i < out.value.changes.size(); ++i) {
+      const DeviceChange& c = out.value.changes[i];
+      const auto covered = out.value.covers.find(c.at.device);
+      if (covered == out.value.covers.end() || covered->second < c.at.hlc) {
+        out.error = "change " + std::to_string(i + 1) + " is newer than what the snapshot covers of its device";
+        out.value.changes.clear();
+        break;
+      }
     }
   }
-  const json& device = doc->at("device");
-  if (!device.is_string() || !is_device_id(device.get<std::string>())) return fail("the file's \"device\" must be 32 lower-case hex digits");
-  const json& changes = doc->at("changes");
-  if (!changes.is_array()) return fail("the file's \"changes\" must be a list");
-  if (changes.size() > kMaxDeviceFileChanges) return fail("the file holds more than " + std::to_string(kMaxDeviceFileChanges) + " changes");
-  out.value.device = device.get<std::string>();
-  out.value.changes.reserve(changes.size());
-  for (size_t i = 0; i < changes.size(); ++i) {
-    try {
-      out.value.changes.push_back(read_change(changes[i], out.value.device));
-    } catch (const Refused& refused) {
-      out.value = {};
-      return fail("change " + std::to_string(i + 1) + " " + refused.what());
-    } catch (const json::exception&) {
-      out.value = {};
-      return fail("change " + std::to_string(i + 1) + " could not be read");
-    }
-  }
-  out.ok = true;
+  out.ok = out.error.empty();
   return out;
 }
 

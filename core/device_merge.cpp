@@ -1,6 +1,7 @@
 #include "core/device_merge.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "core/change_record.h"
 #include "core/time_format.h"
@@ -85,6 +86,44 @@ MergedCollection DeviceMerge::collection(const std::map<std::string, std::string
   for (const DeviceChange& change : changes_) {
     std::visit([&](const auto& body) { fold(change.at, body); }, change.body);
   }
+  return out;
+}
+
+std::vector<DeviceChange> DeviceMerge::compacted() const {
+  // What a later change of the same key replaces (the key names the kind,
+  // the tune or set, and the field): only the latest is kept.
+  std::map<std::string, const DeviceChange*> latest;
+  std::map<int64_t, std::pair<const DeviceChange*, int64_t>> heard;  // tune -> (latest press, total)
+  std::vector<const DeviceChange*> kept;
+  const auto keep_latest = [&](std::string key, const DeviceChange& change) { latest[std::move(key)] = &change; };
+  for (const DeviceChange& change : changes_) {  // in stamp order: a later one overwrites
+    std::visit(
+        [&](const auto& body) {
+          using T = std::decay_t<decltype(body)>;
+          if constexpr (std::is_same_v<T, TuneFieldChange>) keep_latest("f" + std::to_string(body.tune_id) + " " + body.field, change);
+          else if constexpr (std::is_same_v<T, TuneRemoved>) keep_latest("r" + std::to_string(body.tune_id), change);
+          else if constexpr (std::is_same_v<T, SetFieldChange>) keep_latest("sf" + body.set_uid + " " + body.field, change);
+          else if constexpr (std::is_same_v<T, SetEntriesChange>) keep_latest("se" + body.set_uid, change);
+          else if constexpr (std::is_same_v<T, SetRemoved>) keep_latest("sr" + body.set_uid, change);
+          else if constexpr (std::is_same_v<T, SettingChange>) keep_latest("k" + body.key, change);
+          else if constexpr (std::is_same_v<T, HeardChange>) {
+            auto& [last, total] = heard[body.tune_id];
+            last = &change;
+            total += body.delta;
+          } else {
+            kept.push_back(&change);  // notes, ratings, undos
+          }
+        },
+        change.body);
+  }
+  for (const auto& [key, change] : latest) kept.push_back(change);
+  std::vector<DeviceChange> out;
+  out.reserve(kept.size() + heard.size());
+  for (const DeviceChange* change : kept) out.push_back(*change);
+  for (const auto& [tune_id, press] : heard) {
+    out.push_back({press.first->at, HeardChange{tune_id, static_cast<int>(press.second)}});
+  }
+  std::sort(out.begin(), out.end(), [](const DeviceChange& a, const DeviceChange& b) { return a.at < b.at; });
   return out;
 }
 

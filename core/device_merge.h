@@ -138,6 +138,13 @@ class DeviceMerge {
   // Returns how many were new (a repeat of a stamp already held is ignored).
   size_t add(const std::vector<DeviceChange>& changes);
   size_t size() const { return changes_.size(); }
+  // The fewest changes that merge exactly like all held, whatever changes
+  // are merged with them later (what a snapshot keeps): the latest of each
+  // single value and of each removal, one "+" total per tune (under its
+  // latest press's stamp), and every notes change, rating and undo (notes
+  // conflicts and the union of ratings need them all). Each keeps the stamp
+  // of a change held, so two devices compacting the same set agree.
+  std::vector<DeviceChange> compacted() const;
   // `device_names`: the names shown in a kept text's heading (the id when unnamed).
   MergedCollection collection(const std::map<std::string, std::string>& device_names = {}) const;
 

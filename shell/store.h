@@ -218,6 +218,15 @@ class Store {
   // record does not fit (an unknown field, say); nothing is written then.
   void replay(const ChangeRecord& record);
   const std::string& device_id() const { return device_; }
+  // The device sync (shell/device_sync.cpp; store_devices.cpp): everything
+  // the log covers as one record's changes (what a merge is compared with),
+  // and a merge's changes made here, inside as_one_change (StoreError when
+  // one does not fit; the change then writes nothing).
+  nlohmann::json everything_as_changes();
+  void make_changes(const nlohmann::json& changes);
+  // Another device's stamp seen: this device's next change is stamped after
+  // it, however slow this clock is (the hybrid clock's receive).
+  void observe_stamp(const HlcStamp& remote);
   // Runs `work` as ONE change named `action`: the write methods it calls join
   // it, so an action made of several writes is one transaction and one
   // record (nothing of it is kept when `work` throws). Returns what work does.

@@ -16,6 +16,7 @@
 #include "shell/cli/args.h"
 #include "shell/cli/collection_commands.h"
 #include "shell/cli/command_support.h"
+#include "shell/cli/device_commands.h"
 #include "shell/cli/log_commands.h"
 #include "shell/cli/practice_commands.h"
 #include "shell/cli/progress_bar.h"
@@ -43,6 +44,7 @@ const char* kUsage =
     "  tunetrack rate --db FILE --tune ID --rating again|hard|good|easy [--at ISO-TIME] [--json]\n"
     "  tunetrack log --db FILE [--json]\n"
     "  tunetrack rebuild --from-log FILE --db NEW\n"
+    "  tunetrack sync-devices --db FILE --remote URL [--user NAME] [--password-file FILE] [--device NAME] [--json]\n"
     "  tunetrack --version | --help\n"
     "\n"
     "STATUS is one of: want-to-learn, learning, learned.\n"
@@ -56,6 +58,11 @@ const char* kUsage =
     "rate records how a tune went (--at like 2025-01-06T09:00:00Z, default now) and prints when it is due next.\n"
     "log prints every change made to FILE, oldest first (what was done, when, on which device);\n"
     "rebuild makes NEW (a new file) from the change log of FILE alone.\n"
+    "sync-devices makes FILE and the musician's other devices hold the same collection through a WebDAV folder\n"
+    "(https, or http to this machine; the password file's first line is the app password, sent only there):\n"
+    "it sends this device's new changes, fetches the others', merges them and writes what differs here.\n"
+    "             sync-devices exits 0 done, 2 done but a remote file was refused (named, with the reason),\n"
+    "             3 the credentials refused or the folder missing, 4 the server unavailable, 1 anything else.\n"
     "Exit status: 0 done, 2 sync, sync-sets or import completed with errors, or an unknown tune, rating or time for 'rate',\n"
     "             or a tune not in the collection for 'notes',\n"
     "             3 not found, 4 thesession.org unavailable, 1 anything else.\n"
@@ -200,6 +207,16 @@ int dispatch(const std::vector<std::string>& words) {
     const Args args = parse_args(rest, command, {{"from-log", "db"}, {}});
     rebuild_from_log(required(args, "from-log"), required(args, "db"), std::cout);
     return kExitOk;
+  }
+  if (command == "sync-devices") {
+    const Args args = parse_args(rest, command, {{"db", "remote", "user", "password-file", "device"}, {"json"}});
+    RetryPolicy retry;
+    retry.max_attempts = static_cast<int>(env_int("TUNETRACK_RETRY_ATTEMPTS", retry.max_attempts, 1, 10));
+    retry.initial_delay_ms = env_int("TUNETRACK_RETRY_DELAY_MS", retry.initial_delay_ms, 0, 600000);
+    retry.multiplier = env_decimal("TUNETRACK_RETRY_MULTIPLIER", retry.multiplier, 1, 10);
+    HttpClientOptions http;
+    http.read_timeout_ms = static_cast<int>(env_int("TUNETRACK_TIMEOUT_MS", http.read_timeout_ms, 1, 600000));
+    return sync_devices_command(args, retry, http, system_now_ms());
   }
   if (command == "export") return cmd_export(parse_args(rest, command, {{"db", "format", "out"}, {}}));
   if (command == "import") return cmd_import(parse_args(rest, command, {{"db"}, {}, 1}));

@@ -79,7 +79,7 @@ TEST(DeviceFile, AHostileChangeIsRefusedNamingItsPlaceAndWhatIsWrong) {
   const std::string stamp = R"("at":"001764410400000-000001","i":0,)";
   EXPECT_EQ(refusal(with_change("{" + stamp + R"("kind":"grant_admin","tune":5})")), "change 1 \"kind\" is unknown: \"grant_admin\"");
   EXPECT_EQ(refusal(with_change("{" + stamp + R"("kind":"heard","tune":5,"delta":9999999999999})")),
-            "change 1 \"delta\" must be from -1000 to 1000");
+            "change 1 \"delta\" must be from -1000000 to 1000000");
   EXPECT_EQ(refusal(with_change("{" + stamp + R"("kind":"heard","tune":5,"delta":1e300})")).substr(0, 41),
             "change 1 \"delta\" must be a whole number, ");
   EXPECT_EQ(refusal(with_change("{" + stamp + R"("kind":"heard","tune":-5,"delta":1})")),

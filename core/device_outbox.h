@@ -1,0 +1,57 @@
+#pragma once
+// This device's own changes for the device sync, derived from its change log
+// (core/change_record.h): a record holds each thing as it is after the action
+// (a collection entry, a tune, a rating, a set, the settings); compared with
+// the same thing as the last record sent it, it becomes the per-field
+// changes the merge needs (core/device_merge.h): a status set, "+" pressed
+// twice (a delta, so presses on every device add up), notes written over the
+// text this device had seen, a rating given or undone, a set renamed.
+//
+// Records that the device sync itself wrote (applying other devices'
+// changes) are remembered but never sent back: they are not this device's.
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/change_record.h"
+#include "core/device_merge.h"
+
+namespace tt {
+
+// The action name of records the device sync writes.
+inline constexpr const char* kDeviceSyncAction = "device_sync";
+
+// The last version of each thing sent (or received), by kind and key: what
+// the next record is compared with. Kept by the shell between syncs.
+struct OutboxMemory {
+  std::map<std::pair<std::string, std::string>, nlohmann::json> last;  // (kind, key) -> object
+  std::map<std::string, std::string> settings;                         // shared settings: key -> value
+};
+
+// Ratings and sets are named across devices by uids; a local row id names
+// them only here. Those received from another device keep that device's uid
+// (the shell remembers them); the rest are this device's, named by its id;
+// a set brought in from thesession.org is "thesession-<its id there>" on
+// every device, so two devices that bring it in hold one set.
+struct DeviceUids {
+  std::string device;
+  std::map<int64_t, std::string> ratings;  // local practice_log id -> uid
+  std::map<int64_t, std::string> sets;     // local tune_set id -> uid
+  std::string rating_uid(int64_t local_id) const;
+  std::string set_uid(int64_t local_id) const;
+};
+
+// The settings every device shares: the practice limits and target
+// retention. The rest stay on the device that set them (the thesession.org
+// member, the day a queue was made for, when it last exported).
+bool setting_travels(std::string_view key);
+
+// The changes one record makes, stamped with its clock and device, in a
+// fixed order (index 0, 1, ...); `memory` then holds the record's versions.
+std::vector<DeviceChange> device_changes_of(const ChangeRecord& record, OutboxMemory& memory, const DeviceUids& uids);
+
+}  // namespace tt

@@ -1,0 +1,172 @@
+#include "shell/device_sync.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/device_apply.h"
+#include "core/device_file.h"
+#include "core/device_layout.h"
+#include "core/device_outbox.h"
+#include "shell/device_sync_state.h"
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+
+const std::string kRoot(kDevicesFolder);
+
+std::string device_folder(const std::string& device) { return kRoot + "/" + device; }
+
+// This device's records not sent yet, as device changes; the outbox's memory
+// moves on with them (saved only once they are uploaded).
+std::vector<DeviceChange> unsent_changes(Store& store, DeviceSyncState& state, OutboxMemory& memory, int64_t& sent_seq) {
+  const DeviceUids uids = state.uids(store.device_id());
+  std::vector<DeviceChange> out;
+  for (const ChangeRecord& record : store.change_log(sent_seq)) {
+    auto changes = device_changes_of(record, memory, uids);
+    out.insert(out.end(), changes.begin(), changes.end());
+    sent_seq = record.seq;
+  }
+  return out;
+}
+
+// Keeps the first failure, which ends the sync.
+struct Step {
+  DeviceSyncReport& report;
+  bool failed(const WebDavError& error) {
+    if (error.failure == WebDavFailure::None) return false;
+    report.error = error;
+    return true;
+  }
+};
+
+}  // namespace
+
+DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSyncOptions& options) {
+  DeviceSyncReport report;
+  Step step{report};
+  const auto finish = [&] {
+    report.traffic = folder.traffic();
+    return report;
+  };
+  DeviceSyncState state(store.sqlite_handle());
+  state.use_folder(folder.url().origin() + folder.url().path());
+  const std::string me = store.device_id();
+  std::map<std::string, std::string> names = state.device_names();
+  const std::string my_name =
+      !options.device_name.empty() ? options.device_name : names.count(me) ? names[me] : std::string("tunetrack");
+  const bool renamed = !names.count(me) || names[me] != my_name;
+  names[me] = my_name;
+
+  // 1. This device's new changes, as one file in its own folder.
+  OutboxMemory memory = state.outbox_memory();
+  int64_t sent_seq = state.sent_seq();
+  const int64_t sent_before = sent_seq;
+  const std::vector<DeviceChange> mine = unsent_changes(store, state, memory, sent_seq);
+  if (!mine.empty()) {
+    const std::string name = change_file_name({mine.front().at.hlc, mine.back().at.hlc});
+    const std::string text = device_file_text(me, mine);
+    for (const std::string& path : {kRoot, device_folder(me)}) {
+      if (step.failed(folder.make_folder(path).error)) return finish();
+    }
+    if (step.failed(folder.write_new(device_folder(me), name, text, options.nonce).error)) {
+      return finish();
+    }
+    state.add_file({me, name, text});
+    report.changes_sent = static_cast<int>(mine.size());
+  }
+  if (sent_seq != sent_before) state.save_outbox(sent_seq, memory);
+
+  // 2. The other devices' new files: one listing per folder.
+  const auto root = folder.list(kRoot);
+  if (!root.ok() && root.error.failure == WebDavFailure::Missing && mine.empty()) {
+    // Nobody has synced into this folder yet and this device has nothing to
+    // send: done, if the folder itself is there.
+    if (step.failed(folder.list("").error)) return finish();
+    report.devices = names;
+    return finish();
+  }
+  if (step.failed(root.error)) return finish();
+  std::vector<DeviceFolderListing> listing;
+  for (const WebDavEntry& entry : *root.value) {
+    if (!entry.is_folder || !is_device_id(entry.name) || entry.name == me) continue;
+    const auto files = folder.list(device_folder(entry.name));
+    if (step.failed(files.error)) return finish();
+    DeviceFolderListing one{entry.name, {}};
+    for (const WebDavEntry& file : *files.value) {
+      if (!file.is_folder) one.names.push_back(file.name);
+    }
+    listing.push_back(std::move(one));
+  }
+  MergedUpTo merged_up_to = state.merged_up_to();
+  std::set<std::string> refused_devices;
+  for (const FileToFetch& wanted : files_to_fetch(listing, me, merged_up_to)) {
+    if (refused_devices.count(wanted.device)) continue;
+    const std::string path = device_folder(wanted.device) + "/" + wanted.name;
+    const auto fetched = folder.fetch(path);
+    if (step.failed(fetched.error)) return finish();
+    auto parsed = parse_device_file(*fetched.value);
+    if (parsed && parsed->device != wanted.device) {
+      parsed.ok = false;
+      parsed.error = "it is written as another device's (" + parsed->device.substr(0, 8) + "…)";
+    }
+    if (!parsed) {
+      report.refused.push_back(path + ": " + parsed.error);
+      refused_devices.insert(wanted.device);
+      continue;
+    }
+    state.add_file({wanted.device, wanted.name, *fetched.value});
+    merged_up_to[wanted.device] = wanted.range.last;
+    ++report.files_fetched;
+    report.changes_received += static_cast<int>(parsed->changes.size());
+    // Its name, from its own small file, when there is something new from it.
+    if (const auto about = folder.fetch(device_folder(wanted.device) + "/device.json"); about.ok()) {
+      const json doc = json::parse(*about.value, nullptr, false);
+      if (doc.is_object() && doc.contains("name") && doc["name"].is_string()) {
+        names[wanted.device] = doc["name"].get<std::string>().substr(0, 100);
+      }
+    }
+  }
+
+  // 3. Everything merged, and what differs written here as one change.
+  DeviceMerge merge;
+  for (const StoredChangeFile& file : state.files()) {
+    const auto parsed = parse_device_file(file.text);
+    if (!parsed) continue;
+    merge.add(parsed->changes);
+    // This device's clock moves past every stamp it has seen, so what it
+    // does next orders after them even when its wall clock is hours slow.
+    if (!parsed->changes.empty() && file.device != me) store.observe_stamp(parsed->changes.back().at.hlc);
+  }
+  const MergedCollection merged = merge.collection(names);
+  const DeviceApply apply = changes_toward(merged, store.everything_as_changes(), state.uids(me),
+                                           store.practice_parameters(), options.now_ms);
+  if (!apply.changes.empty()) {
+    store.as_one_change(kDeviceSyncAction, [&] {
+      store.make_changes(apply.changes);
+      state.add_uids("rating", apply.new_rating_uids);
+      state.add_uids("set", apply.new_set_uids);
+      return 0;
+    });
+    report.wrote_here = true;
+  }
+  state.save_merged_up_to(merged_up_to);
+  state.save_device_names(names);
+  state.set_value("last_sync_ms", std::to_string(options.now_ms));
+
+  // 4. What this device has merged, for the others (and its name): only when it moved.
+  if (report.files_fetched > 0 || renamed || !mine.empty()) {
+    json about = {{"name", my_name}, {"merged", json::object()}};
+    for (const auto& [device, stamp] : merged_up_to) about["merged"][device] = to_string(stamp);
+    if (step.failed(folder.make_folder(device_folder(me)).error) ||
+        step.failed(folder.replace(device_folder(me), "device.json", about.dump(), options.nonce).error)) {
+      return finish();
+    }
+  }
+  report.devices = names;
+  report.conflicts = merged.conflicts;
+  return finish();
+}
+
+}  // namespace tt

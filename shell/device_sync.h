@@ -1,0 +1,42 @@
+#pragma once
+// One device sync (the CLI's `sync-devices`; the page's later): this
+// device's new changes sent as one change file in its own folder, the other
+// devices' new change files fetched and checked, everything merged
+// (core/device_merge.h) and what differs written here as one change
+// (core/device_apply.h). A file that is refused is named with its reason
+// and left out, with every later file of its device (files are taken whole
+// and in order); everything else is merged. A second sync with nothing new
+// sends and fetches nothing: it lists the folders. A database synced with
+// another folder before starts over with this one.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/device_merge.h"
+#include "shell/store.h"
+#include "shell/webdav_folder.h"
+
+namespace tt {
+
+struct DeviceSyncOptions {
+  std::string device_name;  // shown to the other devices; empty: keep the one saved (or "tunetrack")
+  int64_t now_ms = 0;
+  std::string nonce;        // a few random hex digits for temporary upload names
+};
+
+struct DeviceSyncReport {
+  WebDavError error;                       // failure None: the sync is done
+  int changes_sent = 0;
+  int files_fetched = 0;
+  int changes_received = 0;                // new to this device
+  bool wrote_here = false;                 // the collection here changed
+  std::vector<std::string> refused;        // "<device folder>/<file>: why", each left out
+  std::map<std::string, std::string> devices;  // every device seen: id -> name
+  std::vector<NotesConflict> conflicts;    // notes kept from two devices
+  WebDavTraffic traffic;
+};
+
+DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSyncOptions& options);
+
+}  // namespace tt

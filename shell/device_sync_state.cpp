@@ -1,0 +1,130 @@
+#include "shell/device_sync_state.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+
+json parsed_or(const std::optional<std::string>& text, json fallback) {
+  if (!text) return fallback;
+  json value = json::parse(*text, nullptr, false);
+  return value.is_discarded() ? fallback : value;
+}
+
+}  // namespace
+
+DeviceSyncState::DeviceSyncState(sqlite3* db) : db_(db) {
+  for (const char* sql : {
+           "CREATE TABLE IF NOT EXISTS device_sync_file (device TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, "
+           "PRIMARY KEY (device, name))",
+           "CREATE TABLE IF NOT EXISTS device_sync_uid (kind TEXT NOT NULL, local_id INTEGER NOT NULL, uid TEXT NOT NULL, "
+           "PRIMARY KEY (kind, local_id))",
+           "CREATE TABLE IF NOT EXISTS device_sync_value (key TEXT PRIMARY KEY, value TEXT NOT NULL)"}) {
+    Statement(db_, sql).run();
+  }
+}
+
+void DeviceSyncState::use_folder(const std::string& folder_url) {
+  if (value("folder") == folder_url) return;
+  Statement(db_, "DELETE FROM device_sync_file").run();
+  Statement(db_, "DELETE FROM device_sync_value").run();
+  set_value("folder", folder_url);
+}
+
+std::vector<StoredChangeFile> DeviceSyncState::files() {
+  Statement s(db_, "SELECT device, name, text FROM device_sync_file ORDER BY device, name");
+  std::vector<StoredChangeFile> out;
+  while (s.step()) out.push_back({s.text_at(0), s.text_at(1), s.text_at(2)});
+  return out;
+}
+
+void DeviceSyncState::add_file(const StoredChangeFile& file) {
+  Statement(db_, "INSERT OR IGNORE INTO device_sync_file (device, name, text) VALUES (?1, ?2, ?3)")
+      .bind(1, file.device).bind(2, file.name).bind(3, file.text).run();
+}
+
+DeviceUids DeviceSyncState::uids(const std::string& device) {
+  DeviceUids out{device, {}, {}};
+  Statement s(db_, "SELECT kind, local_id, uid FROM device_sync_uid");
+  while (s.step()) (s.text_at(0) == "rating" ? out.ratings : out.sets)[s.int_at(1)] = s.text_at(2);
+  return out;
+}
+
+void DeviceSyncState::add_uids(const std::string& kind, const std::map<int64_t, std::string>& uids) {
+  Statement s(db_, "INSERT OR REPLACE INTO device_sync_uid (kind, local_id, uid) VALUES (?1, ?2, ?3)");
+  for (const auto& [id, uid] : uids) {
+    s.bind(1, kind).bind(2, id).bind(3, uid).run();
+  }
+}
+
+std::optional<std::string> DeviceSyncState::value(const std::string& key) {
+  Statement s(db_, "SELECT value FROM device_sync_value WHERE key = ?1");
+  s.bind(1, key);
+  if (!s.step()) return std::nullopt;
+  return s.text_at(0);
+}
+
+void DeviceSyncState::set_value(const std::string& key, const std::string& value) {
+  Statement(db_, "INSERT OR REPLACE INTO device_sync_value (key, value) VALUES (?1, ?2)").bind(1, key).bind(2, value).run();
+}
+
+int64_t DeviceSyncState::sent_seq() {
+  const json v = parsed_or(value("sent_seq"), 0);
+  return v.is_number_integer() ? v.get<int64_t>() : 0;
+}
+
+OutboxMemory DeviceSyncState::outbox_memory() {
+  const json v = parsed_or(value("outbox_memory"), json::object());
+  OutboxMemory memory;
+  const json last = v.value("last", json::array());
+  for (const json& item : last) {
+    if (item.is_array() && item.size() == 3 && item[0].is_string() && item[1].is_string()) {
+      memory.last[{item[0].get<std::string>(), item[1].get<std::string>()}] = item[2];
+    }
+  }
+  const json settings = v.value("settings", json::object());
+  for (const auto& [key, setting] : settings.items()) {
+    if (setting.is_string()) memory.settings[key] = setting.get<std::string>();
+  }
+  return memory;
+}
+
+void DeviceSyncState::save_outbox(int64_t sent_seq, const OutboxMemory& memory) {
+  json last = json::array();
+  for (const auto& [key, object] : memory.last) last.push_back({key.first, key.second, object});
+  set_value("outbox_memory", json{{"last", last}, {"settings", memory.settings}}.dump());
+  set_value("sent_seq", std::to_string(sent_seq));
+}
+
+MergedUpTo DeviceSyncState::merged_up_to() {
+  MergedUpTo out;
+  const json saved = parsed_or(value("merged_up_to"), json::object());  // named: items() refers into it
+  for (const auto& [device, stamp] : saved.items()) {
+    if (!stamp.is_string()) continue;
+    if (const auto hlc = parse_hlc(stamp.get<std::string>())) out[device] = *hlc;
+  }
+  return out;
+}
+
+void DeviceSyncState::save_merged_up_to(const MergedUpTo& merged) {
+  json out = json::object();
+  for (const auto& [device, stamp] : merged) out[device] = to_string(stamp);
+  set_value("merged_up_to", out.dump());
+}
+
+std::map<std::string, std::string> DeviceSyncState::device_names() {
+  std::map<std::string, std::string> out;
+  const json saved = parsed_or(value("device_names"), json::object());
+  for (const auto& [device, name] : saved.items()) {
+    if (name.is_string()) out[device] = name.get<std::string>();
+  }
+  return out;
+}
+
+void DeviceSyncState::save_device_names(const std::map<std::string, std::string>& names) {
+  set_value("device_names", json(names).dump());
+}
+
+}  // namespace tt

@@ -1,0 +1,239 @@
+// The device sync end to end: three devices (each its own database) that
+// edit offline and sync in any order through a real WebDAV server from
+// Debian (rclone's and nginx's), ending with the same collection; the merge
+// rules a musician relies on; what a second sync costs; and the faults.
+#include "shell/device_sync.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/device_outbox.h"
+#include "tests/integration/test_support.h"
+#include "tests/integration/webdav_servers.h"
+
+namespace tt {
+namespace {
+
+using nlohmann::json;
+using testing::WebDavServer;
+using testing::WebDavServerKind;
+
+constexpr int64_t kT = 1764410400000;  // 2025-11-29 10:00 UTC
+
+// One device: its database, with a clock of its own.
+struct Device {
+  Device(const testing::TempDir& dir, const std::string& name, int64_t clock_offset_ms)
+      : name(name), now(kT + clock_offset_ms), store(dir.path(name + ".db"), [this] { return now += 1000; }) {}
+  std::string name;
+  int64_t now;
+  Store store;
+};
+
+// What a musician sees of a collection: to compare two devices.
+json seen(Store& store) {
+  json out;
+  for (const auto& e : store.list_collection()) {
+    out["tunes"][std::to_string(e.tune_id)] = {{"name", e.name}, {"status", std::string(to_string(e.status))},
+                                               {"learned_at", e.learned_at_ms ? json(*e.learned_at_ms) : json(nullptr)},
+                                               {"heard", e.heard_count}, {"notes", e.notes}};
+  }
+  for (const auto& row : store.practice_log_since(0)) {
+    out["ratings"].push_back({row.tune_id, row.at_ms, std::string(to_string(row.rating))});
+  }
+  for (const auto& [tune, card] : store.practice_cards()) out["cards"][std::to_string(tune)] = {card.reps, card.due_ms};
+  for (const auto& set : store.list_sets()) {
+    json entries = json::array();
+    for (const auto& e : set.entries) entries.push_back(e.tune_id);
+    out["sets"][set.name] = {{"notes", set.notes}, {"entries", entries}};
+  }
+  out["limits"] = {store.practice_limits().per_day, store.practice_limits().new_per_day};
+  return out;
+}
+
+class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
+ protected:
+  void SetUp() override {
+    std::string why_not;
+    server_ = WebDavServer::start(GetParam(), why_not);
+    if (!server_) GTEST_SKIP() << why_not;
+  }
+
+  DeviceSyncReport sync(Device& device, const std::string& password = "") {
+    std::string error;
+    RetryPolicy retry;
+    retry.initial_delay_ms = 1;
+    auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), password.empty() ? server_->password() : password},
+                                     error, {}, retry);
+    EXPECT_TRUE(folder) << error;
+    DeviceSyncOptions options;
+    options.device_name = device.name;
+    options.now_ms = device.now;
+    options.nonce = "0a1b";
+    DeviceSyncReport report = sync_devices(device.store, *folder, options);
+    EXPECT_EQ(report.error.failure, WebDavFailure::None) << report.error.message;
+    return report;
+  }
+
+  static void add_kesh(Store& store) {
+    store.add_tune({5, "The Kesh", "jig", "https://thesession.org/tunes/5"}, LearnStatus::WantToLearn, "manual");
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<WebDavServer> server_;
+};
+
+TEST_P(DeviceSyncTest, ThreeDevicesThatEditOfflineEndWithTheSameCollectionWhateverTheOrder) {
+  Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 60000), tablet(dir_, "tablet", -3 * 3600000);  // the tablet's clock is 3 h slow
+  const FsrsParameters params;
+  add_kesh(phone.store);
+  phone.store.set_status(5, LearnStatus::Learning);
+  phone.store.heard(5, false);
+  phone.store.set_notes(5, "starts on D");
+  sync(phone);
+  sync(laptop);
+  sync(tablet);
+  ASSERT_EQ(seen(laptop.store), seen(phone.store));
+  ASSERT_EQ(seen(tablet.store), seen(phone.store));
+
+  // Offline, all three.
+  phone.store.heard(5, false);
+  phone.store.set_notes(5, "starts on D; phone's variation");
+  phone.store.rate(5, Rating::Good, params, phone.now += 60000);
+  laptop.store.heard(5, false);
+  laptop.store.set_notes(5, "starts on D; laptop's ending");  // the same notes, at once
+  laptop.store.rate(5, Rating::Hard, params, laptop.now += 120000);
+  tablet.store.heard(5, false);
+  const int64_t set_id = tablet.store.create_set("Kesh set", "for Tuesdays");
+  tablet.store.add_set_entry(set_id, 5);
+  tablet.store.set_practice_limits({12, 4});
+  tablet.store.set_status(5, LearnStatus::Learned);
+
+  sync(tablet);
+  sync(laptop);
+  const auto phone_report = sync(phone);
+  sync(tablet);
+  sync(laptop);
+
+  const json expected = seen(phone.store);
+  EXPECT_EQ(seen(laptop.store), expected);
+  EXPECT_EQ(seen(tablet.store), expected);
+  // Each rule, as the musician sees it:
+  EXPECT_EQ(expected["tunes"]["5"]["heard"], 4) << "every device's presses add up";
+  const std::string notes = expected["tunes"]["5"]["notes"];
+  EXPECT_NE(notes.find("phone's variation"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("laptop's ending"), std::string::npos) << "notes written at once keep both texts: " << notes;
+  EXPECT_NE(notes.find("--- also written on"), std::string::npos) << notes;
+  EXPECT_EQ(expected["ratings"].size(), 2u) << "the union of the ratings";
+  EXPECT_EQ(expected["cards"]["5"][0], 2) << "the card is the replay of both";
+  EXPECT_EQ(expected["tunes"]["5"]["status"], "learned") << "the tablet's status came last by the hybrid clock";
+  EXPECT_EQ(expected["sets"]["Kesh set"]["entries"], json::array({5}));
+  EXPECT_EQ(expected["limits"], json::array({12, 4})) << "practice limits travel";
+  EXPECT_EQ(phone_report.devices.size(), 3u);
+  EXPECT_EQ(phone_report.conflicts.size(), 1u);
+}
+
+TEST_P(DeviceSyncTest, ARatingUndoneOnOneDeviceIsUndoneEverywhere) {
+  Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000);
+  add_kesh(phone.store);
+  phone.store.set_status(5, LearnStatus::Learning);
+  sync(phone);
+  sync(laptop);
+  laptop.store.rate(5, Rating::Good, {}, laptop.now += 60000);
+  sync(laptop);
+  sync(phone);
+  ASSERT_EQ(phone.store.practice_log_since(0).size(), 1u);
+  ASSERT_TRUE(phone.store.undo_last_rating()) << "the laptop's rating, undone on the phone";
+  sync(phone);
+  sync(laptop);
+  EXPECT_TRUE(laptop.store.practice_log_since(0).empty());
+  EXPECT_FALSE(laptop.store.practice_card(5));
+}
+
+TEST_P(DeviceSyncTest, ASecondSyncWithNothingNewOnlyListsTheFolders) {
+  Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000);
+  add_kesh(phone.store);
+  sync(phone);
+  sync(laptop);
+  sync(phone);
+  const auto again = sync(phone);
+  EXPECT_EQ(again.changes_sent, 0);
+  EXPECT_EQ(again.files_fetched, 0);
+  EXPECT_FALSE(again.wrote_here);
+  EXPECT_EQ(again.traffic.requests, 2) << "one listing of the devices, one of the laptop's folder";
+  // One rating later: a small file and the listings.
+  laptop.store.set_status(5, LearnStatus::Learning);
+  laptop.store.rate(5, Rating::Good, {}, laptop.now += 60000);
+  const auto sent = sync(laptop);
+  EXPECT_LT(sent.traffic.bytes_sent, 2048 + 4096) << "the changes and the device's small state file";
+  const auto received = sync(phone);
+  EXPECT_EQ(received.files_fetched, 1);
+  EXPECT_LT(received.traffic.bytes_received, 2048 + 4096) << "the file, the laptop's name and the listings";
+}
+
+TEST_P(DeviceSyncTest, AHostileFileIsRefusedByNameAndEverythingElseIsMerged) {
+  Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000), stranger(dir_, "stranger", 2000);
+  add_kesh(phone.store);
+  sync(phone);
+  stranger.store.add_tune({6, "Banish Misfortune", "jig", ""}, LearnStatus::Learning, "manual");
+  sync(stranger);
+  // Someone with the password writes a file into the stranger's folder, named as a change file would be.
+  std::string error;
+  auto someone = WebDavFolder::open({server_->folder_url(), server_->user(), server_->password()}, error);
+  ASSERT_TRUE(someone) << error;
+  const std::string hostile = R"({"format":"tunetrack-device-changes","version":1,"device":")" + stranger.store.device_id() +
+                              R"(","changes":[{"at":"999999999999999-000000","i":0,"kind":"heard","tune":6,"delta":1e308}]})";
+  ASSERT_TRUE(someone->write_new("tunetrack-devices/" + stranger.store.device_id(),
+                                 "changes-999999999999990-000000-999999999999999-000000.json", hostile, "ff")
+                  .ok());
+  const auto report = sync(laptop);
+  ASSERT_EQ(report.refused.size(), 1u);
+  EXPECT_NE(report.refused[0].find("changes-999999999999990"), std::string::npos) << report.refused[0];
+  EXPECT_NE(report.refused[0].find("change 1"), std::string::npos) << report.refused[0];
+  EXPECT_EQ(seen(laptop.store)["tunes"].size(), 2u) << "the phone's and the stranger's good files are merged";
+}
+
+// The command line: what it prints and the exit status a script can rely on.
+TEST_P(DeviceSyncTest, TheCommandLineSyncsAndSaysWhyItCouldNotByItsExitStatus) {
+  const std::string db = dir_.path("cli.db");
+  {
+    Store store(db, [] { return kT; });
+    add_kesh(store);
+  }
+  testing::write_file(dir_.path("password"), server_->password() + "\n");
+  testing::write_file(dir_.path("wrong"), "guess\n");
+  const auto run = [&](const std::string& remote, const std::string& password_file, const std::string& extra = "") {
+    return testing::run_command("TUNETRACK_RETRY_DELAY_MS=0 " + std::string(TT_CLI_PATH) + " sync-devices --db " + db +
+                                " --remote " + remote + " --user " + server_->user() + " --password-file " +
+                                dir_.path(password_file) + " --device laptop " + extra);
+  };
+  const auto done = run(server_->folder_url(), "password");
+  EXPECT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_NE(done.out.find("sent"), std::string::npos) << done.out;
+  EXPECT_NE(done.out.find("laptop"), std::string::npos) << done.out;
+  const auto as_json = run(server_->folder_url(), "password", "--json");
+  EXPECT_EQ(as_json.exit_code, 0) << as_json.err;
+  const json report = json::parse(as_json.out);
+  EXPECT_EQ(report["status"], "done");
+  EXPECT_EQ(report["changes_sent"], 0) << "nothing new the second time";
+  EXPECT_EQ(report["files_fetched"], 0);
+
+  const auto refused = run(server_->folder_url(), "wrong");
+  EXPECT_EQ(refused.exit_code, 3);
+  EXPECT_NE(refused.err.find("password"), std::string::npos) << refused.err;
+  const auto missing = run(server_->folder_url() + "no-such-folder/", "password");
+  EXPECT_EQ(missing.exit_code, 3) << missing.err;
+  const auto plain = run("http://cloud.example.org/tunes/", "password");
+  EXPECT_EQ(plain.exit_code, 1);
+  EXPECT_NE(plain.err.find("https://"), std::string::npos) << plain.err;
+  server_->stop();
+  const auto gone = run(server_->folder_url(), "password");
+  EXPECT_EQ(gone.exit_code, 4) << gone.err;
+  EXPECT_NE(gone.err.find("unavailable"), std::string::npos) << gone.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(RealServers, DeviceSyncTest, ::testing::Values(WebDavServerKind::Rclone, WebDavServerKind::Nginx),
+                         [](const auto& info) { return std::string(testing::name_of(info.param)); });
+
+}  // namespace
+}  // namespace tt
