@@ -121,12 +121,11 @@ class Planner {
     int64_t next_id = 1;
     for (const auto& [id, row] : ratings_) {
       next_id = std::max(next_id, id + 1);
-      if (row.value("origin", "") != "rated") continue;
-      const std::string uid = uids_.rating_uid(id);
+      const std::string uid = uids_.uid_of_rating_row(row);
       if (merged_.ratings.count(uid)) {
         local_ids[uid] = id;
-      } else {
-        remove("ratings", id);
+      } else if (row.value("origin", "") == "rated") {
+        remove("ratings", id);  // undone on another device; imported history is never undone
       }
     }
     // Each tune's ratings replayed in time order (then by uid), as every device does.
@@ -154,7 +153,8 @@ class Planner {
         const auto local = local_ids.find(r->uid);
         const int64_t id = local != local_ids.end() ? local->second : next_id++;
         json row = local != local_ids.end() ? ratings_.at(id)
-                                            : json{{"id", id}, {"origin", "rated"}, {"set_id", nullptr}, {"tune_removed", 0}};
+                                            : json{{"id", id}, {"origin", r->uid.rfind("imported-", 0) == 0 ? "imported" : "rated"},
+                                                   {"set_id", nullptr}, {"tune_removed", 0}};
         const json was = local != local_ids.end() ? row : json(nullptr);
         row["tune_id"] = tune_id;
         row["at"] = r->at_ms;

@@ -18,8 +18,8 @@
 //   cards        each rated tune's card: the replay of its ratings
 //   sets         by uid: made, renamed, re-listed or removed
 //   settings     the practice settings every device shares
-// Ratings imported from an export stay this database's own history: they
-// do not travel and do not enter the replay.
+// Ratings imported from an export travel too (named by what they are, so
+// one export imported on two devices is one history) and are never undone.
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>

@@ -185,7 +185,7 @@ DeviceChange read_change(const json& doc, const std::string& file_device) {
   const auto hlc = parse_hlc(at.get<std::string>());
   if (!hlc) throw Refused("\"at\": " + hlc.error);
   DeviceChange change;
-  change.at = {*hlc, device, static_cast<int>(m.integer("i", 0, 100000))};
+  change.at = {*hlc, device, static_cast<int>(m.integer("i", 0, static_cast<int64_t>(kMaxDeviceFileChanges)))};
   const json& kind = m.get("kind");
   if (!kind.is_string()) throw Refused("\"kind\" must be a string");
   change.body = read_body(kind.get<std::string>(), m);

@@ -114,11 +114,12 @@ class Deriver {
   }
 
   void rating(const json& now) {
-    // Imported history and ratings of removed tunes are this database's past, not a practice act to share.
-    if (member(now, "origin") != "rated" || member(now, "tune_removed") == 1) return;
+    // A rating of a tune removed since is history kept here, not practice to share.
+    if (member(now, "tune_removed") == 1) return;
     const auto rating = parse_rating(member(now, "rating").is_string() ? member(now, "rating").get<std::string>() : "");
     if (!rating || !member(now, "at").is_number_integer() || !member(now, "tune_id").is_number_integer()) return;
-    emit(RatingGiven{uids_.rating_uid(member(now, "id").get<int64_t>()), member(now, "tune_id").get<int64_t>(),
+    if (!member(now, "id").is_number_integer()) return;
+    emit(RatingGiven{uids_.uid_of_rating_row(now), member(now, "tune_id").get<int64_t>(),
                      member(now, "at").get<int64_t>(), *rating});
   }
 
@@ -164,6 +165,14 @@ bool setting_travels(std::string_view key) {
 std::string DeviceUids::rating_uid(int64_t local_id) const {
   const auto it = ratings.find(local_id);
   return it != ratings.end() ? it->second : device + "-r" + std::to_string(local_id);
+}
+
+std::string DeviceUids::uid_of_rating_row(const json& row) const {
+  if (member(row, "origin") == "imported") {
+    return "imported-" + member(row, "tune_id").dump() + "-" + member(row, "at").dump() + "-" +
+           (member(row, "rating").is_string() ? member(row, "rating").get<std::string>() : std::string("x"));
+  }
+  return rating_uid(member(row, "id").is_number_integer() ? member(row, "id").get<int64_t>() : 0);
 }
 
 std::string DeviceUids::set_uid(int64_t local_id) const {

@@ -42,6 +42,10 @@ struct DeviceUids {
   std::map<int64_t, std::string> ratings;  // local practice_log id -> uid
   std::map<int64_t, std::string> sets;     // local tune_set id -> uid
   std::string rating_uid(int64_t local_id) const;
+  // A rating row's uid: one given here (or received) as above; one imported
+  // from an export is named by what it is (tune, time, rating), so the same
+  // export imported on two devices makes one history, not two.
+  std::string uid_of_rating_row(const nlohmann::json& row) const;
   std::string set_uid(int64_t local_id) const;
 };
 

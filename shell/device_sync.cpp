@@ -59,11 +59,13 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   const bool renamed = !names.count(me) || names[me] != my_name;
   names[me] = my_name;
 
-  // 1. This device's new changes, as one file in its own folder.
-  OutboxMemory memory = state.outbox_memory();
+  // 1. This device's new changes, as one file in its own folder (the
+  // outbox's memory is read only when there are records to send).
   int64_t sent_seq = state.sent_seq();
   const int64_t sent_before = sent_seq;
-  const std::vector<DeviceChange> mine = unsent_changes(store, state, memory, sent_seq);
+  const bool unsent = !store.change_log(sent_seq, 1).empty();
+  OutboxMemory memory = unsent ? state.outbox_memory() : OutboxMemory{};
+  const std::vector<DeviceChange> mine = unsent ? unsent_changes(store, state, memory, sent_seq) : std::vector<DeviceChange>{};
   if (!mine.empty()) {
     const std::string name = change_file_name({mine.front().at.hlc, mine.back().at.hlc});
     const std::string text = device_file_text(me, mine);
@@ -129,27 +131,31 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     }
   }
 
-  // 3. Everything merged, and what differs written here as one change.
-  DeviceMerge merge;
-  for (const StoredChangeFile& file : state.files()) {
-    const auto parsed = parse_device_file(file.text);
-    if (!parsed) continue;
-    merge.add(parsed->changes);
-    // This device's clock moves past every stamp it has seen, so what it
-    // does next orders after them even when its wall clock is hours slow.
-    if (!parsed->changes.empty() && file.device != me) store.observe_stamp(parsed->changes.back().at.hlc);
-  }
-  const MergedCollection merged = merge.collection(names);
-  const DeviceApply apply = changes_toward(merged, store.everything_as_changes(), state.uids(me),
-                                           store.practice_parameters(), options.now_ms);
-  if (!apply.changes.empty()) {
-    store.as_one_change(kDeviceSyncAction, [&] {
-      store.make_changes(apply.changes);
-      state.add_uids("rating", apply.new_rating_uids);
-      state.add_uids("set", apply.new_set_uids);
-      return 0;
-    });
-    report.wrote_here = true;
+  // 3. Everything merged, and what differs written here as one change: only
+  // when another device's changes came (this device's own are here already).
+  if (report.files_fetched > 0) {
+    DeviceMerge merge;
+    for (const StoredChangeFile& file : state.files()) {
+      const auto parsed = parse_device_file(file.text);
+      if (!parsed) continue;
+      merge.add(parsed->changes);
+      // This device's clock moves past every stamp it has seen, so what it
+      // does next orders after them even when its wall clock is hours slow.
+      if (!parsed->changes.empty() && file.device != me) store.observe_stamp(parsed->changes.back().at.hlc);
+    }
+    const MergedCollection merged = merge.collection(names);
+    const DeviceApply apply = changes_toward(merged, store.everything_as_changes(), state.uids(me),
+                                             store.practice_parameters(), options.now_ms);
+    if (!apply.changes.empty()) {
+      store.as_one_change(kDeviceSyncAction, [&] {
+        store.make_changes(apply.changes);
+        state.add_uids("rating", apply.new_rating_uids);
+        state.add_uids("set", apply.new_set_uids);
+        return 0;
+      });
+      report.wrote_here = true;
+    }
+    report.conflicts = merged.conflicts;
   }
   state.save_merged_up_to(merged_up_to);
   state.save_device_names(names);
@@ -165,7 +171,6 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     }
   }
   report.devices = names;
-  report.conflicts = merged.conflicts;
   return finish();
 }
 

@@ -33,7 +33,7 @@ struct DeviceSyncReport {
   bool wrote_here = false;                 // the collection here changed
   std::vector<std::string> refused;        // "<device folder>/<file>: why", each left out
   std::map<std::string, std::string> devices;  // every device seen: id -> name
-  std::vector<NotesConflict> conflicts;    // notes kept from two devices
+  std::vector<NotesConflict> conflicts;    // notes kept from two devices (when anything came)
   WebDavTraffic traffic;
 };
 

@@ -146,8 +146,10 @@ TEST(DeviceOutbox, ARatingIsSentOnceUnderAUidEveryDeviceSharesAndItsUndoUnderThe
   const auto undone = box.record("undo_rating", removes("ratings", 7));
   ASSERT_EQ(undone.size(), 1u);
   EXPECT_EQ(body<RatingUndone>(undone[0]).uid, kPhone + "-r7");
-  EXPECT_TRUE(box.record("import", puts("ratings", rating_row(8, 5, "easy", "imported"))).empty())
-      << "imported history is this database's past, not a practice act to share";
+  const auto imported = box.record("import", puts("ratings", rating_row(8, 5, "easy", "imported")));
+  ASSERT_EQ(imported.size(), 1u) << "imported history travels too";
+  EXPECT_EQ(body<RatingGiven>(imported[0]).uid, "imported-5-" + std::to_string(kT + 8) + "-easy")
+      << "named by what it is: the same export imported on two devices is one history";
 }
 
 TEST(DeviceOutbox, WhatTheSyncBroughtInIsNeverSentBackButLaterChangesAreMeasuredFromIt) {
