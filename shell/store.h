@@ -99,10 +99,9 @@ class Store {
   std::unordered_set<int64_t> collected_ids();
   std::unordered_set<int64_t> thesession_set_ids();
   // A sets sync's whole write, in ONE transaction, like apply_and_record_sync:
-  // the tune pages fetched saved as details, new tune rows, each new set
-  // (one whose thesession id is not here yet: a set already brought in is
-  // never touched) with its entries, and each tune a new set names that is
-  // not collected added with `default_status` (source "set"); then the run.
+  // tune details, new tune rows, each new set (a set already brought in is
+  // never touched) with its entries, each of its tunes not collected added
+  // with `default_status` (source "set"); then the run.
   ApplyOutcome apply_and_record_sets_sync(const FetchedSets& fetched, LearnStatus default_status, int64_t member_id,
                                           int64_t started_at_ms,
                                           const std::function<SyncResult(const ApplyOutcome&)>& finish,
@@ -136,47 +135,38 @@ class Store {
   // unless one with the same tune, second and rating is there already
   // (exports keep whole seconds). Imported rows are history: never undone.
   ImportSummary import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice);
-  // The same with the export's sets, after the tunes and practice, in the
-  // same transaction: a set already here (core's same_set: by thesession id,
-  // or a local one by name and entries) is left as it is, never duplicated;
-  // an entry whose tune is not known here gets a tune row from the entry's
-  // name and type (without one it is left out, with a line in `messages`).
+  // The same with the export's sets, in the same transaction: a set already
+  // here (core's same_set) is left as it is; an entry of a tune not known
+  // here gets a tune row from its name and type (none: left out, said in
+  // `messages`).
   ImportSummary import_entries(const std::vector<CollectionEntry>& entries, const PracticeData& practice,
                                const std::vector<TuneSet>& sets);
 
-  // Practice (core/practice.h, core/fsrs.h). Times are epoch ms passed in by
-  // the caller (the page's clock or the CLI's), never read here.
-  //
-  // Every card, by tune id; one tune's card (none while never practised).
+  // Practice (core/practice.h, core/fsrs.h). Times are epoch ms from the
+  // caller, never read here. Every card by tune id; one tune's (none if new).
   std::map<int64_t, CardMemory> practice_cards();
   std::optional<CardMemory> practice_card(int64_t tune_id);
-  // Records a rating in ONE transaction: the card (or a new one) is reviewed
-  // at now_ms, written, and the rating appended to the log with the card
-  // before and after. A tune not in the collection is refused with
-  // StoreError "Tune #N is not in your collection" and nothing is written;
-  // so are unusable parameters or a time outside what a clock can say. The
-  // learn status never changes here (a learned tune rated Again stays
-  // learned; its card lapses into relearning).
+  // Records a rating in ONE transaction: the card (or a new one) reviewed at
+  // now_ms, and the log row with the card before and after. StoreError, with
+  // nothing written, for a tune not collected ("Tune #N is not in your
+  // collection"), unusable parameters or a time no clock says. The learn
+  // status never changes here (a learned tune rated Again stays learned).
   RatingOutcome rate(int64_t tune_id, Rating rating, const FsrsParameters& params, int64_t now_ms);
-  // Rates a set as one practice item, in ONE transaction: the one rating is
-  // given to each tune of the set in the collection (core's
-  // set_tunes_to_rate), each card reviewed at now_ms and logged with the set;
-  // the set is marked rated in the day's set queue, if it is there. The same
-  // checks as rate(); a set that is not there is StoreError "Set #N is not
-  // there", and nothing is written. A set none of whose tunes is collected
-  // writes nothing and says so in not_collected.
+  // Rates a set as one item, in ONE transaction: the rating given to each of
+  // its collected tunes (core's set_tunes_to_rate), logged with the set, and
+  // the set marked rated in the day's queue. rate()'s checks, and StoreError
+  // "Set #N is not there"; a set with no tune collected writes nothing and
+  // says so in not_collected.
   SetRatingOutcome rate_set(int64_t set_id, Rating rating, const FsrsParameters& params, int64_t now_ms);
   // Puts a set in the day's practice as one item (after the others; once).
   // False when there is no such set.
   bool queue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes);
   bool unqueue_set_for_day(int64_t set_id, int64_t now_ms, int utc_offset_minutes);
   std::vector<SetQueueItem> sets_queued_for_day(int64_t now_ms, int utc_offset_minutes);
-  // Takes back the newest rating given here (imported history is never
-  // undone; the ratings one set rating gave its tunes are taken back
-  // together, and the newest of them is returned), in ONE transaction: its log row goes, and its tune's card
-  // becomes the card before it (no card when that was a never-rated New
-  // one). A row of a tune removed since only goes: nothing is restored.
-  // Returns the row taken back; nothing when there is none.
+  // Takes back the newest rating given here (never imported history; a set
+  // rating's ratings together), in ONE transaction: its log row goes and its
+  // card becomes the one before (none when that was New; a removed tune's
+  // row only goes). Returns the (newest) row taken back, if any.
   std::optional<PracticeLogEntry> undo_last_rating();
   // Log rows with at >= from_ms, oldest first (ties in the order given).
   std::vector<PracticeLogEntry> practice_log_since(int64_t from_ms);
@@ -189,10 +179,9 @@ class Store {
   // whatever other day was kept.
   std::optional<std::vector<QueueItem>> saved_practice_queue(const std::string& day);
   void save_practice_queue(const std::string& day, const std::vector<QueueItem>& queue);
-  // Today's queue: the one saved for today (if it holds anything), without
-  // tunes removed since; otherwise built (core's build_practice_queue over the collection, the
-  // cards, the last 7 days of log, the ratings and new tunes of today) and
-  // saved, so a reload gets the same queue. Writes when it builds.
+  // Today's queue: the one saved for today (if not empty), less tunes removed
+  // since; otherwise built (core's build_practice_queue) and saved, so a
+  // reload gets the same queue.
   std::vector<QueueItem> todays_practice_queue(int64_t now_ms, int utc_offset_minutes, const PracticeLimits& limits);
   // The limits kept in settings ("practice.per_day", "practice.new_per_day";
   // defaults when unset or unreadable). Setting checks per_day in
