@@ -1,5 +1,6 @@
 #pragma once
-// Native HTTP GET (cpp-httplib) that never throws: every outcome, including
+// Native HTTP GET of JSON (thesession.org's API), a call of http_request
+// (shell/http_request.h); like it, it never throws: every outcome, including
 // refused connections and timeouts, comes back as an HttpOutcome for core to
 // judge.
 #include <cstddef>

@@ -10,19 +10,27 @@
 namespace tt {
 namespace {
 
-// The transport's failure in words a person can act on.
+// The transport's failure in words a person can act on (httplib's own names,
+// "Connection" or "SSLConnection", say little to a person).
 std::string describe(httplib::Error error) {
   switch (error) {
     case httplib::Error::Connection: return "could not connect";
+    case httplib::Error::BindIPAddress: return "could not bind the local address";
     case httplib::Error::Read: return "connection lost or read timed out";
     case httplib::Error::Write: return "connection lost while sending";
+    case httplib::Error::ExceedRedirectCount: return "too many redirects";
+    case httplib::Error::Canceled: return "cancelled";
     case httplib::Error::SSLConnection: return "TLS connection failed";
     case httplib::Error::SSLLoadingCerts: return "could not load the system's CA certificates";
     case httplib::Error::SSLServerVerification: return "the server's TLS certificate is not trusted";
+    case httplib::Error::UnsupportedMultipartBoundaryChars: return "bad request";
+    case httplib::Error::Compression: return "could not decompress the answer";
     default: return httplib::to_string(error);
   }
 }
 
+// Built from the parsed parts, not from an origin string: httplib 0.11's
+// "scheme://host:port" reader only knows IPv6 literals of digits and ':'.
 std::unique_ptr<httplib::ClientImpl> client_for(const ParsedUrl& url, const HttpClientOptions& options) {
   std::unique_ptr<httplib::ClientImpl> client;
   if (url.scheme == "https") {
@@ -46,6 +54,7 @@ HttpOutcome http_request(const HttpRequest& request, const HttpClientOptions& op
   HttpOutcome outcome;
   const auto parsed = parse_url(request.url);
   if (!parsed) {
+    // Not worth retrying: the same text would be refused again.
     outcome.invalid_url = true;
     outcome.transport_error = parsed.error;
     return outcome;
@@ -88,6 +97,7 @@ HttpOutcome http_request(const HttpRequest& request, const HttpClientOptions& op
   outcome.body = std::move(body);
   outcome.location = result->get_header_value("Location");
   if (result->has_header("Retry-After")) {
+    // Seconds or an HTTP date, measured from now.
     const int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
                               std::chrono::system_clock::now().time_since_epoch()).count();
     outcome.retry_after_ms = parse_retry_after_ms(result->get_header_value("Retry-After"), now_s);
