@@ -18,21 +18,18 @@
 //   set_entries   set, entries ([{"tune", "setting", "key"}])
 //   set_removed   set                  setting    key ("practice.…"), value
 #include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/device_document.h"
+#include "core/device_layout.h"
 #include "core/device_merge.h"
 #include "core/parse_number.h"
 
 namespace tt {
 
 inline constexpr std::string_view kDeviceFileFormat = "tunetrack-device-changes";
-inline constexpr int kDeviceFileVersion = 1;
-inline constexpr size_t kMaxDeviceFileBytes = 32 * 1024 * 1024;
-inline constexpr size_t kMaxDeviceFileChanges = 500000;
-inline constexpr size_t kMaxDeviceNotesBytes = 100000;
 
 // The file for `changes`, all made on `device` (their stamps name it).
 std::string device_file_text(const std::string& device, const std::vector<DeviceChange>& changes);
@@ -43,23 +40,10 @@ struct DeviceFile {
 };
 Parsed<DeviceFile> parse_device_file(std::string_view text);
 
-// A snapshot: every change merged up to a point, compacted (DeviceMerge::
-// compacted), so a new device reads one file and the few change files newer
-// than what it covers, instead of every device's whole history. Written by
-// one device; its changes are of many, each naming its own ("d"), and none
-// newer than what `covers` says of its device.
-//
-//   {"format": "tunetrack-device-snapshot", "version": 1, "device": "<32 hex>",
-//    "covers": {"<device>": "<hlc>", ...}, "changes": [{"d": "<device>", "at": ..., ...}]}
-inline constexpr std::string_view kDeviceSnapshotFormat = "tunetrack-device-snapshot";
-inline constexpr size_t kMaxSnapshotDevices = 1000;
-
-struct DeviceSnapshot {
-  std::string device;                        // who wrote it
-  std::map<std::string, HlcStamp> covers;    // each device's changes up to this stamp are in it
-  std::vector<DeviceChange> changes;
-};
-std::string device_snapshot_text(const DeviceSnapshot& snapshot);
-Parsed<DeviceSnapshot> parse_device_snapshot(std::string_view text);
+// Why a file found as `device`'s, under a name saying `range`, cannot be
+// taken as it: written as another device's, or holding a change stamped
+// outside the range (a snapshot holding it would be refused everywhere).
+// Empty when it can.
+std::string device_file_mismatch(const DeviceFile& file, const std::string& device, const ChangeFileName& range);
 
 }  // namespace tt

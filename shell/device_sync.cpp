@@ -1,12 +1,15 @@
 #include "shell/device_sync.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "core/device_apply.h"
 #include "core/device_file.h"
 #include "core/device_layout.h"
 #include "core/device_outbox.h"
+#include "shell/device_snapshots.h"
 #include "shell/device_sync_state.h"
 
 namespace tt {
@@ -15,8 +18,6 @@ namespace {
 using nlohmann::json;
 
 const std::string kRoot(kDevicesFolder);
-
-std::string device_folder(const std::string& device) { return kRoot + "/" + device; }
 
 // This device's records not sent yet, as device changes; the outbox's memory
 // moves on with them (saved only once they are uploaded).
@@ -67,12 +68,16 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   OutboxMemory memory = unsent ? state.outbox_memory() : OutboxMemory{};
   const std::vector<DeviceChange> mine = unsent ? unsent_changes(store, state, memory, sent_seq) : std::vector<DeviceChange>{};
   if (!mine.empty()) {
-    const std::string name = change_file_name({mine.front().at.hlc, mine.back().at.hlc});
+    // Named by its lowest and highest stamps (the log's are in order; a replayed record's may not be).
+    const auto [lowest, highest] = std::minmax_element(mine.begin(), mine.end(), [](const DeviceChange& a, const DeviceChange& b) {
+      return a.at.hlc < b.at.hlc;
+    });
+    const std::string name = change_file_name({lowest->at.hlc, highest->at.hlc});
     const std::string text = device_file_text(me, mine);
-    for (const std::string& path : {kRoot, device_folder(me)}) {
+    for (const std::string& path : {kRoot, device_folder_path(me)}) {
       if (step.failed(folder.make_folder(path).error)) return finish();
     }
-    if (step.failed(folder.write_new(device_folder(me), name, text, options.nonce).error)) {
+    if (step.failed(folder.write_new(device_folder_path(me), name, text, options.nonce).error)) {
       return finish();
     }
     state.add_file({me, name, text});
@@ -93,7 +98,7 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   std::vector<DeviceFolderListing> listing;
   for (const WebDavEntry& entry : *root.value) {
     if (!entry.is_folder || !is_device_id(entry.name) || entry.name == me) continue;
-    const auto files = folder.list(device_folder(entry.name));
+    const auto files = folder.list(device_folder_path(entry.name));
     if (step.failed(files.error)) return finish();
     DeviceFolderListing one{entry.name, {}};
     for (const WebDavEntry& file : *files.value) {
@@ -101,18 +106,21 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     }
     listing.push_back(std::move(one));
   }
-  MergedUpTo merged_up_to = state.merged_up_to();
+  const MergedUpTo merged_before = state.merged_up_to();
+  MergedUpTo merged_up_to = merged_before;
   std::set<std::string> refused_devices;
+  // A device nothing was merged of yet: its snapshot first, then the change files newer.
+  if (step.failed(take_snapshots(folder, state, listing, me, merged_up_to, refused_devices, report))) {
+    return finish();
+  }
   for (const FileToFetch& wanted : files_to_fetch(listing, me, merged_up_to)) {
     if (refused_devices.count(wanted.device)) continue;
-    const std::string path = device_folder(wanted.device) + "/" + wanted.name;
+    const std::string path = device_folder_path(wanted.device) + "/" + wanted.name;
     const auto fetched = folder.fetch(path);
     if (step.failed(fetched.error)) return finish();
     auto parsed = parse_device_file(*fetched.value);
-    if (parsed && parsed->device != wanted.device) {
-      parsed.ok = false;
-      parsed.error = "it is written as another device's (" + parsed->device.substr(0, 8) + "…)";
-    }
+    if (parsed) parsed.error = device_file_mismatch(*parsed, wanted.device, wanted.range);
+    parsed.ok = parsed.error.empty();
     if (!parsed) {
       report.refused.push_back(path + ": " + parsed.error);
       refused_devices.insert(wanted.device);
@@ -122,28 +130,26 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     merged_up_to[wanted.device] = wanted.range.last;
     ++report.files_fetched;
     report.changes_received += static_cast<int>(parsed->changes.size());
-    // Its name, from its own small file, when there is something new from it.
-    if (const auto about = folder.fetch(device_folder(wanted.device) + "/device.json"); about.ok()) {
-      const json doc = json::parse(*about.value, nullptr, false);
-      if (doc.is_object() && doc.contains("name") && doc["name"].is_string()) {
-        names[wanted.device] = doc["name"].get<std::string>().substr(0, 100);
-      }
+  }
+  // The names of the devices something new came from, from their own small files.
+  for (const auto& [device, stamp] : merged_up_to) {
+    if (merged_before.count(device) && merged_before.at(device) == stamp) continue;
+    if (const auto about = folder.fetch(device_folder_path(device) + "/device.json"); about.ok()) {
+      if (const auto parsed_about = parse_device_about(*about.value)) names[device] = parsed_about->name;
     }
   }
 
   // 3. Everything merged, and what differs written here as one change: only
   // when another device's changes came (this device's own are here already).
+  // Its clock moves past every stamp it has seen, so what it does next orders
+  // after them even when its wall clock is hours slow.
+  const bool snapshot_due = state.change_files_held() >= options.snapshot_every;
+  std::optional<HeldChanges> held;
+  if (report.files_fetched > 0 || snapshot_due) {
+    held = held_changes(state, me, [&](const HlcStamp& seen) { store.observe_stamp(seen); });
+  }
   if (report.files_fetched > 0) {
-    DeviceMerge merge;
-    for (const StoredChangeFile& file : state.files()) {
-      const auto parsed = parse_device_file(file.text);
-      if (!parsed) continue;
-      merge.add(parsed->changes);
-      // This device's clock moves past every stamp it has seen, so what it
-      // does next orders after them even when its wall clock is hours slow.
-      if (!parsed->changes.empty() && file.device != me) store.observe_stamp(parsed->changes.back().at.hlc);
-    }
-    const MergedCollection merged = merge.collection(names);
+    const MergedCollection merged = held->merge.collection(names);
     const DeviceApply apply = changes_toward(merged, store.everything_as_changes(), state.uids(me),
                                              store.practice_parameters(), options.now_ms);
     if (!apply.changes.empty()) {
@@ -161,12 +167,17 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   state.save_device_names(names);
   state.set_value("last_sync_ms", std::to_string(options.now_ms));
 
+  // 3b. From time to time, everything held as one snapshot for new devices
+  // (and this device's folder tidied).
+  if (snapshot_due && step.failed(write_snapshot(folder, state, *held, listing, me, options.nonce, report))) {
+    return finish();
+  }
+
   // 4. What this device has merged, for the others (and its name): only when it moved.
   if (report.files_fetched > 0 || renamed || !mine.empty()) {
-    json about = {{"name", my_name}, {"merged", json::object()}};
-    for (const auto& [device, stamp] : merged_up_to) about["merged"][device] = to_string(stamp);
-    if (step.failed(folder.make_folder(device_folder(me)).error) ||
-        step.failed(folder.replace(device_folder(me), "device.json", about.dump(), options.nonce).error)) {
+    if (step.failed(folder.make_folder(device_folder_path(me)).error) ||
+        step.failed(folder.replace(device_folder_path(me), "device.json", device_about_text({my_name, merged_up_to}),
+                                       options.nonce).error)) {
       return finish();
     }
   }

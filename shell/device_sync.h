@@ -7,12 +7,15 @@
 // and left out, with every later file of its device (files are taken whole
 // and in order); everything else is merged. A second sync with nothing new
 // sends and fetches nothing: it lists the folders. A database synced with
-// another folder before starts over with this one.
+// another folder before starts over with this one. A new device starts from
+// each device's newest snapshot, and every kChangeFilesPerSnapshot files merged this
+// device writes one (shell/device_snapshots.h).
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/device_layout.h"
 #include "core/device_merge.h"
 #include "shell/store.h"
 #include "shell/webdav_folder.h"
@@ -23,6 +26,7 @@ struct DeviceSyncOptions {
   std::string device_name;  // shown to the other devices; empty: keep the one saved (or "tunetrack")
   int64_t now_ms = 0;
   std::string nonce;        // a few random hex digits for temporary upload names
+  int snapshot_every = kChangeFilesPerSnapshot;  // change files held before a snapshot is written
 };
 
 struct DeviceSyncReport {
@@ -34,6 +38,9 @@ struct DeviceSyncReport {
   std::vector<std::string> refused;        // "<device folder>/<file>: why", each left out
   std::map<std::string, std::string> devices;  // every device seen: id -> name
   std::vector<NotesConflict> conflicts;    // notes kept from two devices (when anything came)
+  std::vector<std::string> snapshots_taken;  // of devices nothing was merged of yet
+  std::string snapshot_written;            // this device's new snapshot, if it wrote one
+  int files_removed = 0;                   // of this device's own, covered by its snapshot
   WebDavTraffic traffic;
 };
 

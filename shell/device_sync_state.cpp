@@ -45,6 +45,27 @@ void DeviceSyncState::add_file(const StoredChangeFile& file) {
       .bind(1, file.device).bind(2, file.name).bind(3, file.text).run();
 }
 
+int DeviceSyncState::change_files_held() {
+  Statement s(db_, "SELECT name FROM device_sync_file");
+  int count = 0;
+  while (s.step()) count += parse_change_file_name(s.text_at(0)) ? 1 : 0;
+  return count;
+}
+
+void DeviceSyncState::replace_files(const StoredChangeFile& snapshot) {
+  // A savepoint, not a Transaction: this state has only SQLite's handle.
+  Statement(db_, "SAVEPOINT replace_files").run();
+  try {
+    Statement(db_, "DELETE FROM device_sync_file").run();
+    add_file(snapshot);
+  } catch (...) {
+    Statement(db_, "ROLLBACK TO replace_files").run();
+    Statement(db_, "RELEASE replace_files").run();
+    throw;
+  }
+  Statement(db_, "RELEASE replace_files").run();
+}
+
 DeviceUids DeviceSyncState::uids(const std::string& device) {
   DeviceUids out{device, {}, {}};
   Statement s(db_, "SELECT kind, local_id, uid FROM device_sync_uid");

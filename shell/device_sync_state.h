@@ -1,7 +1,7 @@
 #pragma once
 // What the device sync keeps in the database between syncs, in tables of its
 // own (outside the change log: they are this device's bookkeeping, not the
-// collection): the change files merged (this device's and the others'), the
+// collection): the files merged (this device's and the others'), the
 // uids of ratings and sets that came from other devices, and a few values
 // (how far the log was sent, the outbox's memory, what is merged of each
 // device, their names, this device's name, the last sync).
@@ -30,8 +30,12 @@ class DeviceSyncState {
   // they name rows here).
   void use_folder(const std::string& folder_url);
 
+  // The files merged: change files, and at most one snapshot (which then
+  // holds every file merged before it).
   std::vector<StoredChangeFile> files();
   void add_file(const StoredChangeFile& file);
+  void replace_files(const StoredChangeFile& snapshot);  // in ONE transaction
+  int change_files_held();  // not (yet) in a snapshot
 
   DeviceUids uids(const std::string& device);
   void add_uids(const std::string& kind, const std::map<int64_t, std::string>& uids);  // "rating" or "set"

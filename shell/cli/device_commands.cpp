@@ -53,7 +53,9 @@ nlohmann::json report_json(const DeviceSyncReport& r) {
                         {"changes_received", r.changes_received}, {"changed_here", r.wrote_here},
                         {"refused", r.refused}, {"devices", r.devices}, {"notes_conflicts", conflicts},
                         {"requests", r.traffic.requests}, {"bytes_sent", r.traffic.bytes_sent},
-                        {"bytes_received", r.traffic.bytes_received}};
+                        {"bytes_received", r.traffic.bytes_received}, {"files_removed", r.files_removed}};
+  out["snapshots_taken"] = r.snapshots_taken;
+  if (!r.snapshot_written.empty()) out["snapshot_written"] = r.snapshot_written;
   if (r.error.failure != WebDavFailure::None) out["error"] = r.error.message;
   return out;
 }
@@ -69,6 +71,11 @@ void print_report(const DeviceSyncReport& r, const std::string& me, std::ostream
     out << "  notes of tune #" << c.tune_id << " were written on two devices at once: both texts are kept\n";
   }
   for (const auto& refused : r.refused) out << "  refused: " << refused << "\n";
+  for (const auto& taken : r.snapshots_taken) out << "  started from the snapshot " << taken << "\n";
+  if (!r.snapshot_written.empty()) {
+    out << "  wrote the snapshot " << r.snapshot_written << " and removed " << r.files_removed
+        << (r.files_removed == 1 ? " old file" : " old files") << " every device has\n";
+  }
   out << "  transferred: " << r.traffic.requests << " requests, " << format_bytes(static_cast<double>(r.traffic.bytes_sent))
       << " sent, " << format_bytes(static_cast<double>(r.traffic.bytes_received)) << " received\n";
 }

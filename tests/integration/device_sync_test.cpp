@@ -6,9 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/device_outbox.h"
+#include "shell/device_sync_state.h"
 #include "tests/integration/test_support.h"
 #include "tests/integration/webdav_servers.h"
 
@@ -70,6 +72,7 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
     options.device_name = device.name;
     options.now_ms = device.now;
     options.nonce = "0a1b";
+    options.snapshot_every = snapshot_every_;
     DeviceSyncReport report = sync_devices(device.store, *folder, options);
     EXPECT_EQ(report.error.failure, WebDavFailure::None) << report.error.message;
     return report;
@@ -79,8 +82,22 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
     store.add_tune({5, "The Kesh", "jig", "https://thesession.org/tunes/5"}, LearnStatus::WantToLearn, "manual");
   }
 
+  // The files in a device's own folder, as the server lists them.
+  std::vector<std::string> folder_of(Device& device) {
+    std::string error;
+    auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), server_->password()}, error);
+    EXPECT_TRUE(folder) << error;
+    const auto listed = folder->list("tunetrack-devices/" + device.store.device_id());
+    EXPECT_TRUE(listed.ok()) << listed.error.message;
+    std::vector<std::string> names;
+    for (const auto& entry : *listed.value) names.push_back(entry.name);
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
   testing::TempDir dir_;
   std::unique_ptr<WebDavServer> server_;
+  int snapshot_every_ = kChangeFilesPerSnapshot;
 };
 
 TEST_P(DeviceSyncTest, ThreeDevicesThatEditOfflineEndWithTheSameCollectionWhateverTheOrder) {
@@ -191,6 +208,75 @@ TEST_P(DeviceSyncTest, AHostileFileIsRefusedByNameAndEverythingElseIsMerged) {
   EXPECT_NE(report.refused[0].find("changes-999999999999990"), std::string::npos) << report.refused[0];
   EXPECT_NE(report.refused[0].find("change 1"), std::string::npos) << report.refused[0];
   EXPECT_EQ(seen(laptop.store)["tunes"].size(), 2u) << "the phone's and the stranger's good files are merged";
+}
+
+TEST_P(DeviceSyncTest, ANewDeviceStartsFromASnapshotAndOldFilesGoOnceEveryDeviceHasThem) {
+  snapshot_every_ = 3;
+  Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000), tablet(dir_, "tablet", 2000);
+  add_kesh(phone.store);
+  sync(phone);
+  sync(laptop);  // has the phone's first file
+  phone.store.set_status(5, LearnStatus::Learning);
+  sync(phone);
+  phone.store.heard(5, false);
+  const auto third = sync(phone);
+  EXPECT_FALSE(third.snapshot_written.empty()) << "three change files held: a snapshot";
+  EXPECT_EQ(third.files_removed, 1) << "only the first: the laptop has not merged the others";
+  const auto phone_folder = folder_of(phone);
+  EXPECT_EQ(phone_folder.size(), 4u) << "two change files, the snapshot, device.json";
+  EXPECT_EQ(std::count_if(phone_folder.begin(), phone_folder.end(),
+                          [](const std::string& name) { return name.rfind("snapshot-", 0) == 0; }),
+            1);
+
+  const auto fresh = sync(tablet);
+  EXPECT_EQ(fresh.snapshots_taken, std::vector<std::string>{third.snapshot_written}) << "a new device starts from the snapshot";
+  EXPECT_EQ(fresh.files_fetched, 1) << "and needs no change file it covers";
+  EXPECT_EQ(seen(tablet.store), seen(phone.store));
+  sync(laptop);  // takes the two change files still there
+  EXPECT_EQ(seen(laptop.store), seen(phone.store));
+
+  // Three more: a newer snapshot; the older one goes, and the change files everyone has.
+  DeviceSyncReport newest;
+  for (const std::string notes : {"a", "ab", "abc"}) {
+    phone.store.set_notes(5, notes);
+    newest = sync(phone);
+  }
+  ASSERT_FALSE(newest.snapshot_written.empty());
+  EXPECT_NE(newest.snapshot_written, third.snapshot_written);
+  EXPECT_EQ(newest.files_removed, 3) << "the older snapshot, and the two change files the laptop and the tablet have";
+  EXPECT_EQ(folder_of(phone).size(), 5u) << "the three newest change files, the snapshot, device.json: "
+                                         << ::testing::PrintToString(folder_of(phone));
+  sync(laptop);
+  sync(tablet);
+  EXPECT_EQ(seen(laptop.store), seen(phone.store));
+  EXPECT_EQ(seen(tablet.store), seen(phone.store));
+}
+
+// A full remote, for real: nginx answers 507 when its disk has no room left
+// for the device's folder. The sync stops saying so, and nothing is lost:
+// the collection here is as it was and its changes are still to send.
+TEST(DeviceSyncOnAFullDisk, TheSyncStopsSayingTheStorageIsFullAndKeepsItsChangesToSendLater) {
+  std::string why_not;
+  const auto server = WebDavServer::start_on_a_full_disk(why_not);
+  if (!server) GTEST_SKIP() << why_not;
+  testing::TempDir dir;
+  Device phone(dir, "phone", 0);
+  phone.store.add_tune({5, "The Kesh", "jig", ""}, LearnStatus::Learning, "manual");
+  const json before = seen(phone.store);
+  std::string error;
+  RetryPolicy retry;
+  retry.initial_delay_ms = 1;
+  auto folder = WebDavFolder::open({server->folder_url(), server->user(), server->password()}, error, {}, retry);
+  ASSERT_TRUE(folder) << error;
+  DeviceSyncOptions options;
+  options.now_ms = phone.now;
+  options.nonce = "0a1b";
+  const DeviceSyncReport report = sync_devices(phone.store, *folder, options);
+  EXPECT_EQ(report.error.failure, WebDavFailure::Full) << report.error.message;
+  EXPECT_NE(report.error.message.find("the storage is full"), std::string::npos) << report.error.message;
+  EXPECT_EQ(report.changes_sent, 0);
+  EXPECT_EQ(seen(phone.store), before);
+  EXPECT_EQ(DeviceSyncState(phone.store.sqlite_handle()).sent_seq(), 0) << "its changes are still to send";
 }
 
 // The command line: what it prints and the exit status a script can rely on.

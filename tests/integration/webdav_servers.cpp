@@ -21,6 +21,7 @@ namespace {
 const char* kRclone = "/usr/bin/rclone";
 const char* kNginx = "/usr/sbin/nginx";
 const char* kDavExtModule = "/usr/lib/nginx/modules/ngx_http_dav_ext_module.so";
+const char* kUnshare = "/usr/bin/unshare";
 
 // nginx serves the folder under this path, as a self-hoster would next to the page.
 const char* kNginxFolder = "/devices/";
@@ -60,12 +61,25 @@ std::string nginx_conf(const TempDir& dir, int port) {
 const char* name_of(WebDavServerKind kind) { return kind == WebDavServerKind::Rclone ? "rclone" : "nginx"; }
 
 std::unique_ptr<WebDavServer> WebDavServer::start(WebDavServerKind kind, std::string& why_not) {
+  return start(kind, false, why_not);
+}
+
+std::unique_ptr<WebDavServer> WebDavServer::start_on_a_full_disk(std::string& why_not) {
+  if (::geteuid() != 0 || ::access(kUnshare, X_OK) != 0) {
+    why_not = "a full disk is made by mounting a small tmpfs, which needs root and unshare";
+    return nullptr;
+  }
+  return start(WebDavServerKind::Nginx, true, why_not);
+}
+
+std::unique_ptr<WebDavServer> WebDavServer::start(WebDavServerKind kind, bool full_disk, std::string& why_not) {
   const char* program = kind == WebDavServerKind::Rclone ? kRclone : kNginx;
   if (::access(program, X_OK) != 0 || (kind == WebDavServerKind::Nginx && ::access(kDavExtModule, R_OK) != 0)) {
     why_not = std::string(name_of(kind)) + "'s WebDAV server is not installed (make setup installs it)";
     return nullptr;
   }
   std::unique_ptr<WebDavServer> server(new WebDavServer(kind));
+  server->full_disk_ = full_disk;
   server->port_ = free_loopback_port();
   // The workers may run as another user than the test: let them write.
   ::chmod(server->dir_.path("").c_str(), 0777);
@@ -103,6 +117,12 @@ bool WebDavServer::spawn() {
             dir_.path("server.log")};
   } else {
     args = {kNginx, "-p", dir_.path(""), "-c", dir_.path("nginx.conf"), "-g", "daemon off;"};
+  }
+  if (full_disk_) {
+    // The shell mounts, then becomes nginx (the same process, so stop() stops it).
+    std::string command = "mount -t tmpfs -o size=64k,nr_inodes=2,mode=0777 tmpfs '" + folder_on_disk() + "' && exec";
+    for (const std::string& arg : args) command += " '" + arg + "'";
+    args = {kUnshare, "--mount", "--propagation", "private", "/bin/sh", "-c", command};
   }
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());

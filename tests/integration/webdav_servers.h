@@ -20,6 +20,11 @@ class WebDavServer {
   // nullptr, with `why_not` set, when the server's program is not installed
   // (`make setup` installs both) or did not start.
   static std::unique_ptr<WebDavServer> start(WebDavServerKind kind, std::string& why_not);
+  // nginx with its folder on a file system that is full: a tmpfs of two
+  // inodes (the folder and one folder in it), mounted in a mount namespace
+  // of its own, so making a second folder fails with ENOSPC and nginx
+  // answers 507. Needs root (mounting); nullptr with `why_not` otherwise.
+  static std::unique_ptr<WebDavServer> start_on_a_full_disk(std::string& why_not);
   ~WebDavServer();
   WebDavServer(const WebDavServer&) = delete;
   WebDavServer& operator=(const WebDavServer&) = delete;
@@ -38,6 +43,7 @@ class WebDavServer {
 
  private:
   WebDavServer(WebDavServerKind kind) : kind_(kind) {}
+  static std::unique_ptr<WebDavServer> start(WebDavServerKind kind, bool full_disk, std::string& why_not);
   bool spawn();
   bool wait_until_listening();
 
@@ -45,6 +51,7 @@ class WebDavServer {
   TempDir dir_;
   int port_ = 0;
   pid_t pid_ = -1;
+  bool full_disk_ = false;
 };
 
 }  // namespace tt::testing

@@ -58,6 +58,19 @@ TEST(DeviceFile, WhatOneDeviceWritesEveryOtherReadsBackExactly) {
   EXPECT_EQ(read.collection().sets.at("s-1").entries, written.collection().sets.at("s-1").entries);
 }
 
+TEST(DeviceFile, AFileIsTakenOnlyAsTheDevicesWhoseFolderItIsInAndWithinTheStampsItsNameSays) {
+  const auto parsed = parse_device_file(device_file_text(kPhone, one_of_each()));
+  ASSERT_TRUE(parsed) << parsed.error;
+  const ChangeFileName range{{1764410400000, 3}, {1764410400010, 3}};
+  EXPECT_EQ(device_file_mismatch(*parsed, kPhone, range), "");
+  EXPECT_NE(device_file_mismatch(*parsed, "fedcba9876543210fedcba9876543210", range).find("another device's"),
+            std::string::npos);
+  EXPECT_EQ(device_file_mismatch(*parsed, kPhone, {{1764410400000, 3}, {1764410400009, 3}}),
+            "change 12 is stamped outside what the file's name says");
+  EXPECT_EQ(device_file_mismatch(*parsed, kPhone, {{1764410400001, 0}, {1764410400010, 3}}),
+            "change 1 is stamped outside what the file's name says");
+}
+
 TEST(DeviceFile, AMalformedOrForeignFileIsRefusedWhole) {
   EXPECT_EQ(refusal("{\"format\": "), "the file is not valid JSON");
   EXPECT_EQ(refusal("{\"format\":\"tunetrack-export\",\"version\":1}"), "the file is not a tunetrack device changes file");

@@ -48,17 +48,62 @@ TEST(DeviceLayout, ASyncFetchesOnlyOtherDevicesFilesNewerThanWhatItMerged) {
   EXPECT_EQ(rest[0].name, file(300, 400));
 }
 
+TEST(DeviceLayout, SnapshotsAreNamedByTheirNewestStampAndADeviceStartsFromEachUnmergedDevicesNewest) {
+  const std::string name = snapshot_file_name({1764410460000, 2});
+  EXPECT_EQ(name, "snapshot-001764410460000-000002.json");
+  EXPECT_EQ(parse_snapshot_file_name(name), (HlcStamp{1764410460000, 2}));
+  EXPECT_FALSE(parse_change_file_name(name)) << "a snapshot is not a change file";
+  EXPECT_FALSE(parse_snapshot_file_name(file(100, 200)));
+  EXPECT_FALSE(parse_snapshot_file_name(upload_name(name, "9f2c")));
+  EXPECT_FALSE(parse_snapshot_file_name("snapshot-01764410460000-000002.json")) << "only the spelling it makes";
+
+  const std::vector<DeviceFolderListing> listing = {
+      {kPhone, {snapshot_file_name({900, 0})}},  // this device's own: never taken
+      {kLaptop, {snapshot_file_name({500, 0}), snapshot_file_name({300, 0}), file(100, 600)}},
+      {kTablet, {snapshot_file_name({400, 0})}},
+  };
+  const auto all = snapshots_to_take(listing, kPhone, {});
+  ASSERT_EQ(all.size(), 2u) << "each device's newest, not only the newest of all";
+  EXPECT_EQ(all[0].device, kLaptop);
+  EXPECT_EQ(all[0].name, snapshot_file_name({500, 0}));
+  EXPECT_EQ(all[1].name, snapshot_file_name({400, 0}));
+  const auto rest = snapshots_to_take(listing, kPhone, {{kLaptop, {200, 2}}});
+  ASSERT_EQ(rest.size(), 1u) << "a device merged already needs its change files, not its snapshot";
+  EXPECT_EQ(rest[0].device, kTablet);
+  EXPECT_TRUE(snapshots_to_take({{kLaptop, {file(100, 600)}}}, kPhone, {}).empty()) << "no snapshot yet";
+  EXPECT_EQ(files_to_fetch(listing, kPhone, {}).size(), 1u) << "snapshots are not change files to fetch";
+}
+
+TEST(DeviceLayout, ADevicesSmallFileSaysItsNameAndWhatItMergedOrIsNotTaken) {
+  const DeviceAbout about{"Ann's phone", {{kLaptop, {300, 1}}, {kTablet, {500, 0}}}};
+  const auto read = parse_device_about(device_about_text(about));
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->name, about.name);
+  EXPECT_EQ(read->merged, about.merged);
+  EXPECT_EQ(parse_device_about(R"({"name":")" + std::string(300, 'x') + R"(","merged":{}})")->name.size(),
+            kMaxDeviceNameBytes);
+  EXPECT_FALSE(parse_device_about("not json"));
+  EXPECT_FALSE(parse_device_about(R"({"name":"x"})")) << "what it merged is unknown";
+  EXPECT_FALSE(parse_device_about(R"({"name":"x","merged":{"laptop":"000000000000300-000001"}})")) << "not a device id";
+  EXPECT_FALSE(parse_device_about(R"({"name":"x","merged":{")" + kLaptop + R"(":"soon"}})"));
+}
+
 TEST(DeviceLayout, OwnFilesAreRemovedOnlyOnceEveryDeviceHasThemAndASnapshotHoldsThem) {
-  const DeviceFolderListing own = {kPhone, {file(100, 200), file(300, 400), "device.json"}};
-  std::map<std::string, std::optional<MergedUpTo>> others = {{kLaptop, MergedUpTo{{kPhone, {400, 2}}}},
-                                                             {kTablet, MergedUpTo{{kPhone, {200, 2}}}}};
-  EXPECT_TRUE(own_files_to_remove(own, others, false).empty()) << "no snapshot holds them yet";
-  EXPECT_EQ(own_files_to_remove(own, others, true), std::vector<std::string>{file(100, 200)})
-      << "the tablet has not merged the second";
+  DeviceFolderListing own = {kPhone, {file(100, 200), file(300, 400), file(500, 600), "device.json"}};
+  std::map<std::string, std::optional<MergedUpTo>> others = {{kLaptop, MergedUpTo{{kPhone, {600, 2}}}},
+                                                             {kTablet, MergedUpTo{{kPhone, {400, 2}}}}};
+  EXPECT_TRUE(own_files_to_remove(own, others).empty()) << "no snapshot holds them yet";
+  own.names.push_back(snapshot_file_name({450, 0}));
+  EXPECT_EQ(own_files_to_remove(own, others), (std::vector<std::string>{file(100, 200), file(300, 400)}))
+      << "the tablet has not merged the third, and the snapshot does not hold it";
+  own.names.push_back(snapshot_file_name({700, 0}));
+  EXPECT_EQ(own_files_to_remove(own, others),
+            (std::vector<std::string>{snapshot_file_name({450, 0}), file(100, 200), file(300, 400)}))
+      << "an older snapshot goes; the tablet still needs the third";
   others[kTablet] = std::nullopt;  // its device.json could not be read
-  EXPECT_TRUE(own_files_to_remove(own, others, true).empty());
+  EXPECT_EQ(own_files_to_remove(own, others), std::vector<std::string>{snapshot_file_name({450, 0})});
   others[kTablet] = MergedUpTo{};  // it never merged anything of this device
-  EXPECT_TRUE(own_files_to_remove(own, others, true).empty());
+  EXPECT_EQ(own_files_to_remove(own, others), std::vector<std::string>{snapshot_file_name({450, 0})});
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "core/device_file.h"
+#include "core/device_snapshot.h"
 #include "core/device_merge.h"
 #include "tests/unit/device_test_support.h"
 

@@ -1,0 +1,111 @@
+#include "shell/device_snapshots.h"
+
+#include <algorithm>
+
+#include "core/device_file.h"
+#include "core/device_snapshot.h"
+
+namespace tt {
+namespace {
+
+void cover(MergedUpTo& covers, const std::string& device, const HlcStamp& stamp) {
+  auto [it, added] = covers.emplace(device, stamp);
+  if (!added && it->second < stamp) it->second = stamp;
+}
+
+}  // namespace
+
+HeldChanges held_changes(DeviceSyncState& state, const std::string& me,
+                         const std::function<void(const HlcStamp&)>& observe) {
+  HeldChanges held;
+  for (const StoredChangeFile& file : state.files()) {
+    // Each was checked when it came (or written here): one that no longer
+    // reads (a newer format's, say) is left out, as it was then.
+    if (parse_snapshot_file_name(file.name)) {
+      const auto snapshot = parse_device_snapshot(file.text);
+      if (!snapshot) continue;
+      held.merge.add(snapshot->changes);
+      for (const auto& [device, stamp] : snapshot->covers) {
+        cover(held.covers, device, stamp);
+        if (file.device != me) observe(stamp);
+      }
+      continue;
+    }
+    const auto range = parse_change_file_name(file.name);
+    const auto parsed = parse_device_file(file.text);
+    if (!range || !parsed) continue;
+    held.merge.add(parsed->changes);
+    cover(held.covers, file.device, range->last);
+    ++held.change_files;
+    if (file.device != me) observe(range->last);
+  }
+  return held;
+}
+
+WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
+                           const std::vector<DeviceFolderListing>& others, const std::string& me,
+                           MergedUpTo& merged, std::set<std::string>& refused_devices, DeviceSyncReport& report) {
+  MergedUpTo covered;
+  for (const FileToFetch& wanted : snapshots_to_take(others, me, merged)) {
+    const std::string path = device_folder_path(wanted.device) + "/" + wanted.name;
+    const auto fetched = folder.fetch(path);
+    if (!fetched.ok()) return fetched.error;
+    auto parsed = parse_device_snapshot(*fetched.value);
+    if (parsed && parsed->device != wanted.device) {
+      parsed.ok = false;
+      parsed.error = "it is written as another device's (" + parsed->device.substr(0, 8) + "…)";
+    }
+    if (!parsed) {
+      report.refused.push_back(path + ": " + parsed.error);
+      refused_devices.insert(wanted.device);
+      continue;
+    }
+    state.add_file({wanted.device, wanted.name, *fetched.value});
+    for (const auto& [device, stamp] : parsed->covers) {
+      if (device != me) cover(covered, device, stamp);
+    }
+    ++report.files_fetched;
+    report.changes_received += static_cast<int>(parsed->changes.size());
+    report.snapshots_taken.push_back(path);
+  }
+  for (const auto& [device, stamp] : covered) cover(merged, device, stamp);
+  return {};
+}
+
+WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
+                           const std::vector<DeviceFolderListing>& others, const std::string& me,
+                           const std::string& nonce, DeviceSyncReport& report) {
+  DeviceSnapshot snapshot{me, held.covers, held.merge.compacted()};
+  if (snapshot.changes.empty()) return {};
+  HlcStamp newest = snapshot.covers.begin()->second;
+  for (const auto& [device, stamp] : snapshot.covers) newest = std::max(newest, stamp);
+  const std::string name = snapshot_file_name(newest);
+  const std::string text = device_snapshot_text(snapshot);
+  const std::string own = device_folder_path(me);
+  if (const auto made = folder.make_folder(own); !made.ok()) return made.error;
+  if (const auto written = folder.write_new(own, name, text, nonce); !written.ok()) return written.error;
+  state.replace_files({me, name, text});
+  report.snapshot_written = own + "/" + name;
+
+  // The folder tidied: what every other device has merged, from its own
+  // small file (one that cannot be read keeps every change file).
+  std::map<std::string, std::optional<MergedUpTo>> merged_by;
+  for (const DeviceFolderListing& other : others) {
+    const auto about = folder.fetch(device_folder_path(other.device) + "/device.json");
+    const auto parsed = about.ok() ? parse_device_about(*about.value) : std::nullopt;
+    merged_by[other.device] = parsed ? std::optional<MergedUpTo>(parsed->merged) : std::nullopt;
+  }
+  const auto listed = folder.list(own);
+  if (!listed.ok()) return listed.error;
+  DeviceFolderListing mine{me, {}};
+  for (const WebDavEntry& entry : *listed.value) {
+    if (!entry.is_folder) mine.names.push_back(entry.name);
+  }
+  for (const std::string& old : own_files_to_remove(mine, merged_by)) {
+    if (const auto removed = folder.remove(own + "/" + old); !removed.ok()) return removed.error;
+    ++report.files_removed;
+  }
+  return {};
+}
+
+}  // namespace tt
