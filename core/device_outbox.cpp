@@ -13,10 +13,17 @@ const char* const kEntryFields[] = {"learn_status", "learned_at", "setting_id"};
 
 std::string key_text(const json& key) { return key.is_string() ? key.get<std::string>() : key.dump(); }
 
+const char* const kThingKinds[] = {"tunes", "collection", "ratings", "sets"};
+
 const json& member(const json& object, const char* name) {
   static const json kNull;
   const auto it = object.find(name);
   return it == object.end() ? kNull : *it;
+}
+
+// A put object's key: a collection entry is keyed by its tune, the rest by id.
+const json& key_of(const std::string& kind, const json& object) {
+  return member(object, kind == "collection" ? "tune_id" : "id");
 }
 
 // aliases are kept as JSON text in their column; they travel as a list.
@@ -43,7 +50,7 @@ class Deriver {
 
   std::vector<DeviceChange> run() {
     const json& changes = record_.changes;
-    for (const char* kind : {"tunes", "collection", "ratings", "sets"}) {
+    for (const char* kind : kThingKinds) {
       const auto it = changes.find(kind);
       if (it == changes.end()) continue;
       for (const json& object : member(*it, "put")) put(kind, object);
@@ -60,8 +67,7 @@ class Deriver {
   }
 
   void put(const std::string& kind, const json& now) {
-    const char* key_field = kind == "collection" ? "tune_id" : "id";
-    const json& key = member(now, key_field);
+    const json& key = key_of(kind, now);
     auto& last = memory_.last[{kind, key_text(key)}];
     const json before = last.is_null() ? json::object() : last;
     if (kind == "tunes") tune(key.get<int64_t>(), before, now);
@@ -178,6 +184,17 @@ std::string DeviceUids::uid_of_rating_row(const json& row) const {
 std::string DeviceUids::set_uid(int64_t local_id) const {
   const auto it = sets.find(local_id);
   return it != sets.end() ? it->second : device + "-s" + std::to_string(local_id);
+}
+
+std::vector<OutboxKey> outbox_keys_of(const ChangeRecord& record) {
+  std::vector<OutboxKey> out;
+  for (const char* kind : kThingKinds) {
+    const auto it = record.changes.find(kind);
+    if (it == record.changes.end()) continue;
+    for (const json& object : member(*it, "put")) out.emplace_back(kind, key_text(key_of(kind, object)));
+    for (const json& key : member(*it, "removed")) out.emplace_back(kind, key_text(key));
+  }
+  return out;
 }
 
 std::vector<DeviceChange> device_changes_of(const ChangeRecord& record, OutboxMemory& memory, const DeviceUids& uids) {

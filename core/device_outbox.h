@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -25,10 +26,15 @@ namespace tt {
 // The action name of records the device sync writes.
 inline constexpr const char* kDeviceSyncAction = "device_sync";
 
+// A thing a record holds: its kind ("tunes", "collection", "ratings",
+// "sets") and its key as text.
+using OutboxKey = std::pair<std::string, std::string>;
+
 // The last version of each thing sent (or received), by kind and key: what
-// the next record is compared with. Kept by the shell between syncs.
+// the next record is compared with. Kept by the shell between syncs, keyed,
+// so a sync reads only the things its records hold (outbox_keys_of).
 struct OutboxMemory {
-  std::map<std::pair<std::string, std::string>, nlohmann::json> last;  // (kind, key) -> object
+  std::map<OutboxKey, nlohmann::json> last;  // (kind, key) -> object
   std::map<std::string, std::string> settings;                         // shared settings: key -> value
 };
 
@@ -53,6 +59,10 @@ struct DeviceUids {
 // retention. The rest stay on the device that set them (the thesession.org
 // member, the day a queue was made for, when it last exported).
 bool setting_travels(std::string_view key);
+
+// The things a record puts or removes: all of the memory's `last` that
+// device_changes_of reads or writes for it.
+std::vector<OutboxKey> outbox_keys_of(const ChangeRecord& record);
 
 // The changes one record makes, stamped with its clock and device, in a
 // fixed order (index 0, 1, ...); `memory` then holds the record's versions.

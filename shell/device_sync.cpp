@@ -19,18 +19,33 @@ using nlohmann::json;
 
 const std::string kRoot(kDevicesFolder);
 
-// This device's records not sent yet, as device changes; the outbox's memory
-// moves on with them (saved only once they are uploaded).
-std::vector<DeviceChange> unsent_changes(Store& store, DeviceSyncState& state, OutboxMemory& memory, int64_t& sent_seq) {
-  const DeviceUids uids = state.uids(store.device_id());
-  std::vector<DeviceChange> out;
-  for (const ChangeRecord& record : store.change_log(sent_seq)) {
-    auto changes = device_changes_of(record, memory, uids);
-    out.insert(out.end(), changes.begin(), changes.end());
-    sent_seq = record.seq;
+// This device's records not sent yet, as device changes. The outbox's
+// memory of the things they hold moves on with them: saved (save()) only
+// once they are uploaded.
+struct Outbox {
+  std::vector<DeviceChange> changes;
+  int64_t sent_seq = 0;
+  OutboxMemory memory;
+  std::set<OutboxKey> keys;
+
+  Outbox(Store& store, DeviceSyncState& state) : sent_seq(state.sent_seq()) {
+    const std::vector<ChangeRecord> records = store.change_log(sent_seq);
+    if (records.empty()) return;
+    for (const ChangeRecord& record : records) {
+      for (OutboxKey& key : outbox_keys_of(record)) keys.insert(std::move(key));
+    }
+    memory = state.outbox_memory(keys);
+    const DeviceUids uids = state.uids(store.device_id());
+    for (const ChangeRecord& record : records) {
+      auto made = device_changes_of(record, memory, uids);
+      changes.insert(changes.end(), std::make_move_iterator(made.begin()), std::make_move_iterator(made.end()));
+      sent_seq = record.seq;
+    }
   }
-  return out;
-}
+  void save(DeviceSyncState& state) const {
+    if (!keys.empty() || sent_seq != state.sent_seq()) state.save_outbox(sent_seq, memory, keys);
+  }
+};
 
 // Keeps the first failure, which ends the sync.
 struct Step {
@@ -60,13 +75,9 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   const bool renamed = !names.count(me) || names[me] != my_name;
   names[me] = my_name;
 
-  // 1. This device's new changes, as one file in its own folder (the
-  // outbox's memory is read only when there are records to send).
-  int64_t sent_seq = state.sent_seq();
-  const int64_t sent_before = sent_seq;
-  const bool unsent = !store.change_log(sent_seq, 1).empty();
-  OutboxMemory memory = unsent ? state.outbox_memory() : OutboxMemory{};
-  const std::vector<DeviceChange> mine = unsent ? unsent_changes(store, state, memory, sent_seq) : std::vector<DeviceChange>{};
+  // 1. This device's new changes, as one file in its own folder.
+  const Outbox outbox(store, state);
+  const std::vector<DeviceChange>& mine = outbox.changes;
   if (!mine.empty()) {
     // Named by its lowest and highest stamps (the log's are in order; a replayed record's may not be).
     const auto [lowest, highest] = std::minmax_element(mine.begin(), mine.end(), [](const DeviceChange& a, const DeviceChange& b) {
@@ -83,7 +94,7 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     state.add_file({me, name, text});
     report.changes_sent = static_cast<int>(mine.size());
   }
-  if (sent_seq != sent_before) state.save_outbox(sent_seq, memory);
+  outbox.save(state);
 
   // 2. The other devices' new files: one listing per folder.
   const auto root = folder.list(kRoot);

@@ -21,7 +21,9 @@ DeviceSyncState::DeviceSyncState(sqlite3* db) : db_(db) {
            "PRIMARY KEY (device, name))",
            "CREATE TABLE IF NOT EXISTS device_sync_uid (kind TEXT NOT NULL, local_id INTEGER NOT NULL, uid TEXT NOT NULL, "
            "PRIMARY KEY (kind, local_id))",
-           "CREATE TABLE IF NOT EXISTS device_sync_value (key TEXT PRIMARY KEY, value TEXT NOT NULL)"}) {
+           "CREATE TABLE IF NOT EXISTS device_sync_value (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+           "CREATE TABLE IF NOT EXISTS device_sync_outbox (kind TEXT NOT NULL, key TEXT NOT NULL, object TEXT NOT NULL, "
+           "PRIMARY KEY (kind, key))"}) {
     Statement(db_, sql).run();
   }
 }
@@ -30,6 +32,7 @@ void DeviceSyncState::use_folder(const std::string& folder_url) {
   if (value("folder") == folder_url) return;
   Statement(db_, "DELETE FROM device_sync_file").run();
   Statement(db_, "DELETE FROM device_sync_value").run();
+  Statement(db_, "DELETE FROM device_sync_outbox").run();
   set_value("folder", folder_url);
 }
 
@@ -53,17 +56,10 @@ int DeviceSyncState::change_files_held() {
 }
 
 void DeviceSyncState::replace_files(const StoredChangeFile& snapshot) {
-  // A savepoint, not a Transaction: this state has only SQLite's handle.
-  Statement(db_, "SAVEPOINT replace_files").run();
-  try {
+  in_one_transaction("replace_files", [&] {
     Statement(db_, "DELETE FROM device_sync_file").run();
     add_file(snapshot);
-  } catch (...) {
-    Statement(db_, "ROLLBACK TO replace_files").run();
-    Statement(db_, "RELEASE replace_files").run();
-    throw;
-  }
-  Statement(db_, "RELEASE replace_files").run();
+  });
 }
 
 DeviceUids DeviceSyncState::uids(const std::string& device) {
@@ -96,27 +92,68 @@ int64_t DeviceSyncState::sent_seq() {
   return v.is_number_integer() ? v.get<int64_t>() : 0;
 }
 
-OutboxMemory DeviceSyncState::outbox_memory() {
-  const json v = parsed_or(value("outbox_memory"), json::object());
+OutboxMemory DeviceSyncState::outbox_memory(const std::set<OutboxKey>& keys) {
+  move_outbox_blob_to_table();
   OutboxMemory memory;
-  const json last = v.value("last", json::array());
-  for (const json& item : last) {
-    if (item.is_array() && item.size() == 3 && item[0].is_string() && item[1].is_string()) {
-      memory.last[{item[0].get<std::string>(), item[1].get<std::string>()}] = item[2];
-    }
+  Statement s(db_, "SELECT object FROM device_sync_outbox WHERE kind = ?1 AND key = ?2");
+  for (const OutboxKey& key : keys) {
+    s.bind(1, key.first).bind(2, key.second);
+    if (s.step()) memory.last[key] = json::parse(s.text_at(0), nullptr, false);
+    s.reset();
   }
-  const json settings = v.value("settings", json::object());
+  const json settings = parsed_or(value("outbox_settings"), json::object());
   for (const auto& [key, setting] : settings.items()) {
     if (setting.is_string()) memory.settings[key] = setting.get<std::string>();
   }
   return memory;
 }
 
-void DeviceSyncState::save_outbox(int64_t sent_seq, const OutboxMemory& memory) {
-  json last = json::array();
-  for (const auto& [key, object] : memory.last) last.push_back({key.first, key.second, object});
-  set_value("outbox_memory", json{{"last", last}, {"settings", memory.settings}}.dump());
-  set_value("sent_seq", std::to_string(sent_seq));
+void DeviceSyncState::save_outbox(int64_t sent_seq, const OutboxMemory& memory, const std::set<OutboxKey>& keys) {
+  in_one_transaction("save_outbox", [&] {
+    Statement put(db_, "INSERT OR REPLACE INTO device_sync_outbox (kind, key, object) VALUES (?1, ?2, ?3)");
+    Statement forget(db_, "DELETE FROM device_sync_outbox WHERE kind = ?1 AND key = ?2");
+    for (const OutboxKey& key : keys) {
+      const auto it = memory.last.find(key);
+      if (it != memory.last.end()) {
+        put.bind(1, key.first).bind(2, key.second).bind(3, it->second.dump()).run();
+      } else {
+        forget.bind(1, key.first).bind(2, key.second).run();
+      }
+    }
+    set_value("outbox_settings", json(memory.settings).dump());
+    set_value("sent_seq", std::to_string(sent_seq));
+  });
+}
+
+void DeviceSyncState::move_outbox_blob_to_table() {
+  const auto blob = value("outbox_memory");
+  if (!blob) return;
+  in_one_transaction("move_outbox", [&] {
+    const json v = parsed_or(blob, json::object());
+    Statement put(db_, "INSERT OR REPLACE INTO device_sync_outbox (kind, key, object) VALUES (?1, ?2, ?3)");
+    for (const json& item : v.value("last", json::array())) {
+      if (item.is_array() && item.size() == 3 && item[0].is_string() && item[1].is_string()) {
+        put.bind(1, item[0].get<std::string>()).bind(2, item[1].get<std::string>()).bind(3, item[2].dump()).run();
+      }
+    }
+    set_value("outbox_settings", v.value("settings", json::object()).dump());
+    Statement(db_, "DELETE FROM device_sync_value WHERE key = 'outbox_memory'").run();
+  });
+}
+
+// A savepoint, not a Transaction: this state has only SQLite's handle.
+template <typename Work>
+void DeviceSyncState::in_one_transaction(const char* name, Work&& work) {
+  const std::string savepoint(name);
+  Statement(db_, "SAVEPOINT " + savepoint).run();
+  try {
+    work();
+  } catch (...) {
+    Statement(db_, "ROLLBACK TO " + savepoint).run();
+    Statement(db_, "RELEASE " + savepoint).run();
+    throw;
+  }
+  Statement(db_, "RELEASE " + savepoint).run();
 }
 
 MergedUpTo DeviceSyncState::merged_up_to() {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,11 @@ class DeviceSyncState {
   void add_uids(const std::string& kind, const std::map<int64_t, std::string>& uids);  // "rating" or "set"
 
   int64_t sent_seq();
-  OutboxMemory outbox_memory();
-  void save_outbox(int64_t sent_seq, const OutboxMemory& memory);
+  // The outbox's memory of `keys` only (and the shared settings), then
+  // saved with how far the log was sent: `keys` as `memory` holds them now
+  // (one it no longer holds is forgotten), in ONE transaction.
+  OutboxMemory outbox_memory(const std::set<OutboxKey>& keys);
+  void save_outbox(int64_t sent_seq, const OutboxMemory& memory, const std::set<OutboxKey>& keys);
 
   MergedUpTo merged_up_to();
   void save_merged_up_to(const MergedUpTo& merged);
@@ -52,6 +56,9 @@ class DeviceSyncState {
   void set_value(const std::string& key, const std::string& value);
 
  private:
+  void move_outbox_blob_to_table();  // a database synced before the memory was keyed
+  template <typename Work>
+  void in_one_transaction(const char* name, Work&& work);
   sqlite3* db_;
 };
 

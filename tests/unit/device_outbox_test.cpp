@@ -216,6 +216,49 @@ TEST(DeviceOutbox, OnlyThePracticeSettingsThatChangedAreSent) {
   EXPECT_EQ(body<SettingChange>(second[0]).key, "practice.per_day");
 }
 
+// The shell keeps the memory keyed and reads only what a sync's records hold
+// (outbox_keys_of): deriving from that part gives exactly what the whole
+// memory gives, and writing that part back keeps the memory whole.
+TEST(DeviceOutbox, AMemoryOfOnlyTheThingsTheRecordsHoldDerivesTheSameChanges) {
+  std::vector<json> records = {
+      puts("collection", entry(5, "learning", 1, "")),
+      puts("collection", entry(6, "want_to_learn", 0, "")),
+      puts("ratings", rating_row(7, 5, "good")),
+      puts("collection", entry(5, "learning", 3, "roll")),
+      puts("sets", set_row(1, "Kesh set", "", json::array({set_entry(0, 5)}))),
+      removes("ratings", 7),
+      puts("sets", set_row(1, "Kesh set", "Tuesdays", json::array({set_entry(0, 5), set_entry(1, 6)}))),
+      removes("collection", 6),
+      {{"settings", {{"all", json::array({{{"key", "practice.per_day"}, {"value", "12"}}})}}}},
+  };
+  OutboxMemory whole, kept;  // `kept`: what the shell's table holds between syncs
+  const DeviceUids uids{kPhone, {}, {}};
+  for (size_t i = 0; i < records.size(); ++i) {
+    ChangeRecord r;
+    r.seq = static_cast<int64_t>(i + 1);
+    r.hlc = {kT + r.seq * 1000, 0};
+    r.device = kPhone;
+    r.action = "edit";
+    r.changes = records[i];
+    const auto from_whole = device_changes_of(r, whole, uids);
+    OutboxMemory part;
+    part.settings = kept.settings;
+    const auto keys = outbox_keys_of(r);
+    for (const auto& key : keys) {
+      if (kept.last.count(key)) part.last[key] = kept.last.at(key);
+    }
+    const auto from_part = device_changes_of(r, part, uids);
+    EXPECT_EQ(device_file_text(kPhone, from_part), device_file_text(kPhone, from_whole)) << "record " << i + 1;
+    for (const auto& key : keys) {
+      if (part.last.count(key)) kept.last[key] = part.last.at(key);
+      else kept.last.erase(key);
+    }
+    kept.settings = part.settings;
+  }
+  EXPECT_EQ(kept.last, whole.last);
+  EXPECT_EQ(kept.settings, whole.settings);
+}
+
 TEST(DeviceOutbox, WhatItSendsMergesIntoTheCollectionThisDeviceHolds) {
   Outbox box;
   box.record("add_tune", puts("collection", entry(5, "want_to_learn", 0, "")));
