@@ -279,6 +279,24 @@ TEST(DeviceSyncOnAFullDisk, TheSyncStopsSayingTheStorageIsFullAndKeepsItsChanges
   EXPECT_EQ(DeviceSyncState(phone.store.sqlite_handle()).sent_seq(), 0) << "its changes are still to send";
 }
 
+// A database synced before the outbox's memory was keyed kept it as one
+// JSON value: it is moved into the table whole, so what was sent is still
+// known (a "+" pressed next goes out as one press, not as the whole count).
+TEST(DeviceSyncStateUpgrade, AnOutboxMemoryKeptAsOneValueIsMovedIntoItsTableWhole) {
+  testing::TempDir dir;
+  Store store(dir.path("phone.db"), [] { return kT; });
+  DeviceSyncState state(store.sqlite_handle());
+  state.set_value("outbox_memory", R"({"last":[["collection","5",{"tune_id":5,"heard_count":3}],)"
+                                   R"(["ratings","7",{"id":7}]],"settings":{"practice.per_day":"12"}})");
+  const OutboxMemory memory = state.outbox_memory({{"collection", "5"}});
+  ASSERT_EQ(memory.last.count({"collection", "5"}), 1u);
+  EXPECT_EQ(memory.last.at({"collection", "5"})["heard_count"], 3);
+  EXPECT_EQ(memory.last.count({"ratings", "7"}), 0u) << "only the things asked for are read";
+  EXPECT_EQ(memory.settings.at("practice.per_day"), "12");
+  EXPECT_FALSE(state.value("outbox_memory")) << "moved, not copied";
+  EXPECT_EQ(state.outbox_memory({{"ratings", "7"}}).last.count({"ratings", "7"}), 1u) << "every thing moved";
+}
+
 // The command line: what it prints and the exit status a script can rely on.
 TEST_P(DeviceSyncTest, TheCommandLineSyncsAndSaysWhyItCouldNotByItsExitStatus) {
   const std::string db = dir_.path("cli.db");
