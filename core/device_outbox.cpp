@@ -186,13 +186,21 @@ std::string DeviceUids::set_uid(int64_t local_id) const {
   return it != sets.end() ? it->second : device + "-s" + std::to_string(local_id);
 }
 
-std::vector<OutboxKey> outbox_keys_of(const ChangeRecord& record) {
-  std::vector<OutboxKey> out;
-  for (const char* kind : kThingKinds) {
-    const auto it = record.changes.find(kind);
-    if (it == record.changes.end()) continue;
-    for (const json& object : member(*it, "put")) out.emplace_back(kind, key_text(key_of(kind, object)));
-    for (const json& key : member(*it, "removed")) out.emplace_back(kind, key_text(key));
+OutboxKeys outbox_keys_of(const std::vector<ChangeRecord>& records) {
+  OutboxKeys out;
+  for (const ChangeRecord& record : records) {
+    const bool sending = record.action != kDeviceSyncAction;
+    const auto touch = [&](const char* kind, const json& key) {
+      OutboxKey thing(kind, key_text(key));
+      if (sending && !out.to_save.count(thing)) out.to_read.insert(thing);
+      out.to_save.insert(std::move(thing));
+    };
+    for (const char* kind : kThingKinds) {
+      const auto it = record.changes.find(kind);
+      if (it == record.changes.end()) continue;
+      for (const json& object : member(*it, "put")) touch(kind, key_of(kind, object));
+      for (const json& key : member(*it, "removed")) touch(kind, key);
+    }
   }
   return out;
 }

@@ -60,9 +60,14 @@ struct DeviceUids {
 // member, the day a queue was made for, when it last exported).
 bool setting_travels(std::string_view key);
 
-// The things a record puts or removes: all of the memory's `last` that
-// device_changes_of reads or writes for it.
-std::vector<OutboxKey> outbox_keys_of(const ChangeRecord& record);
+// What of the memory's `last` the records' device_changes_of (in order)
+// reads, and what it writes. A thing first met in a record the sync itself
+// wrote is not read: such a record sends nothing, only remembers.
+struct OutboxKeys {
+  std::set<OutboxKey> to_read;
+  std::set<OutboxKey> to_save;
+};
+OutboxKeys outbox_keys_of(const std::vector<ChangeRecord>& records);
 
 // The changes one record makes, stamped with its clock and device, in a
 // fixed order (index 0, 1, ...); `memory` then holds the record's versions.

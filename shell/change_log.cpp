@@ -114,7 +114,7 @@ void put_row(Database& db, std::string_view table, std::string_view key, const j
   if (!key.empty() && !row.contains(std::string(key))) throw StoreError(where + " has no \"" + std::string(key) + "\"");
   std::string sql = "INSERT INTO " + sql_name(table) + " (" + names + ") VALUES (" + params + ")";
   if (!key.empty()) sql += " ON CONFLICT(" + sql_name(key) + ") DO " + (updates.empty() ? "NOTHING" : "UPDATE SET " + updates);
-  Statement s(db.handle(), sql);
+  Statement& s = db.prepared(sql);  // rows of a kind share their fields: one statement serves them all
   for (size_t i = 0; i < values.size(); ++i) {
     bind_value(s, static_cast<int>(i + 1), *values[i].second, where + "." + values[i].first);
   }
@@ -172,8 +172,7 @@ void replay_kind(Database& db, const ChangeKind& kind, const json& value) {
     return;
   }
   for (const auto& id : value.value("removed", json::array())) {
-    Statement s(db.handle(), "DELETE FROM " + sql_name(kind.table) + " WHERE " + sql_name(kind.key) + " = ?1");
-    s.bind(1, id.get<int64_t>()).run();
+    db.prepared("DELETE FROM " + sql_name(kind.table) + " WHERE " + sql_name(kind.key) + " = ?1").bind(1, id.get<int64_t>()).run();
   }
   for (const auto& row : value.value("put", json::array())) {
     put_row(db, kind.table, kind.key, row, columns, where);

@@ -26,15 +26,13 @@ struct Outbox {
   std::vector<DeviceChange> changes;
   int64_t sent_seq = 0;
   OutboxMemory memory;
-  std::set<OutboxKey> keys;
+  OutboxKeys keys;
 
   Outbox(Store& store, DeviceSyncState& state) : sent_seq(state.sent_seq()) {
     const std::vector<ChangeRecord> records = store.change_log(sent_seq);
     if (records.empty()) return;
-    for (const ChangeRecord& record : records) {
-      for (OutboxKey& key : outbox_keys_of(record)) keys.insert(std::move(key));
-    }
-    memory = state.outbox_memory(keys);
+    keys = outbox_keys_of(records);
+    memory = state.outbox_memory(keys.to_read);
     const DeviceUids uids = state.uids(store.device_id());
     for (const ChangeRecord& record : records) {
       auto made = device_changes_of(record, memory, uids);
@@ -43,7 +41,7 @@ struct Outbox {
     }
   }
   void save(DeviceSyncState& state) const {
-    if (!keys.empty() || sent_seq != state.sent_seq()) state.save_outbox(sent_seq, memory, keys);
+    if (!keys.to_save.empty() || sent_seq != state.sent_seq()) state.save_outbox(sent_seq, memory, keys.to_save);
   }
 };
 

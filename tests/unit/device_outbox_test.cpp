@@ -225,6 +225,8 @@ TEST(DeviceOutbox, AMemoryOfOnlyTheThingsTheRecordsHoldDerivesTheSameChanges) {
       puts("collection", entry(6, "want_to_learn", 0, "")),
       puts("ratings", rating_row(7, 5, "good")),
       puts("collection", entry(5, "learning", 3, "roll")),
+      puts("collection", entry(8, "learning", 2, "from the laptop")),  // written by the sync (below)
+      puts("collection", entry(8, "learning", 3, "from the laptop")),
       puts("sets", set_row(1, "Kesh set", "", json::array({set_entry(0, 5)}))),
       removes("ratings", 7),
       puts("sets", set_row(1, "Kesh set", "Tuesdays", json::array({set_entry(0, 5), set_entry(1, 6)}))),
@@ -238,18 +240,18 @@ TEST(DeviceOutbox, AMemoryOfOnlyTheThingsTheRecordsHoldDerivesTheSameChanges) {
     r.seq = static_cast<int64_t>(i + 1);
     r.hlc = {kT + r.seq * 1000, 0};
     r.device = kPhone;
-    r.action = "edit";
+    r.action = i == 4 ? kDeviceSyncAction : "edit";
     r.changes = records[i];
     const auto from_whole = device_changes_of(r, whole, uids);
     OutboxMemory part;
     part.settings = kept.settings;
-    const auto keys = outbox_keys_of(r);
-    for (const auto& key : keys) {
+    const auto keys = outbox_keys_of({r});
+    for (const auto& key : keys.to_read) {
       if (kept.last.count(key)) part.last[key] = kept.last.at(key);
     }
     const auto from_part = device_changes_of(r, part, uids);
     EXPECT_EQ(device_file_text(kPhone, from_part), device_file_text(kPhone, from_whole)) << "record " << i + 1;
-    for (const auto& key : keys) {
+    for (const auto& key : keys.to_save) {
       if (part.last.count(key)) kept.last[key] = part.last.at(key);
       else kept.last.erase(key);
     }
@@ -257,6 +259,17 @@ TEST(DeviceOutbox, AMemoryOfOnlyTheThingsTheRecordsHoldDerivesTheSameChanges) {
   }
   EXPECT_EQ(kept.last, whole.last);
   EXPECT_EQ(kept.settings, whole.settings);
+  // A thing first met in the sync's own record is saved, never read.
+  ChangeRecord by_sync;
+  by_sync.action = kDeviceSyncAction;
+  by_sync.changes = puts("collection", entry(9, "learning", 1, ""));
+  ChangeRecord pressed;
+  pressed.action = "heard";
+  pressed.changes = puts("collection", entry(9, "learning", 2, ""));
+  const auto keys = outbox_keys_of({by_sync, pressed});
+  EXPECT_TRUE(keys.to_read.empty());
+  EXPECT_EQ(keys.to_save, (std::set<OutboxKey>{{"collection", "9"}}));
+  EXPECT_EQ(outbox_keys_of({pressed, by_sync}).to_read, (std::set<OutboxKey>{{"collection", "9"}}));
 }
 
 TEST(DeviceOutbox, WhatItSendsMergesIntoTheCollectionThisDeviceHolds) {
