@@ -85,4 +85,9 @@ std::string read_device_changes(const json& changes, std::vector<DeviceChange>& 
   return "";
 }
 
+std::string written_elsewhere(const std::string& written_by, const std::string& folder_device) {
+  if (written_by == folder_device) return "";
+  return "it is written as another device's (" + written_by.substr(0, 8) + "…)";
+}
+
 }  // namespace tt

@@ -34,4 +34,8 @@ std::optional<nlohmann::json> read_device_document(std::string_view text, std::s
 std::string read_device_changes(const nlohmann::json& changes, std::vector<DeviceChange>& out,
                                 const std::string& device);
 
+// Why a file found in `folder_device`'s folder, saying it was written by
+// `written_by`, cannot be taken as that device's; empty when it can.
+std::string written_elsewhere(const std::string& written_by, const std::string& folder_device);
+
 }  // namespace tt

@@ -23,7 +23,7 @@ Parsed<DeviceFile> parse_device_file(std::string_view text) {
 }
 
 std::string device_file_mismatch(const DeviceFile& file, const std::string& device, const ChangeFileName& range) {
-  if (file.device != device) return "it is written as another device's (" + file.device.substr(0, 8) + "…)";
+  if (std::string error = written_elsewhere(file.device, device); !error.empty()) return error;
   for (size_t i = 0; i < file.changes.size(); ++i) {
     const HlcStamp& at = file.changes[i].at.hlc;
     if (at < range.first || range.last < at) {

@@ -51,10 +51,8 @@ WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
     const auto fetched = folder.fetch(path);
     if (!fetched.ok()) return fetched.error;
     auto parsed = parse_device_snapshot(*fetched.value);
-    if (parsed && parsed->device != wanted.device) {
-      parsed.ok = false;
-      parsed.error = "it is written as another device's (" + parsed->device.substr(0, 8) + "…)";
-    }
+    if (parsed) parsed.error = written_elsewhere(parsed->device, wanted.device);
+    parsed.ok = parsed.error.empty();
     if (!parsed) {
       report.refused.push_back(path + ": " + parsed.error);
       refused_devices.insert(wanted.device);
@@ -73,8 +71,8 @@ WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
 }
 
 WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
-                           const std::vector<DeviceFolderListing>& others, const std::string& me,
-                           const std::string& nonce, DeviceSyncReport& report) {
+                           const std::vector<DeviceFolderListing>& others, DeviceAbouts& abouts,
+                           const std::string& me, const std::string& nonce, DeviceSyncReport& report) {
   DeviceSnapshot snapshot{me, held.covers, held.merge.compacted()};
   if (snapshot.changes.empty()) return {};
   HlcStamp newest = snapshot.covers.begin()->second;
@@ -91,9 +89,8 @@ WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const H
   // small file (one that cannot be read keeps every change file).
   std::map<std::string, std::optional<MergedUpTo>> merged_by;
   for (const DeviceFolderListing& other : others) {
-    const auto about = folder.fetch(device_folder_path(other.device) + "/device.json");
-    const auto parsed = about.ok() ? parse_device_about(*about.value) : std::nullopt;
-    merged_by[other.device] = parsed ? std::optional<MergedUpTo>(parsed->merged) : std::nullopt;
+    const auto& about = abouts.of(other.device);
+    merged_by[other.device] = about ? std::optional<MergedUpTo>(about->merged) : std::nullopt;
   }
   const auto listed = folder.list(own);
   if (!listed.ok()) return listed.error;

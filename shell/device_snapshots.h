@@ -10,6 +10,7 @@
 
 #include "core/device_layout.h"
 #include "core/device_merge.h"
+#include "shell/device_abouts.h"
 #include "shell/device_sync.h"
 #include "shell/device_sync_state.h"
 #include "shell/webdav_folder.h"
@@ -38,9 +39,9 @@ WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
 
 // This device's snapshot of `held`, uploaded into its folder, then kept here
 // in place of the files it holds; then its folder tidied (own_files_to_remove,
-// from each other device's device.json).
+// from each other device's device.json in `abouts`).
 WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
-                           const std::vector<DeviceFolderListing>& others, const std::string& me,
-                           const std::string& nonce, DeviceSyncReport& report);
+                           const std::vector<DeviceFolderListing>& others, DeviceAbouts& abouts,
+                           const std::string& me, const std::string& nonce, DeviceSyncReport& report);
 
 }  // namespace tt

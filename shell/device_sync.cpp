@@ -141,11 +141,10 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     report.changes_received += static_cast<int>(parsed->changes.size());
   }
   // The names of the devices something new came from, from their own small files.
+  DeviceAbouts abouts(folder);
   for (const auto& [device, stamp] : merged_up_to) {
     if (merged_before.count(device) && merged_before.at(device) == stamp) continue;
-    if (const auto about = folder.fetch(device_folder_path(device) + "/device.json"); about.ok()) {
-      if (const auto parsed_about = parse_device_about(*about.value)) names[device] = parsed_about->name;
-    }
+    if (const auto& about = abouts.of(device)) names[device] = about->name;
   }
 
   // 3. Everything merged, and what differs written here as one change: only
@@ -178,7 +177,7 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
 
   // 3b. From time to time, everything held as one snapshot for new devices
   // (and this device's folder tidied).
-  if (snapshot_due && step.failed(write_snapshot(folder, state, *held, listing, me, options.nonce, report))) {
+  if (snapshot_due && step.failed(write_snapshot(folder, state, *held, listing, abouts, me, options.nonce, report))) {
     return finish();
   }
 

@@ -56,10 +56,10 @@ int DeviceSyncState::change_files_held() {
 }
 
 void DeviceSyncState::replace_files(const StoredChangeFile& snapshot) {
-  in_one_transaction("replace_files", [&] {
-    Statement(db_, "DELETE FROM device_sync_file").run();
-    add_file(snapshot);
-  });
+  Savepoint all_or_nothing(db_, "replace_files");
+  Statement(db_, "DELETE FROM device_sync_file").run();
+  add_file(snapshot);
+  all_or_nothing.release();
 }
 
 DeviceUids DeviceSyncState::uids(const std::string& device) {
@@ -109,51 +109,40 @@ OutboxMemory DeviceSyncState::outbox_memory(const std::set<OutboxKey>& keys) {
 }
 
 void DeviceSyncState::save_outbox(int64_t sent_seq, const OutboxMemory& memory, const std::set<OutboxKey>& keys) {
-  in_one_transaction("save_outbox", [&] {
-    Statement put(db_, "INSERT OR REPLACE INTO device_sync_outbox (kind, key, object) VALUES (?1, ?2, ?3)");
-    Statement forget(db_, "DELETE FROM device_sync_outbox WHERE kind = ?1 AND key = ?2");
-    for (const OutboxKey& key : keys) {
-      const auto it = memory.last.find(key);
-      if (it != memory.last.end()) {
-        put.bind(1, key.first).bind(2, key.second).bind(3, it->second.dump()).run();
-      } else {
-        forget.bind(1, key.first).bind(2, key.second).run();
-      }
+  Savepoint all_or_nothing(db_, "save_outbox");
+  Statement put = put_outbox_statement();
+  Statement forget(db_, "DELETE FROM device_sync_outbox WHERE kind = ?1 AND key = ?2");
+  for (const OutboxKey& key : keys) {
+    const auto it = memory.last.find(key);
+    if (it != memory.last.end()) {
+      put.bind(1, key.first).bind(2, key.second).bind(3, it->second.dump()).run();
+    } else {
+      forget.bind(1, key.first).bind(2, key.second).run();
     }
-    set_value("outbox_settings", json(memory.settings).dump());
-    set_value("sent_seq", std::to_string(sent_seq));
-  });
+  }
+  set_value("outbox_settings", json(memory.settings).dump());
+  set_value("sent_seq", std::to_string(sent_seq));
+  all_or_nothing.release();
+}
+
+Statement DeviceSyncState::put_outbox_statement() {
+  return Statement(db_, "INSERT OR REPLACE INTO device_sync_outbox (kind, key, object) VALUES (?1, ?2, ?3)");
 }
 
 void DeviceSyncState::move_outbox_blob_to_table() {
   const auto blob = value("outbox_memory");
   if (!blob) return;
-  in_one_transaction("move_outbox", [&] {
-    const json v = parsed_or(blob, json::object());
-    Statement put(db_, "INSERT OR REPLACE INTO device_sync_outbox (kind, key, object) VALUES (?1, ?2, ?3)");
-    for (const json& item : v.value("last", json::array())) {
-      if (item.is_array() && item.size() == 3 && item[0].is_string() && item[1].is_string()) {
-        put.bind(1, item[0].get<std::string>()).bind(2, item[1].get<std::string>()).bind(3, item[2].dump()).run();
-      }
+  Savepoint all_or_nothing(db_, "move_outbox");
+  const json v = parsed_or(blob, json::object());
+  Statement put = put_outbox_statement();
+  for (const json& item : v.value("last", json::array())) {
+    if (item.is_array() && item.size() == 3 && item[0].is_string() && item[1].is_string()) {
+      put.bind(1, item[0].get<std::string>()).bind(2, item[1].get<std::string>()).bind(3, item[2].dump()).run();
     }
-    set_value("outbox_settings", v.value("settings", json::object()).dump());
-    Statement(db_, "DELETE FROM device_sync_value WHERE key = 'outbox_memory'").run();
-  });
-}
-
-// A savepoint, not a Transaction: this state has only SQLite's handle.
-template <typename Work>
-void DeviceSyncState::in_one_transaction(const char* name, Work&& work) {
-  const std::string savepoint(name);
-  Statement(db_, "SAVEPOINT " + savepoint).run();
-  try {
-    work();
-  } catch (...) {
-    Statement(db_, "ROLLBACK TO " + savepoint).run();
-    Statement(db_, "RELEASE " + savepoint).run();
-    throw;
   }
-  Statement(db_, "RELEASE " + savepoint).run();
+  set_value("outbox_settings", v.value("settings", json::object()).dump());
+  Statement(db_, "DELETE FROM device_sync_value WHERE key = 'outbox_memory'").run();
+  all_or_nothing.release();
 }
 
 MergedUpTo DeviceSyncState::merged_up_to() {

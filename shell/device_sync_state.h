@@ -57,8 +57,7 @@ class DeviceSyncState {
 
  private:
   void move_outbox_blob_to_table();  // a database synced before the memory was keyed
-  template <typename Work>
-  void in_one_transaction(const char* name, Work&& work);
+  Statement put_outbox_statement();  // binds kind, key, object
   sqlite3* db_;
 };
 

@@ -126,4 +126,23 @@ void Transaction::commit() {
   done_ = true;
 }
 
+Savepoint::Savepoint(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {
+  Statement(db_, "SAVEPOINT " + name_).run();
+}
+
+Savepoint::~Savepoint() {
+  if (done_) return;
+  try {
+    Statement(db_, "ROLLBACK TO " + name_).run();
+    Statement(db_, "RELEASE " + name_).run();
+  } catch (...) {
+    // Nothing more can be done from a destructor; the outer transaction still rolls back.
+  }
+}
+
+void Savepoint::release() {
+  Statement(db_, "RELEASE " + name_).run();
+  done_ = true;
+}
+
 }  // namespace tt

@@ -90,4 +90,22 @@ class Transaction {
   bool done_ = false;
 };
 
+// SAVEPOINT on construction; release() keeps the work, and leaving scope
+// without it undoes it (ROLLBACK TO, then RELEASE). Unlike a Transaction it
+// nests: for code holding only SQLite's handle, which cannot know whether
+// its caller has a transaction open.
+class Savepoint {
+ public:
+  Savepoint(sqlite3* db, std::string name);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
+
+ private:
+  sqlite3* db_;
+  std::string name_;
+  bool done_ = false;
+};
+
 }  // namespace tt
