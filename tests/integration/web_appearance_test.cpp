@@ -157,17 +157,6 @@ TEST(WebAnnouncements, AFailedSyncAndAFormErrorAreSaidAndAFailedSaveIsNotCalledS
   EXPECT_TRUE(announced(page, "quota exceeded"));
 }
 
-TEST(WebMirror, TheMirrorsSearchFieldFiltersTheListLikeTheCanvasField) {
-  WebPage page;
-  page.open();
-  sync_member(page, kMember, 30);
-  const std::string word = page.model.collection.entries()[4].name.substr(0, 6);
-  page.dispatch(event::MirrorSearchTyped{word});
-  EXPECT_EQ(page.model.view.filter.search, word);
-  EXPECT_LT(page.model.collection.visible().size(), 30u);
-  EXPECT_GT(page.model.url_due_ms, 0) << "the URL follows once typing pauses, as for the canvas's field";
-}
-
 TEST(WebMirror, ItsJsonIsInCssPixelsAndSurvivesInvalidUtf8) {
   web::A11yNode row;
   row.role = "row";

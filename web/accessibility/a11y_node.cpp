@@ -6,7 +6,7 @@ namespace tt::web {
 
 bool is_interactive(const std::string& role) {
   return role == "button" || role == "checkbox" || role == "radio" || role == "tab" || role == "textbox" ||
-         role == "searchbox" || role == "combobox" || role == "row";
+         role == "searchbox" || role == "spinbutton" || role == "combobox" || role == "row";
 }
 
 std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
@@ -17,7 +17,17 @@ std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
                  {"rect", {n.rect[0] / dpr, n.rect[1] / dpr, n.rect[2] / dpr, n.rect[3] / dpr}}};
     if (n.id) node["id"] = n.id;
     if (!n.key.empty()) node["key"] = n.key;
-    if (n.role == "searchbox") node["value"] = n.value;
+    if (n.role == "searchbox" || n.role == "textbox" || n.role == "spinbutton" || n.role == "combobox") {
+      node["value"] = n.value;
+    }
+    if (n.multiline) node["multiline"] = true;
+    if (n.digits) node["digits"] = true;
+    if (n.role == "spinbutton") node["range"] = n.range;
+    if (n.role == "combobox") {
+      node["options"] = n.options;
+      node["selected"] = n.selected;
+      node["expanded"] = n.expanded;
+    }
     if (!n.cells.empty()) node["cells"] = n.cells;
     if (n.level) node["level"] = n.level;
     if (!n.action.empty()) node["action"] = n.action;

@@ -13,10 +13,16 @@ namespace tt::web {
 
 struct A11yNode {
   uint32_t id = 0;     // ImGui's item id; 0 for text and headings
-  std::string role;    // button, checkbox, radio, tab, textbox, searchbox, combobox, heading, row, text
+  std::string role;    // button, checkbox, radio, tab, textbox, searchbox, spinbutton, combobox, heading, row, text
   std::string name;    // what a screen reader says
   std::string key;     // the automation name (Ui::remember), when there is one
-  std::string value;   // a searchbox's text
+  std::string value;   // a field's text, a spin button's number, a combobox's choice
+  bool multiline = false;  // a field of several lines (a <textarea>)
+  bool digits = false;     // a field for a number: the phone's number keys
+  std::array<int, 2> range{};  // a spin button's lowest and highest
+  std::vector<std::string> options;  // a combobox's list...
+  int selected = -1;                 // ... which of it is chosen
+  bool expanded = false;             // ... and whether it is open on the canvas
   std::vector<std::string> cells;  // a row's other columns: type, key, status, added
   int level = 0;       // a heading's level
   // Not a tap: what activating it asks of the page ("scroll <window id> <+1|-1>").

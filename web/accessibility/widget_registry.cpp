@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "web/accessibility/mirror_input.h"
 #include "web/screens/ui.h"
 
 namespace tt::web {
@@ -137,6 +138,7 @@ void end_widget_frame() {
     }
   }
   g_sink = nullptr;
+  forget_mirror_input();
 }
 
 bool perform_mirror_action(const char* action) {

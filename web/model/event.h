@@ -132,8 +132,6 @@ struct PreferencesLoaded { std::string theme, text_size; bool system_dark = fals
 struct SystemThemeChanged { bool dark = false; };
 struct SetTheme { ThemeChoice theme = ThemeChoice::System; };
 struct SetTextSize { TextSize size = TextSize::Normal; };
-// The accessibility mirror's search field (web/page/mirror.js): what it holds now.
-struct MirrorSearchTyped { std::string text; };
 
 }  // namespace event
 
@@ -152,7 +150,7 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetIncipits, event::Rate, event::UndoRating, event::AnswerPromotion,
                            event::SetPracticeLimits, event::NumberEdited, event::NumberLeft,
                            event::PreferencesLoaded, event::SystemThemeChanged, event::SetTheme,
-                           event::SetTextSize, event::MirrorSearchTyped,
+                           event::SetTextSize,
                            event::PageOpened, event::AppShellChanged, event::OnlineChanged,
                            event::StorageEstimated, event::AcceptUpdate, event::DismissExportReminder,
                            event::AnswerProxyQuestion, event::NewSet, event::SetNameEdited,

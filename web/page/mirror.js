@@ -1,15 +1,20 @@
 // The accessibility mirror: the page draws everything on one canvas, which
 // screen readers, the browser's find and translation cannot read. This keeps
 // a hidden copy of what the last frame showed in the DOM, with ARIA roles:
-// the sections as a tab list, the search field as a real <input>, the list's
-// rows on screen as a table, headings, buttons, checkboxes and choices, and
-// an aria-live region for what changes on its own (a sync's progress and
-// result, saves, errors). Each element sits exactly over what it mirrors, so
-// a screen reader's touch exploration and focus ring land in the right place.
+// the sections as a tab list, every text field as a real <input> or
+// <textarea>, numbers as spin buttons, each list to choose from as a
+// combobox with its listbox, the list's rows on screen as a table,
+// headings, buttons, checkboxes and choices, and an aria-live region for
+// what changes on its own (a sync's progress and result, saves, errors).
+// Each element sits exactly over what it mirrors, so a screen reader's touch
+// exploration and focus ring land in the right place.
 //
-// The C++ side (web/accessibility/mirror.cpp) sends the frame's items as JSON only when
-// they change. Activating an element (Enter, Space, a screen reader's double
-// tap) taps the canvas at that place; the search field sends its text.
+// The C++ side (web/accessibility/mirror.cpp) sends the frame's items as JSON
+// only when they change. Activating a button (Enter, Space, a screen
+// reader's double tap) taps the canvas at that place. A field sends its text
+// as it is typed and when it is left or Enter is pressed (the commit), and a
+// combobox the entry chosen: the canvas's field or combo takes them in the
+// next frame (web/screens/ui_fields.cpp), so the two never disagree.
 (function () {
   'use strict';
   var root = document.createElement('div');
@@ -36,6 +41,7 @@
 
   var elements = {};   // key -> element, kept across frames so focus stays
   var rows = {};       // row key -> <tr>
+  var lists = 0;       // for each listbox's id
 
   function place(el, rect) {
     el.style.left = rect[0] + 'px';
@@ -75,16 +81,12 @@
         el = document.createElement('p');
         break;
       case 'searchbox':
-        el = document.createElement('input');
-        el.type = 'search';
-        el.addEventListener('input', function () {
-          Module.ccall('tt_on_mirror_search', null, ['string'], [el.value]);
-        });
-        break;
       case 'textbox':
-        // Typing happens in the canvas's own field: activating this one
-        // focuses that field.
-        el = document.createElement('button');
+      case 'spinbutton':
+        el = field(node);
+        break;
+      case 'combobox':
+        el = combobox();
         break;
       default:
         el = document.createElement('button');
@@ -99,28 +101,159 @@
     return el;
   }
 
+  // A text field, search field or spin button: its text goes to the canvas's
+  // field as typed (an IME's composition once it is done), and as the commit
+  // when it is left or Enter is pressed.
+  function field(node) {
+    var el;
+    if (node.multiline) {
+      el = document.createElement('textarea');
+    } else {
+      el = document.createElement('input');
+      el.type = node.role === 'searchbox' ? 'search' : node.role === 'spinbutton' ? 'number' : 'text';
+    }
+    if (node.digits) el.inputMode = 'numeric';
+    var composing = false;
+    function send(done) {
+      var n = el.ttNode;
+      if (!n || n.disabled) return;
+      Module.ccall('tt_on_mirror_text', null, ['number', 'string', 'number'], [n.id, el.value, done ? 1 : 0]);
+    }
+    el.addEventListener('compositionstart', function () { composing = true; });
+    el.addEventListener('compositionend', function () { composing = false; send(false); });
+    el.addEventListener('input', function (e) { if (!composing && !e.isComposing) send(false); });
+    el.addEventListener('blur', function () { send(true); });
+    el.ttKeydown = function (e) {
+      if (e.key === 'Enter' && el.tagName === 'INPUT' && !e.isComposing) send(true);
+    };
+    return el;
+  }
+
+  function describeField(el, node) {
+    el.setAttribute('aria-label', node.name);
+    // What the canvas holds, unless the musician is typing here.
+    if (document.activeElement !== el && el.value !== (node.value || '')) el.value = node.value || '';
+    if (node.role === 'spinbutton' && node.range) {
+      el.min = node.range[0];
+      el.max = node.range[1];
+    }
+    el.disabled = !!node.disabled;
+  }
+
+  // A combobox (the ARIA pattern): a button that opens its listbox, where
+  // Up and Down move, Enter or a click chooses and Escape closes; focus stays
+  // on the combobox, which names the active entry.
+  function combobox() {
+    var wrap = document.createElement('div');
+    wrap.className = 'tt-combo';
+    var box = document.createElement('button');
+    box.type = 'button';
+    box.setAttribute('role', 'combobox');
+    box.setAttribute('aria-haspopup', 'listbox');
+    var list = document.createElement('div');
+    list.setAttribute('role', 'listbox');
+    list.id = 'tt-list-' + (++lists);
+    box.setAttribute('aria-controls', list.id);
+    wrap.appendChild(box);
+    wrap.appendChild(list);
+    wrap.ttOpen = false;
+    wrap.ttActive = -1;
+    function options() { return (wrap.ttNode && wrap.ttNode.options) || []; }
+    function show(open, active) {
+      wrap.ttOpen = open;
+      wrap.ttActive = open ? Math.max(0, Math.min(options().length - 1, active)) : -1;
+      describeCombobox(wrap, wrap.ttNode);
+    }
+    wrap.ttChoose = function (index) {
+      var n = wrap.ttNode;
+      show(false, -1);
+      box.focus();
+      if (!n || n.disabled) return;
+      Module.ccall('tt_on_mirror_choice', null, ['number', 'number'], [n.id, index]);
+    };
+    box.addEventListener('click', function (e) {
+      e.preventDefault();
+      if (wrap.ttNode && wrap.ttNode.disabled) return;
+      show(!wrap.ttOpen, wrap.ttNode ? wrap.ttNode.selected : 0);
+    });
+    box.ttKeydown = function (e) {
+      var count = options().length, at = wrap.ttActive;
+      var selected = wrap.ttNode ? wrap.ttNode.selected : 0;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        var step = e.key === 'ArrowDown' ? 1 : -1;
+        show(true, wrap.ttOpen ? at + step : (e.altKey ? selected : selected + (selected < 0 ? 1 : step)));
+      } else if (e.key === 'Home' && wrap.ttOpen) {
+        show(true, 0);
+      } else if (e.key === 'End' && wrap.ttOpen) {
+        show(true, count - 1);
+      } else if ((e.key === 'Enter' || e.key === ' ') && wrap.ttOpen) {
+        if (at >= 0) wrap.ttChoose(at); else show(false, -1);
+      } else if (e.key === 'Escape' && wrap.ttOpen) {
+        show(false, -1);
+      } else {
+        return;
+      }
+      e.preventDefault();
+    };
+    box.addEventListener('blur', function () {
+      // Focus leaving for anything but one of its own entries closes it.
+      setTimeout(function () { if (!wrap.contains(document.activeElement) && wrap.ttOpen) show(false, -1); }, 0);
+    });
+    return wrap;
+  }
+
+  function describeCombobox(wrap, node) {
+    var box = wrap.firstChild, list = wrap.lastChild;
+    var labels = node.options || [];
+    box.setAttribute('aria-label', node.name);
+    if (box.textContent !== node.value) box.textContent = node.value || '';
+    if (list.ttLabels !== JSON.stringify(labels)) {
+      list.ttLabels = JSON.stringify(labels);
+      list.textContent = '';
+      labels.forEach(function (label, i) {
+        var option = document.createElement('div');
+        option.setAttribute('role', 'option');
+        option.id = list.id + '-' + i;
+        option.textContent = label;
+        option.addEventListener('mousedown', function (e) { e.preventDefault(); });  // focus stays on the combobox
+        option.addEventListener('click', function (e) { e.preventDefault(); wrap.ttChoose(i); });
+        list.appendChild(option);
+      });
+      if (wrap.ttActive >= labels.length) wrap.ttActive = labels.length - 1;
+    }
+    var open = wrap.ttOpen || !!node.expanded;
+    box.setAttribute('aria-expanded', open ? 'true' : 'false');
+    list.hidden = !open;
+    for (var i = 0; i < list.children.length; i++) {
+      var option = list.children[i];
+      option.setAttribute('aria-selected', i === node.selected ? 'true' : 'false');
+      option.style.height = Math.max(1, node.rect[3]) + 'px';
+    }
+    if (open && wrap.ttActive >= 0 && list.children[wrap.ttActive]) {
+      box.setAttribute('aria-activedescendant', list.children[wrap.ttActive].id);
+    } else {
+      box.removeAttribute('aria-activedescendant');
+    }
+    if (node.disabled) box.setAttribute('aria-disabled', 'true'); else box.removeAttribute('aria-disabled');
+  }
+
   function describe(el, node) {
     el.ttNode = node;
     var role = node.role;
     if (role === 'heading' || role === 'text') {
       if (el.textContent !== node.name) el.textContent = node.name;
-    } else if (role === 'searchbox') {
-      el.setAttribute('aria-label', node.name);
-      if (document.activeElement !== el && el.value !== node.value) el.value = node.value || '';
+    } else if (role === 'searchbox' || role === 'textbox' || role === 'spinbutton') {
+      describeField(el, node);
+    } else if (role === 'combobox') {
+      describeCombobox(el, node);
     } else {
       if (el.textContent !== node.name) el.textContent = node.name;
-      var aria = { tab: 'tab', radio: 'radio', checkbox: 'checkbox', textbox: 'textbox', combobox: 'combobox' }[role];
+      var aria = { tab: 'tab', radio: 'radio', checkbox: 'checkbox' }[role];
       if (aria) el.setAttribute('role', aria); else el.removeAttribute('role');
       if (role === 'tab') el.setAttribute('aria-selected', node.checked ? 'true' : 'false');
       else el.removeAttribute('aria-selected');
       if (role === 'radio' || role === 'checkbox') el.setAttribute('aria-checked', node.checked ? 'true' : 'false');
       else el.removeAttribute('aria-checked');
-      // A combobox's name is not taken from its content: name it.
-      if (role === 'combobox') {
-        el.setAttribute('aria-label', node.name);
-        el.setAttribute('aria-haspopup', 'listbox');
-        el.setAttribute('aria-expanded', 'false');
-      }
       if (node.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
     }
     if (node.key) el.dataset.key = node.key;
@@ -179,6 +312,7 @@
       var key = keyOf(node, index);
       var el = elements[key];
       if (el && el.ttRole !== node.role) el = null;
+      if (el && (el.tagName === 'TEXTAREA') !== !!node.multiline) el = null;
       if (!el) { el = make(node); el.ttRole = node.role; elements[key] = el; }
       describe(el, node);
       seen[key] = true;
@@ -201,11 +335,16 @@
     window.tunetrack.announced = (window.tunetrack.announced || []).concat([text]).slice(-20);
   }
 
-  // Keys typed in the mirror stay in the mirror: the canvas (GLFW) would
-  // otherwise take them as well.
+  // Keys typed in the mirror stay in the mirror: the canvas (GLFW, which
+  // listens on the window before anything else) would otherwise take them as
+  // well. Stopping them here stops the element's own listeners too, so an
+  // element's key handling is its ttKeydown, called from here; what the
+  // browser does with a key (typing, a button's Enter) still happens.
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (e) {
-      if (root.contains(e.target)) e.stopImmediatePropagation();
+      if (!root.contains(e.target)) return;
+      e.stopImmediatePropagation();
+      if (type === 'keydown' && e.target.ttKeydown) e.target.ttKeydown(e);
     }, true);
   });
 

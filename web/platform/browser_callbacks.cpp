@@ -7,6 +7,7 @@
 
 #include "core/http_outcome.h"
 #include "web/accessibility/mirror.h"
+#include "web/accessibility/mirror_input.h"
 #include "web/accessibility/widget_registry.h"
 #include "web/model/snapshot.h"
 #include "web/platform/browser.h"
@@ -101,10 +102,17 @@ EMSCRIPTEN_KEEPALIVE void tt_on_color_scheme(int dark) {
   mark_activity();
   page_runner().dispatch(tt::web::event::SystemThemeChanged{dark != 0});
 }
-// The accessibility mirror (mirror.js): its search field holds `text` now.
-EMSCRIPTEN_KEEPALIVE void tt_on_mirror_search(const char* text_now) {
+// The accessibility mirror (mirror.js): the field with ImGui id `item` holds
+// `text_now`; `done`: it was left or Enter pressed. The next frame's field
+// takes it (web/accessibility/mirror_input.h).
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_text(uint32_t item, const char* text_now, int done) {
   mark_activity();
-  page_runner().dispatch(tt::web::event::MirrorSearchTyped{text(text_now)});
+  tt::web::mirror_typed(item, text(text_now), done != 0);
+}
+// The accessibility mirror (mirror.js): entry `index` of a combobox's list was chosen.
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_choice(uint32_t item, int index) {
+  mark_activity();
+  tt::web::mirror_chose(item, index);
 }
 // The accessibility mirror (mirror.js): an action that is not a tap.
 EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {

@@ -33,8 +33,9 @@ struct Ui {
   void emit(Event e) { events.push_back(std::move(e)); }
   // Records the last item's rectangle under `name`.
   void remember(const std::string& name);
-  // The last item is a `role` named `name` for the mirror.
-  void describe(const std::string& role, const std::string& name, bool checkable = false, bool checked = false);
+  // The last item is a `role` named `name` for the mirror; its node, for
+  // more (nothing when it is out of sight).
+  A11yNode* describe(const std::string& role, const std::string& name, bool checkable = false, bool checked = false);
   // The last item (text) is a heading.
   void heading(int level, const std::string& text);
   // The last item (the row's selectable) is a row of the list with these columns.
@@ -45,10 +46,46 @@ struct Ui {
 
 void draw_app(const Model& model, Ui& ui, const Layout& layout);
 
+// Fields and lists (web/screens/ui_fields.cpp): each on the canvas and, in
+// the accessibility mirror, the real control it is, fed by the mirror's own
+// control through the same code (web/accessibility/mirror_input.h).
+struct TextField {
+  const char* id;              // ImGui's label: "##member"
+  const char* hint = "";       // shown while it is empty (one line only)
+  std::string name;            // what a screen reader says
+  std::string key;             // the automation name (Ui::remember)
+  const char* role = "textbox";  // or "searchbox"
+  bool digits = false;         // a number: digits only, the phone's number keys
+  float lines = 0;             // more than 0: a field of that many lines
+};
+struct FieldInput {
+  bool edited = false;  // the text changed (it is the draft now)
+  bool left = false;    // left after an edit, or Enter: the commit
+};
+FieldInput text_field(Ui& ui, const TextField& field, std::string& text);
+
 // A number field: what is typed is a draft (event::NumberEdited), taken when
-// the field is left or Enter is pressed (event::NumberLeft). Remembers its
-// rect under `field`.
-void number_field(const Model& model, Ui& ui, const char* label, const std::string& field, int value, float width);
+// the field is left or Enter is pressed (event::NumberLeft). A spin button
+// in the mirror. Remembers its rect under `key`.
+struct NumberField {
+  const char* id;    // ImGui's label
+  std::string key;   // the model's field and the automation name
+  std::string name;  // what a screen reader says
+  int min = 0, max = 0;
+  float width = 0;
+};
+void number_field(const Model& model, Ui& ui, const NumberField& field, int value);
+
+// One of `labels`, chosen from a combo; a combobox with its listbox in the
+// mirror. Returns the index chosen this frame (on either), or -1.
+struct ComboField {
+  const char* id;                        // ImGui's label
+  std::string key;                       // the automation name of the combo...
+  std::vector<std::string> option_keys;  // ... and of each entry of its list
+  std::string name;                      // what a screen reader says: "Type"
+};
+int combo_field(Ui& ui, const Layout& layout, const ComboField& field, const std::vector<std::string>& labels,
+                int selected);
 
 // Layout that fits any width (web/screens/ui_layout.cpp).
 // Puts the next item on this line when `width` still fits, else on the next.

@@ -9,11 +9,9 @@ namespace tt::web {
 void draw_add_tune(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : layout.width * 0.5f);
   std::string text = model.search_text;
-  if (ImGui::InputTextWithHint("##remote_search", "Search thesession.org", &text)) {
+  if (text_field(ui, {"##remote_search", "Search thesession.org", "Search thesession.org", "remote_search", "searchbox"}, text).edited) {
     ui.emit(event::RemoteSearchEdited{text});
   }
-  ui.remember("remote_search");
-  ui.describe("textbox", "Search thesession.org");
   if (!model.search_message.empty()) ImGui::TextDisabled("%s", model.search_message.c_str());
   ImGui::BeginChild("results");
   int row = 0;

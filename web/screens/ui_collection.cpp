@@ -20,39 +20,38 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
   bool changed = false;
   const float search_width = layout.narrow ? -1.0f : layout.width * 0.3f;
   ImGui::SetNextItemWidth(search_width);
-  const bool typed = ImGui::InputTextWithHint("##search", "Search names", &view.filter.search);
-  ui.remember("search");
-  ui.describe("searchbox", "Search names");
-  if (!ui.nodes.empty() && ui.nodes.back().key == "search") ui.nodes.back().value = model.view.filter.search;
+  const bool typed = text_field(ui, {"##search", "Search names", "Search names", "search", "searchbox"}, view.filter.search).edited;
   if (!layout.narrow) ImGui::SameLine();
 
+  // "All types", then each type the collection has (an unknown type is nothing to filter by).
+  ComboField types{"##type", "type_filter", {"type_option_all"}, "Type"};
+  std::vector<std::string> type_labels{"All types"};
+  int type_shown = 0;
+  for (const auto& [type, count] : model.collection.type_counts()) {
+    if (type.empty()) continue;
+    if (view.filter.type == type) type_shown = static_cast<int>(type_labels.size());
+    type_labels.push_back(type);
+    types.option_keys.push_back("type_option_" + type);
+  }
   ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
-  if (ImGui::BeginCombo("##type", view.filter.type.empty() ? "All types" : view.filter.type.c_str())) {
-    if (list_option(layout, "All types", view.filter.type.empty())) { view.filter.type.clear(); changed = true; }
-    ui.remember("type_option_all");
-    for (const auto& [type, count] : model.collection.type_counts()) {
-      if (type.empty()) continue;  // unknown type: nothing to filter by
-      if (list_option(layout, type.c_str(), view.filter.type == type)) { view.filter.type = type; changed = true; }
-      ui.remember("type_option_" + type);
-    }
-    ImGui::EndCombo();
+  if (const int chosen = combo_field(ui, layout, types, type_labels, type_shown); chosen >= 0) {
+    view.filter.type = chosen == 0 ? std::string() : type_labels[chosen];
+    changed = true;
   }
-  ui.remember("type_filter");
-  ui.describe("combobox", "Type: " + (view.filter.type.empty() ? std::string("all types") : view.filter.type));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
-  const char* status_preview = view.filter.status ? status_label(*view.filter.status) : "Any status";
-  if (ImGui::BeginCombo("##status", status_preview)) {
-    if (list_option(layout, "Any status", !view.filter.status)) { view.filter.status.reset(); changed = true; }
-    ui.remember("status_option_any");
-    for (LearnStatus s : kAllLearnStatuses) {
-      if (list_option(layout, status_label(s), view.filter.status == s)) { view.filter.status = s; changed = true; }
-      ui.remember("status_option_" + std::string(to_string(s)));
-    }
-    ImGui::EndCombo();
+  ComboField statuses{"##status", "status_filter", {"status_option_any"}, "Status"};
+  std::vector<std::string> status_labels{"Any status"};
+  int status_shown = 0;
+  for (LearnStatus s : kAllLearnStatuses) {
+    if (view.filter.status == s) status_shown = static_cast<int>(status_labels.size());
+    status_labels.emplace_back(status_label(s));
+    statuses.option_keys.push_back("status_option_" + std::string(to_string(s)));
   }
-  ui.remember("status_filter");
-  ui.describe("combobox", std::string("Status: ") + status_preview);
+  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
+  if (const int chosen = combo_field(ui, layout, statuses, status_labels, status_shown); chosen >= 0) {
+    if (chosen == 0) view.filter.status.reset(); else view.filter.status = kAllLearnStatuses[chosen - 1];
+    changed = true;
+  }
   // Typing replaces the history entry; picking a filter makes a new one.
   if (typed || changed) ui.emit(event::ViewChanged{view, !typed});
 }

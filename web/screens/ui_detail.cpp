@@ -69,13 +69,12 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   // typing pauses (web/update/update_collection.cpp), not on every keystroke.
   std::string notes = model.notes_shown(tune_id);
   ImGui::BeginDisabled(model.read_only());
-  if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-1, ImGui::GetTextLineHeight() * 5))) {
-    ui.emit(event::NotesEdited{tune_id, notes});
-  }
-  if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(event::NotesLeft{tune_id});
+  TextField field{"##notes", "", "Notes", "notes"};
+  field.lines = 5;
+  const FieldInput input = text_field(ui, field, notes);
+  if (input.edited) ui.emit(event::NotesEdited{tune_id, notes});
+  if (input.left) ui.emit(event::NotesLeft{tune_id});
   ImGui::EndDisabled();
-  ui.remember("notes");
-  ui.describe("textbox", "Notes");
 }
 
 }  // namespace

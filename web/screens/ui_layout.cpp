@@ -43,13 +43,15 @@ void Ui::remember(const std::string& name) {
   if (A11yNode* node = last_node(*this, false)) node->key = name;
 }
 
-void Ui::describe(const std::string& role, const std::string& name, bool checkable, bool checked) {
-  if (A11yNode* node = last_node(*this, true)) {
+A11yNode* Ui::describe(const std::string& role, const std::string& name, bool checkable, bool checked) {
+  A11yNode* node = last_node(*this, true);
+  if (node) {
     node->role = role;
     node->name = name;
     node->checkable = checkable;
     node->checked = checked;
   }
+  return node;
 }
 
 void Ui::heading(int level, const std::string& text) {

@@ -157,12 +157,4 @@ void draw_app(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::End();
 }
 
-void number_field(const Model& model, Ui& ui, const char* label, const std::string& field, int value, float width) {
-  int shown = model.number_shown(field, value);
-  ImGui::SetNextItemWidth(std::max(width, ImGui::GetFrameHeight()));  // at least square: a finger's target
-  if (ImGui::InputInt(label, &shown, 0, 0)) ui.emit(event::NumberEdited{field, shown});
-  if (ImGui::IsItemDeactivated()) ui.emit(event::NumberLeft{field});
-  ui.remember(field);
-}
-
 }  // namespace tt::web

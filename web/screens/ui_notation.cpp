@@ -4,11 +4,13 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // IsMouseDragPastThreshold
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
 
 #include "core/music_key.h"
+#include "core/tune_tempo.h"
 #include "core/tune_text.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
@@ -17,16 +19,16 @@ namespace tt::web {
 namespace {
 
 void draw_setting_selector(const Layout& layout, Ui& ui, int64_t tune_id, const TuneDetails& details, size_t chosen) {
-  ImGui::SetNextItemWidth(std::fmin(ImGui::GetContentRegionAvail().x * 0.7f, ImGui::GetFontSize() * 16));
-  if (ImGui::BeginCombo("##setting", setting_label(details, chosen).c_str())) {
-    for (size_t i = 0; i < details.settings.size(); ++i) {
-      if (list_option(layout, setting_label(details, i).c_str(), i == chosen)) ui.emit(event::ChooseSetting{tune_id, i});
-      ui.remember("setting_item_" + std::to_string(i));
-    }
-    ImGui::EndCombo();
+  ComboField field{"##setting", "setting_select", {}, "Setting"};
+  std::vector<std::string> labels;
+  for (size_t i = 0; i < details.settings.size(); ++i) {
+    labels.push_back(setting_label(details, i));
+    field.option_keys.push_back("setting_item_" + std::to_string(i));
   }
-  ui.remember("setting_select");
-  ui.describe("combobox", "Setting: " + setting_label(details, chosen));
+  ImGui::SetNextItemWidth(std::fmin(ImGui::GetContentRegionAvail().x * 0.7f, ImGui::GetFontSize() * 16));
+  if (const int i = combo_field(ui, layout, field, labels, static_cast<int>(chosen)); i >= 0) {
+    ui.emit(event::ChooseSetting{tune_id, static_cast<size_t>(i)});
+  }
   same_line_if_fits(button_width("Copy ABC"));
   if (ImGui::Button("Copy ABC")) ui.emit(event::CopyAbc{tune_id});
   ui.remember("copy_abc");
@@ -82,8 +84,8 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
   same_line_if_fits(ImGui::GetFontSize() * 3);
   // A field to type the tempo into, and buttons a step either way (kept
   // apart so each has its own rectangle for touch and for tests).
-  number_field(model, ui, "##tempo", "tempo", n.tempo_percent, ImGui::GetFontSize() * 3);
-  ui.describe("textbox", "Tempo, percent of the usual pace");
+  number_field(model, ui, {"##tempo", "tempo", "Tempo, percent of the usual pace", kMinTempoPercent, kMaxTempoPercent, ImGui::GetFontSize() * 3},
+               n.tempo_percent);
   same_line_if_fits(button_width(" - "));
   if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
   ui.remember("tempo_down");
@@ -100,16 +102,18 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
   ui.remember("count_in");
   same_line_if_fits(ImGui::GetFontSize() * 7);
   const Instrument& current = instrument_by_id(n.instrument);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::BeginCombo("##instrument", current.label)) {
-    for (const auto& i : kInstruments) {
-      if (list_option(layout, i.label, &i == &current)) ui.emit(event::ChooseInstrument{i.id});
-      ui.remember(std::string("instrument_") + i.id);
-    }
-    ImGui::EndCombo();
+  ComboField instruments{"##instrument", "instrument", {}, "Instrument"};
+  std::vector<std::string> labels;
+  int shown = 0;
+  for (const auto& i : kInstruments) {
+    if (&i == &current) shown = static_cast<int>(labels.size());
+    labels.emplace_back(i.label);
+    instruments.option_keys.push_back(std::string("instrument_") + i.id);
   }
-  ui.remember("instrument");
-  ui.describe("combobox", std::string("Instrument: ") + current.label);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (const int i = combo_field(ui, layout, instruments, labels, shown); i >= 0) {
+    ui.emit(event::ChooseInstrument{std::begin(kInstruments)[i].id});
+  }
   if (set) {
     if (!n.playback_error.empty()) ImGui::TextColored(imgui_colour(current_palette().error_text), "%s", n.playback_error.c_str());
     return;
@@ -119,13 +123,13 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Loop bars");
   ImGui::SameLine();
-  number_field(model, ui, "##loop_from", "loop_from", n.loop ? n.loop->first : 0, ImGui::GetFontSize() * 2.5f);
-  ui.describe("textbox", "Loop from bar");
+  number_field(model, ui, {"##loop_from", "loop_from", "Loop from bar (0: the whole tune)", 0, std::max(1, n.image.bars), ImGui::GetFontSize() * 2.5f},
+               n.loop ? n.loop->first : 0);
   ImGui::SameLine();
   ImGui::TextUnformatted("to");
   ImGui::SameLine();
-  number_field(model, ui, "##loop_to", "loop_to", n.loop ? n.loop->second : 0, ImGui::GetFontSize() * 2.5f);
-  ui.describe("textbox", "Loop to bar");
+  number_field(model, ui, {"##loop_to", "loop_to", "Loop to bar", 0, std::max(1, n.image.bars), ImGui::GetFontSize() * 2.5f},
+               n.loop ? n.loop->second : 0);
   same_line_if_fits(button_width("No loop"));
   ImGui::BeginDisabled(!n.loop);
   if (ImGui::Button("No loop")) ui.emit(event::SetLoop{std::nullopt});

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/music_key.h"
+#include "core/practice.h"
 #include "core/tune_set.h"
 #include "core/time_format.h"
 #include "web/screens/theme.h"
@@ -45,10 +46,12 @@ void draw_limits(const Model& model, Ui& ui, const Layout&) {
   ImGui::Text("Today: %d rated, %d new", p.done_today, p.new_today);
   ui.remember("practice_today");
   same_line_if_fits(ImGui::GetFontSize() * 6);
-  number_field(model, ui, "a day##limit", "practice_limit", p.limits.per_day, ImGui::GetFontSize() * 3);
+  number_field(model, ui, {"a day##limit", "practice_limit", "Tunes to practise a day", 1, kMaxPracticePerDay, ImGui::GetFontSize() * 3},
+               p.limits.per_day);
   const bool hovered = ImGui::IsItemHovered();
   same_line_if_fits(ImGui::GetFontSize() * 5.5f);
-  number_field(model, ui, "new##limit", "practice_new_limit", p.limits.new_per_day, ImGui::GetFontSize() * 3);
+  number_field(model, ui, {"new##limit", "practice_new_limit", "New tunes a day", 0, kMaxPracticePerDay, ImGui::GetFontSize() * 3},
+               p.limits.new_per_day);
   if (hovered || ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
 }
 

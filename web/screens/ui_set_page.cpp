@@ -23,12 +23,10 @@ void draw_name(const Model& model, Ui& ui, const Layout& layout, const TuneSet& 
   std::string name = draft.dirty && draft.set_id == set.id ? draft.text : set.name;
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : std::min(ImGui::GetContentRegionAvail().x, 360 * layout.scale));
   ImGui::BeginDisabled(model.read_only());
-  if (ImGui::InputTextWithHint("##set_name", "Name of the set", &name)) ui.emit(event::SetNameEdited{set.id, name});
-  if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(event::SetNameLeft{set.id});
+  const FieldInput input = text_field(ui, {"##set_name", "Name of the set", "Set name", "set_name"}, name);
+  if (input.edited) ui.emit(event::SetNameEdited{set.id, name});
+  if (input.left) ui.emit(event::SetNameLeft{set.id});
   ImGui::EndDisabled();
-  ui.remember("set_name");
-  ui.describe("textbox", "Set name");
-  if (!ui.nodes.empty() && ui.nodes.back().key == "set_name") ui.nodes.back().value = name;
 }
 
 // An entry's opening bars, fitted to `height`; nothing until drawn.
@@ -120,9 +118,10 @@ void draw_add(const Model& model, Ui& ui, const Layout& layout, const TuneSet& s
   ImGui::BeginDisabled(model.read_only());
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : std::min(ImGui::GetContentRegionAvail().x, 360 * layout.scale));
   std::string typed = model.sets.add_search;
-  if (ImGui::InputTextWithHint("##set_add", "Add a tune: type its name", &typed)) ui.emit(event::SetAddSearchEdited{typed});
-  ui.remember("set_add_search");
-  ui.describe("searchbox", "Add a tune from your collection");
+  if (text_field(ui, {"##set_add", "Add a tune: type its name", "Add a tune from your collection", "set_add_search", "searchbox"},
+                 typed).edited) {
+    ui.emit(event::SetAddSearchEdited{typed});
+  }
   const auto& results = model.sets.add_results;
   for (size_t i = 0; i < results.size(); ++i) {
     const CollectionEntry* e = model.entry(results[i]);

@@ -68,11 +68,10 @@ void draw_bring_in(const Model& model, Ui& ui, const Layout& layout) {
       (model.sets.last_sync && model.sets.last_sync->status == SyncStage::Failed)) {
     ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 220 * layout.scale);
     std::string member = model.member_id_text;
-    if (ImGui::InputTextWithHint("##sets_member", "Member number", &member, ImGuiInputTextFlags_CharsDecimal)) {
+    if (text_field(ui, {"##sets_member", "Member number", "thesession.org member number", "sets_member_id", "textbox", true},
+                   member).edited) {
       ui.emit(event::MemberIdEdited{member});
     }
-    ui.remember("sets_member_id");
-    ui.describe("textbox", "thesession.org member number");
     same_line_if_fits(button_width("Bring in my sets"));
   }
   ImGui::BeginDisabled(model.read_only() || model.syncing);
@@ -160,11 +159,9 @@ void draw_sets(const Model& model, Ui& ui, const Layout& layout) {
   same_line_if_fits(std::min(search_width, 200 * layout.scale));
   ImGui::SetNextItemWidth(-1.0f);
   std::string search = model.sets.search;
-  if (ImGui::InputTextWithHint("##sets_search", "Search sets and tunes", &search)) {
+  if (text_field(ui, {"##sets_search", "Search sets and tunes", "Search sets and tunes", "sets_search", "searchbox"}, search).edited) {
     ui.emit(event::SetsSearchEdited{search});
   }
-  ui.remember("sets_search");
-  ui.describe("searchbox", "Search sets and tunes");
   if (!model.sets.message.empty() && !model.view.open_set) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(imgui_colour(current_palette().warning_text), "%s", model.sets.message.c_str());

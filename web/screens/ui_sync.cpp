@@ -14,11 +14,9 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::TextWrapped("Bring your whole thesession.org tunebook into your collection. Tunes you already have keep their status and notes.");
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 220 * layout.scale);
   std::string member = model.member_id_text;
-  if (ImGui::InputTextWithHint("##member", "Member number", &member, ImGuiInputTextFlags_CharsDecimal)) {
+  if (text_field(ui, {"##member", "Member number", "thesession.org member number", "member_id", "textbox", true}, member).edited) {
     ui.emit(event::MemberIdEdited{member});
   }
-  ui.remember("member_id");
-  ui.describe("textbox", "thesession.org member number");
   ImGui::TextUnformatted("New tunes start as:");
   std::vector<std::string> labels, keys;
   int selected = 0;

@@ -138,12 +138,6 @@ void collection_tick(Context& c) {
 void handle_collection(Context& c, const Event& event) {
   if (const auto* e = std::get_if<event::ViewChanged>(&event)) {
     on_view_changed(c, *e);
-  } else if (const auto* e = std::get_if<event::MirrorSearchTyped>(&event)) {
-    // The accessibility mirror's search field: the same as typing into the
-    // canvas's (the list follows now, the URL once typing pauses).
-    ViewState v = c.model.view;
-    v.filter.search = e->text;
-    on_view_changed(c, event::ViewChanged{v, false});
   } else if (const auto* e = std::get_if<event::UrlChanged>(&event)) {
     on_url_changed(c, *e);
   } else if (const auto* e = std::get_if<event::SortChanged>(&event)) {

@@ -1,0 +1,150 @@
+// A musician who uses a screen reader does everything through the
+// accessibility mirror (web/page/mirror.js) alone: roles and names, typing
+// into real fields, a screen reader's activation (a DOM click), the keys a
+// combobox answers to. No pointer touches the canvas in this file.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, waitFor, nextFrames, snapshot } from './harness.mjs';
+
+let session, page;
+
+before(async () => {
+  session = await startSession({ launchOptions: { viewport: { width: 1200, height: 800 } } });
+  ({ page } = session);
+});
+after(() => session?.close());
+
+const mirror = () => page.locator('#tt-mirror');
+
+// The mirror follows the next frame: wait until a query finds one element, then return it.
+async function one(locator, what) {
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    if ((await locator.count()) === 1) return locator;
+    await nextFrames(page, 1);
+  }
+  assert.fail(`${what}: found ${await locator.count()}`);
+}
+// A screen reader's "activate": a click on the element, not a pointer on the canvas.
+async function activate(locator, what) {
+  await (await one(locator, what)).dispatchEvent('click');
+}
+const tab = (name) => activate(mirror().getByRole('tab', { name }), `the ${name} tab`);
+
+test('sync, filter, open a tune, set its status, write notes, choose a setting, play, rate and make a set, through the accessibility tree alone', async () => {
+  // Sync a member: the member number is a real field to type into.
+  await tab('Sync');
+  const member = await one(mirror().getByRole('textbox', { name: 'thesession.org member number' }), 'the member field');
+  assert.equal(await member.getAttribute('inputmode'), 'numeric', 'a phone shows its number keys');
+  await member.fill('100040');
+  await waitFor(page, (s) => s.member_id === '100040', 'the member number, typed in the mirror');
+  await activate(mirror().getByRole('button', { name: 'Sync', exact: true }), 'the Sync button');
+  await waitFor(page, (s) => s.last_sync?.status === 'completed' && s.last_sync.tunes_fetched === 40 && !s.saving,
+    'the sync', 60000);
+
+  // Filter by type through the combobox: the ARIA pattern, by keys.
+  await tab('Collection');
+  const types = await one(mirror().getByRole('combobox', { name: 'Type' }), 'the type combobox');
+  assert.equal(await types.getAttribute('aria-expanded'), 'false');
+  assert.equal(await types.textContent(), 'All types');
+  const listbox = page.locator(`#${await types.getAttribute('aria-controls')}`);
+  assert.equal(await listbox.getAttribute('role'), 'listbox');
+  await types.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await types.getAttribute('aria-expanded'), 'true', 'Down opens the list');
+  const options = listbox.getByRole('option');
+  const labels = await options.allTextContents();
+  assert.equal(labels[0], 'All types');
+  assert.ok(labels.length >= 3, `the types the collection has: ${labels}`);
+  assert.equal(await options.nth(0).getAttribute('aria-selected'), 'true', 'what is chosen now');
+  assert.equal(await types.getAttribute('aria-activedescendant'), await options.nth(1).getAttribute('id'),
+    'the entry the keys are on');
+  await page.keyboard.press('Escape');
+  assert.equal(await types.getAttribute('aria-expanded'), 'false', 'Escape closes it');
+  assert.equal((await snapshot(page)).view.type, '', 'Escape chose nothing');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const type = labels[1];
+  let s = await waitFor(page, (s) => s.view.type === type && s.shown < s.total, `the list filtered to ${type}`);
+  await one(mirror().getByRole('combobox', { name: 'Type' }).filter({ hasText: type }), 'the combobox says the choice');
+  // And by a screen reader's click on an entry.
+  await types.dispatchEvent('click');
+  await activate(listbox.getByRole('option', { name: 'All types', exact: true }), 'All types');
+  await waitFor(page, (s) => s.view.type === '' && s.shown === s.total, 'every type again');
+  await one(mirror().getByRole('combobox', { name: 'Type' }).filter({ hasText: 'All types' }), 'the combobox follows');
+  await types.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  s = await waitFor(page, (s) => s.view.type === type && s.rows.length > 0, `${type}s again`);
+
+  // Open a tune from the table.
+  const tune = s.rows[0];
+  const table = mirror().getByRole('table', { name: 'Your tunes' });
+  // The mirror's table follows the list in the next frame (the model, and so the snapshot, first).
+  await page.waitForFunction((n) => document.querySelectorAll('#tt-mirror tbody tr').length === n, s.shown);
+  await activate(table.getByRole('button', { name: tune.name, exact: true }), 'the tune in the table');
+  await waitFor(page, (s) => s.view.open_tune === tune.tune_id && s.details_loaded, `the tune ${tune.tune_id} opened`);
+  await one(mirror().getByRole('heading', { level: 2, name: tune.name }), 'its heading');
+
+  // Set its status.
+  await activate(mirror().getByRole('radio', { name: 'learning' }), 'learning');
+  await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune.tune_id)?.learn_status === 'learning' && !s.saving,
+    'the status changed');
+
+  // Write notes: several lines, kept once the field is left.
+  const notes = await one(mirror().getByRole('textbox', { name: 'Notes' }), 'the notes field');
+  assert.equal(await notes.evaluate((el) => el.tagName), 'TEXTAREA');
+  await notes.fill('Learned from Mary\nplay the B part twice');
+  await notes.blur();
+  s = await waitFor(page, (s) => s.rows.find((r) => r.tune_id === tune.tune_id)?.notes === 'Learned from Mary\nplay the B part twice' && !s.saving,
+    'the notes kept');
+
+  // Open another setting through its combobox.
+  const settings = await one(mirror().getByRole('combobox', { name: 'Setting' }), 'the setting combobox');
+  await settings.dispatchEvent('click');
+  const settingOptions = page.locator(`#${await settings.getAttribute('aria-controls')}`).getByRole('option');
+  if ((await settingOptions.count()) > 1) {
+    await settingOptions.nth(1).dispatchEvent('click');
+    await waitFor(page, (s) => s.notation.setting === 1, 'the second setting');
+  } else {
+    await page.keyboard.press('Escape');
+  }
+
+  // The tempo is a spin button with its range; a typed tempo is taken once the field is left.
+  const tempo = await one(mirror().getByRole('spinbutton', { name: /^Tempo/ }), 'the tempo');
+  assert.equal(await tempo.getAttribute('min'), '40');
+  assert.equal(await tempo.getAttribute('max'), '200');
+  await tempo.fill('80');
+  await tempo.press('Enter');
+  await waitFor(page, (s) => s.notation.tempo_percent === 80, 'the tempo typed');
+
+  // Play and stop.
+  await waitFor(page, (s) => s.notation.rendered, 'the notation drawn', 30000);
+  await activate(mirror().getByRole('button', { name: 'Play', exact: true }), 'Play');
+  await waitFor(page, (s) => s.notation.playing && !s.notation.loading_sound, 'playing', 20000);
+  await activate(mirror().getByRole('button', { name: 'Stop', exact: true }), 'Stop');
+  await waitFor(page, (s) => !s.notation.playing, 'stopped');
+
+  // Rate it in Practice.
+  await tab('Practice');
+  s = await waitFor(page, (s) => s.practice.current_tune > 0, 'a tune to practise');
+  const rated = s.practice.current_tune;
+  const before = s.practice.done_today;
+  await activate(mirror().getByRole('button', { name: /^Good / }), 'Good');
+  await waitFor(page, (s) => s.practice.done_today === before + 1 && !s.saving, `${rated} rated`);
+
+  // Make a set, name it, and add the tune to it.
+  await tab('Sets');
+  await activate(mirror().getByRole('button', { name: 'New set', exact: true }), 'New set');
+  s = await waitFor(page, (s) => s.view.open_set > 0, 'the new set open');
+  const setId = s.view.open_set;
+  const setName = await one(mirror().getByRole('textbox', { name: 'Set name' }), 'the set name field');
+  await setName.fill('Monday session');
+  await setName.press('Enter');
+  await waitFor(page, (s) => s.sets.find((x) => x.id === setId)?.name === 'Monday session', 'the set named');
+  const addSearch = await one(mirror().getByRole('searchbox', { name: 'Add a tune from your collection' }), 'the add field');
+  await addSearch.fill(tune.name);
+  await activate(mirror().getByRole('button', { name: `Add ${tune.name} to the set` }), 'the tune to add');
+  await waitFor(page, (s) => s.sets.find((x) => x.id === setId)?.tune_ids?.includes(tune.tune_id) && !s.saving,
+    'the tune in the set');
+});

@@ -1,0 +1,42 @@
+#include "web/accessibility/mirror_input.h"
+
+#include <map>
+
+namespace tt::web {
+namespace {
+
+std::map<uint32_t, MirrorTyping> g_typed;
+std::map<uint32_t, int> g_chosen;
+
+}  // namespace
+
+void mirror_typed(uint32_t item_id, std::string text, bool done) {
+  MirrorTyping& typing = g_typed[item_id];
+  typing.text = std::move(text);
+  typing.done = typing.done || done;
+}
+
+void mirror_chose(uint32_t item_id, int index) { g_chosen[item_id] = index; }
+
+std::optional<MirrorTyping> take_mirror_typing(uint32_t item_id) {
+  const auto it = g_typed.find(item_id);
+  if (it == g_typed.end()) return std::nullopt;
+  MirrorTyping typing = std::move(it->second);
+  g_typed.erase(it);
+  return typing;
+}
+
+std::optional<int> take_mirror_choice(uint32_t item_id) {
+  const auto it = g_chosen.find(item_id);
+  if (it == g_chosen.end()) return std::nullopt;
+  const int index = it->second;
+  g_chosen.erase(it);
+  return index;
+}
+
+void forget_mirror_input() {
+  g_typed.clear();
+  g_chosen.clear();
+}
+
+}  // namespace tt::web

@@ -1,0 +1,31 @@
+#pragma once
+// What the accessibility mirror's own controls did since the last frame
+// (web/page/mirror.js): text typed into a field's real <input>, an entry
+// chosen from a combobox's listbox. The screens' field and combo helpers
+// (web/screens/ui_fields.cpp) take it in the next frame as if the canvas's
+// control had done it, so both paths raise the same events and the canvas
+// and the mirror never disagree.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tt::web {
+
+struct MirrorTyping {
+  std::string text;   // the field's whole text now
+  bool done = false;  // left, or Enter pressed: the field's commit
+};
+
+// From JavaScript. Typing twice before a frame keeps the latest text, and
+// a commit stays a commit.
+void mirror_typed(uint32_t item_id, std::string text, bool done);
+void mirror_chose(uint32_t item_id, int index);
+
+// For the field or combo with ImGui id `item_id`, once.
+std::optional<MirrorTyping> take_mirror_typing(uint32_t item_id);
+std::optional<int> take_mirror_choice(uint32_t item_id);
+
+// At the end of a frame: what no field took is for one that is gone.
+void forget_mirror_input();
+
+}  // namespace tt::web

@@ -1,0 +1,123 @@
+// The screens' fields and lists, each drawn on the canvas and described for
+// the accessibility mirror as the real control it is (a text <input>, a spin
+// button, a combobox with its listbox). What the mirror's control does comes
+// back through web/accessibility/mirror_input.h and is taken here, in the
+// same frame code as the canvas's, so both raise the same events.
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <climits>
+
+#include "core/parse_number.h"
+#include "web/accessibility/mirror_input.h"
+#include "web/screens/ui.h"
+
+namespace tt::web {
+namespace {
+
+// The mirror's typing into the field with `id`, if any. The canvas's field
+// lets go of the keys first: its own buffer would write the old text back.
+// A disabled field takes nothing.
+std::optional<MirrorTyping> typing_from_mirror(ImGuiID id) {
+  auto typing = take_mirror_typing(id);
+  if (!typing || (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled)) return std::nullopt;
+  if (GImGui->ActiveId == id) ImGui::ClearActiveID();
+  return typing;
+}
+
+// What a number field on the canvas lets through (ImGuiInputTextFlags_CharsDecimal).
+std::string kept_as_decimal(const std::string& text) {
+  std::string kept;
+  for (char c : text) {
+    if ((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '*' || c == '/') kept += c;
+  }
+  return kept;
+}
+
+}  // namespace
+
+FieldInput text_field(Ui& ui, const TextField& field, std::string& text) {
+  FieldInput input;
+  const ImGuiID id = ImGui::GetID(field.id);
+  if (auto typing = typing_from_mirror(id)) {
+    std::string typed = field.digits ? kept_as_decimal(typing->text) : std::move(typing->text);
+    if (typed != text) {
+      text = std::move(typed);
+      input.edited = true;
+    }
+    input.left = typing->done;
+  }
+  const ImGuiInputTextFlags flags = field.digits ? ImGuiInputTextFlags_CharsDecimal : 0;
+  const bool typed = field.lines > 0
+                         ? ImGui::InputTextMultiline(field.id, &text, ImVec2(-1, ImGui::GetTextLineHeight() * field.lines), flags)
+                         : ImGui::InputTextWithHint(field.id, field.hint, &text, flags);
+  input.edited = input.edited || typed;
+  input.left = input.left || ImGui::IsItemDeactivatedAfterEdit();
+  ui.remember(field.key);
+  if (A11yNode* node = ui.describe(field.role, field.name)) {
+    node->value = text;
+    node->multiline = field.lines > 0;
+    node->digits = field.digits;
+  }
+  return input;
+}
+
+void number_field(const Model& model, Ui& ui, const NumberField& field, int value) {
+  int shown = model.number_shown(field.key, value);
+  const ImGuiID id = ImGui::GetID(field.id);
+  bool edited = false, left = false;
+  if (auto typing = typing_from_mirror(id)) {
+    // Emptied or not a number yet: nothing to take until it is one.
+    if (const auto number = parse_int(typing->text, INT_MIN, INT_MAX); number && *number != shown) {
+      shown = static_cast<int>(*number);
+      edited = true;
+    }
+    left = typing->done;
+  }
+  ImGui::SetNextItemWidth(std::max(field.width, ImGui::GetFrameHeight()));  // at least square: a finger's target
+  edited = ImGui::InputInt(field.id, &shown, 0, 0) || edited;
+  left = ImGui::IsItemDeactivated() || left;
+  if (edited) ui.emit(event::NumberEdited{field.key, shown});
+  if (left) ui.emit(event::NumberLeft{field.key});
+  ui.remember(field.key);
+  if (A11yNode* node = ui.describe("spinbutton", field.name)) {
+    node->value = std::to_string(shown);
+    node->range = {field.min, field.max};
+  }
+}
+
+int combo_field(Ui& ui, const Layout& layout, const ComboField& field, const std::vector<std::string>& labels,
+                int selected) {
+  const ImGuiID id = ImGui::GetID(field.id);
+  const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+  int chosen = -1;
+  if (const auto index = take_mirror_choice(id); index && !disabled && *index >= 0 &&
+                                                 *index < static_cast<int>(labels.size())) {
+    chosen = *index;
+  }
+  const std::string preview = selected >= 0 && selected < static_cast<int>(labels.size()) ? labels[selected] : "";
+  const size_t nodes_before = ui.nodes.size();
+  bool open = false;
+  if (ImGui::BeginCombo(field.id, preview.c_str())) {
+    open = true;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      if (list_option(layout, labels[i].c_str(), static_cast<int>(i) == selected)) chosen = static_cast<int>(i);
+      if (i < field.option_keys.size()) ui.remember(field.option_keys[i]);
+    }
+    ImGui::EndCombo();
+  }
+  // The entries are the combobox's listbox in the mirror, not buttons of their own.
+  ui.nodes.resize(nodes_before);
+  ui.remember(field.key);
+  if (A11yNode* node = ui.describe("combobox", field.name)) {
+    node->value = preview;
+    node->options = labels;
+    node->selected = selected;
+    node->expanded = open;
+  }
+  return chosen;
+}
+
+}  // namespace tt::web
