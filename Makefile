@@ -17,7 +17,7 @@ setup:
 	@third_party/fetch.sh $(BUILD)/third_party
 	@third_party/make-sounds.sh $(BUILD)/third_party/sounds
 	@test -d web/js/node_modules/abcjs || (cd web/js && npm ci --no-audit --no-fund --loglevel=error)
-	@test -d tests/e2e/node_modules/playwright-core || (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+	@(test -d tests/e2e/node_modules/playwright-core && test -d tests/e2e/node_modules/axe-core) || (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 	@test -d tests/fsrs/node_modules/ts-fsrs || (cd tests/fsrs && npm ci --no-audit --no-fund --loglevel=error)
 
 native: setup

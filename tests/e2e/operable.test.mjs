@@ -121,9 +121,26 @@ test('sync, filter, open a tune, set its status, write notes, choose a setting, 
   // Play and stop.
   await waitFor(page, (s) => s.notation.rendered, 'the notation drawn', 30000);
   await activate(mirror().getByRole('button', { name: 'Play', exact: true }), 'Play');
-  await waitFor(page, (s) => s.notation.playing && !s.notation.loading_sound, 'playing', 20000);
-  await activate(mirror().getByRole('button', { name: 'Stop', exact: true }), 'Stop');
+  await waitFor(page, (s) => s.notation.playing && s.notation.playing_bar >= 2, 'playing', 20000);
+  // The bar is there to ask for (the Stop button's name), and the start and end are said once each.
+  const stop = await one(mirror().getByRole('button', { name: /^Stop \(playing bar \d+ of \d+\)$/ }), 'Stop, with the bar');
+  await stop.dispatchEvent('click');
   await waitFor(page, (s) => !s.notation.playing, 'stopped');
+  await page.waitForFunction(() => window.tunetrack.announced.some((t) => /^Stopped at bar \d+\.$/.test(t)));
+  const said = await page.evaluate(() => window.tunetrack.announced);
+  assert.equal(said.filter((t) => /^Playing/.test(t)).length, 1, `playing said once, not per note: ${said}`);
+  assert.ok(!said.some((t) => /bar/.test(t) && !/^Stopped at bar/.test(t)), `no bar said while playing: ${said}`);
+
+  // Transposition: a spin button, stepped with the arrow keys.
+  const transpose = await one(mirror().getByRole('spinbutton', { name: /^Transpose/ }), 'the transposition');
+  assert.equal(await transpose.getAttribute('min'), '-12');
+  assert.equal(await transpose.getAttribute('max'), '12');
+  await transpose.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await waitFor(page, (s) => s.notation.transpose === 2, 'two semitones up');
+  await transpose.fill('0');
+  await waitFor(page, (s) => s.notation.transpose === 0, 'back to the written key');
 
   // Rate it in Practice.
   await tab('Practice');

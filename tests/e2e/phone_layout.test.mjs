@@ -44,7 +44,7 @@ async function checkScreen(what, height = HEIGHT) {
 async function checkCombo(name, what) {
   await tap(page, name);
   const s = await checkScreen(`${what}, open`);
-  const entries = s.widgets.filter((w) => w.role === 'button' && w.rect[1] > 0);
+  const entries = s.widgets.filter((w) => w.role === 'option' && w.rect[1] > 0);
   assert.ok(entries.length > 1, `${what}: the open list has entries`);
   await page.touchscreen.tap(WIDTH - 4, 4);  // the header, outside the popup
   await nextFrames(page, 3);

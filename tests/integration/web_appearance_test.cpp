@@ -179,6 +179,48 @@ TEST(WebMirror, ItsJsonIsInCssPixelsAndSurvivesInvalidUtf8) {
   EXPECT_FALSE(web::is_interactive("heading"));
 }
 
+TEST(WebMirror, ItsTableHoldsEveryRowOfTheListInItsOrderAndFollowsAFilter) {
+  WebPage page;
+  page.open();
+  sync_member(page, kMember, 30);
+  const auto& view = page.model.collection;
+  auto doc = nlohmann::json::parse(web::mirror_rows_json(view));
+  ASSERT_EQ(doc["total"], 30);
+  ASSERT_EQ(doc["rows"].size(), 30u) << "a short list is all in the table: table navigation and find reach every tune";
+  for (size_t i = 0; i < view.visible().size(); ++i) {
+    const CollectionEntry& e = view.entries()[view.visible()[i]];
+    EXPECT_EQ(doc["rows"][i]["tune"], e.tune_id) << "row " << i << " in the list's order";
+    EXPECT_EQ(doc["rows"][i]["name"], e.name);
+    EXPECT_EQ(doc["rows"][i]["cells"][2], "want to learn");
+  }
+
+  // A filter (and a heard tune) moves the revision on; the rows follow.
+  const uint64_t before = view.revision();
+  const CollectionEntry first = view.entries()[view.visible()[0]];
+  page.dispatch(event::Heard{first.tune_id, false});
+  EXPECT_NE(view.revision(), before);
+  auto only = page.model.view;
+  only.filter.type = first.type;
+  page.dispatch(event::ViewChanged{only, true});
+  doc = nlohmann::json::parse(web::mirror_rows_json(view));
+  ASSERT_LT(doc["total"].get<size_t>(), 30u);
+  ASSERT_EQ(doc["rows"].size(), doc["total"].get<size_t>());
+  bool found = false;
+  for (const auto& row : doc["rows"]) {
+    EXPECT_EQ(row["cells"][0], first.type);
+    if (row["tune"] != first.tune_id) continue;
+    found = true;
+    EXPECT_EQ(row["name"], first.name + "  (heard 1)");
+  }
+  EXPECT_TRUE(found);
+
+  // A list longer than the mirror holds: its length only (the rows on screen come with the frame).
+  const size_t shown = doc["total"].get<size_t>();
+  doc = nlohmann::json::parse(web::mirror_rows_json(view, shown - 1));
+  EXPECT_EQ(doc["total"].get<size_t>(), shown);
+  EXPECT_TRUE(doc["rows"].empty());
+}
+
 TEST(WebHealth, TheHeaderSaysWhetherThesessionOrgIsReachableInAMusiciansWords) {
   const struct { const char* state; const char* words; } cases[] = {
       {"closed", "thesession.org reachable"},

@@ -2,11 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/model/collection_rows.h"
+
 namespace tt::web {
 
 bool is_interactive(const std::string& role) {
   return role == "button" || role == "checkbox" || role == "radio" || role == "tab" || role == "textbox" ||
-         role == "searchbox" || role == "spinbutton" || role == "combobox" || role == "row";
+         role == "searchbox" || role == "spinbutton" || role == "combobox" || role == "option" || role == "row";
 }
 
 std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
@@ -29,6 +31,8 @@ std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
       node["expanded"] = n.expanded;
     }
     if (!n.cells.empty()) node["cells"] = n.cells;
+    if (n.tune) node["tune"] = n.tune, node["index"] = n.index;
+    if (n.role == "table") node["value"] = n.value;
     if (n.level) node["level"] = n.level;
     if (!n.action.empty()) node["action"] = n.action;
     if (n.checkable) node["checked"] = n.checked;
@@ -37,6 +41,19 @@ std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
   }
   // Invalid UTF-8 in a tune name must not throw: replace it.
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string mirror_rows_json(const CollectionView& view, size_t up_to) {
+  using nlohmann::json;
+  const auto& visible = view.visible();
+  json rows = json::array();
+  if (visible.size() <= up_to) {
+    for (size_t i : visible) {
+      const CollectionEntry& e = view.entries()[i];
+      rows.push_back({{"tune", e.tune_id}, {"name", collection_row_name(e)}, {"cells", collection_row_cells(e)}});
+    }
+  }
+  return json{{"total", visible.size()}, {"rows", rows}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace tt::web

@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "web/model/collection_view.h"
+
 namespace tt::web {
 
 struct A11yNode {
   uint32_t id = 0;     // ImGui's item id; 0 for text and headings
-  std::string role;    // button, checkbox, radio, tab, textbox, searchbox, spinbutton, combobox, heading, row, text
+  std::string role;    // button, checkbox, radio, tab, textbox, searchbox, spinbutton, combobox, option, heading, row, text
   std::string name;    // what a screen reader says
   std::string key;     // the automation name (Ui::remember), when there is one
   std::string value;   // a field's text, a spin button's number, a combobox's choice
@@ -24,6 +26,8 @@ struct A11yNode {
   int selected = -1;                 // ... which of it is chosen
   bool expanded = false;             // ... and whether it is open on the canvas
   std::vector<std::string> cells;  // a row's other columns: type, key, status, added
+  int64_t tune = 0;                // a row's tune...
+  int index = -1;                  // ... and its place in the list (0 first)
   int level = 0;       // a heading's level
   // Not a tap: what activating it asks of the page ("scroll <window id> <+1|-1>").
   std::string action;
@@ -38,5 +42,15 @@ bool is_interactive(const std::string& role);
 
 // The mirror as JSON for web/page/mirror.js (rects in CSS pixels).
 std::string mirror_json(const std::vector<A11yNode>& nodes, double device_pixel_ratio);
+
+// Up to this many rows, the mirror's table holds every row of the list, so a
+// screen reader's table navigation and the browser's find reach tunes off
+// screen; a longer list has the rows on screen, each saying its place.
+inline constexpr size_t kMirrorAllRowsUpTo = 2000;
+
+// Every row of the list `view` shows, in its order, as JSON for
+// web/page/mirror.js: {"total": N, "rows": [{"tune", "name", "cells"}]}
+// ("rows" empty past kMirrorAllRowsUpTo). Built when the list changes, not per frame.
+std::string mirror_rows_json(const CollectionView& view, size_t up_to = kMirrorAllRowsUpTo);
 
 }  // namespace tt::web

@@ -101,6 +101,20 @@ void follow_announcements(Model& m) {
     seen.import_summary = m.import_summary;
     if (!m.import_summary.empty()) say(a, m.import_summary);
   }
+  // The player: its start and its end, and a failure, each once. The bar it
+  // is at is not said on every note: the Stop button's name has it, to ask for.
+  const Notation& n = m.notation;
+  const bool playing = n.playing && !n.loading_sound;
+  if (playing && !seen.playing) {
+    say(a, n.playing_bar > 1 ? "Playing from bar " + std::to_string(n.playing_bar) + "." : std::string("Playing."));
+  }
+  if (!n.playing && seen.playing) {
+    say(a, seen.playing_bar > 0 ? "Stopped at bar " + std::to_string(seen.playing_bar) + "." : std::string("Stopped."));
+  }
+  if (n.playback_error != seen.playback_error && !n.playback_error.empty()) say(a, n.playback_error);
+  seen.playback_error = n.playback_error;
+  seen.playing = n.playing && (seen.playing || playing);  // loading the next tune's sound is still playing
+  seen.playing_bar = n.playing ? std::max(n.playing_bar, playing ? 0 : seen.playing_bar) : 0;
   // A save ended well: the change is kept (a failed one brings a banner).
   if (seen.saving && !m.saving && !m.storage_unavailable && !new_banner) say(a, "Saved.");
   seen.saving = m.saving;

@@ -24,6 +24,9 @@ struct AnnouncedState {
   bool saving = false;
   std::vector<std::string> banners;  // the banners' texts shown
   std::string import_summary;
+  bool playing = false;         // the tune's player, once its sound is loaded
+  int playing_bar = 0;          // where it was, for "Stopped at bar N"
+  std::string playback_error;
 };
 
 struct Announcements {

@@ -5,8 +5,14 @@
 
 namespace tt::web {
 
-void Mirror::follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, double dpr) {
+void Mirror::follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, const CollectionView& list,
+                    double dpr) {
   if (!js_mirror_wanted()) return;
+  // The rows first: this frame's nodes say which of them are on screen.
+  if (list.revision() != rows_revision_) {
+    js_mirror_rows(mirror_rows_json(list).c_str());
+    rows_revision_ = list.revision();
+  }
   std::string json = mirror_json(nodes, dpr);
   if (json != shown_) {
     js_mirror_update(json.c_str());

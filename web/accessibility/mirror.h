@@ -13,9 +13,12 @@ namespace tt::web {
 
 class Mirror {
  public:
-  void follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, double dpr);
+  // `list`: the collection's list, whose rows the mirror's table holds.
+  void follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, const CollectionView& list,
+              double dpr);
 
  private:
+  uint64_t rows_revision_ = 0;  // the list's revision last sent
   std::string shown_;       // the JSON last sent
   uint64_t announced_ = 0;  // announcements sent so far
 };

@@ -77,6 +77,8 @@ void js_stop_playback();
 // --- The accessibility mirror (mirror_glue.js).
 void js_mirror_update(const char* json);
 void js_mirror_announce(const char* text);
+// Every row of the collection's list (a11y_node.h's mirror_rows_json), when it changed.
+void js_mirror_rows(const char* json);
 // The mirror benchmark's baseline switches it off (tests/bench/mirror_bench.mjs).
 int js_mirror_wanted();
 

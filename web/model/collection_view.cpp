@@ -1,6 +1,13 @@
 #include "web/model/collection_view.h"
 
 namespace tt::web {
+namespace {
+// One count for every view, so a new view never repeats an old one's revision.
+uint64_t next_revision() {
+  static uint64_t last = 0;
+  return ++last;
+}
+}  // namespace
 
 CollectionView::CollectionView()
     : entries_(std::make_unique<std::vector<CollectionEntry>>()),
@@ -16,6 +23,7 @@ void CollectionView::reset(std::vector<CollectionEntry> entries, const Collectio
   for (size_t i = 0; i < entries_->size(); ++i) position_[(*entries_)[i].tune_id] = i;
   summarise();
   visible_ = index_->query(filter_, sort_);
+  revision_ = next_revision();
 }
 
 void CollectionView::replace(const CollectionEntry& entry) {
@@ -25,12 +33,14 @@ void CollectionView::replace(const CollectionEntry& entry) {
   index_->entry_changed(it->second);
   summarise();
   visible_ = index_->query(filter_, sort_);
+  revision_ = next_revision();
 }
 
 void CollectionView::query(const CollectionFilter& filter, const CollectionSort& sort) {
   filter_ = filter;
   sort_ = sort;
   visible_ = index_->query(filter_, sort_);
+  revision_ = next_revision();
 }
 
 const CollectionEntry* CollectionView::find(int64_t tune_id) const {

@@ -3,6 +3,7 @@
 // them, the rows that pass the filter in the chosen order, and the summaries
 // (per status, per type) recomputed when the collection changes, never per
 // frame. Move-only: the index refers to the entries it was built from.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ class CollectionView {
   const CollectionEntry* find(int64_t tune_id) const;
   const StatusCounts& status_counts() const { return status_counts_; }
   const std::map<std::string, int>& type_counts() const { return type_counts_; }  // also the types present
+  // Moves on whenever what the list shows may have changed (for work done
+  // once per change, not per frame: the mirror's table).
+  uint64_t revision() const { return revision_; }
 
  private:
   void summarise();
@@ -42,6 +46,7 @@ class CollectionView {
   std::vector<size_t> visible_;
   StatusCounts status_counts_;
   std::map<std::string, int> type_counts_;
+  uint64_t revision_ = 0;
 };
 
 }  // namespace tt::web

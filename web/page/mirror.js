@@ -26,8 +26,8 @@
   var main = document.createElement('div');
   main.setAttribute('role', 'main');
   var table = document.createElement('table');
-  table.setAttribute('aria-label', 'Your tunes');
-  table.innerHTML = '<thead><tr><th>Name</th><th>Type</th><th>Key</th><th>Status</th><th>Added</th></tr></thead>';
+  table.setAttribute('aria-label', 'Your tunes');  // as web/screens/ui_collection.cpp names its table
+  table.innerHTML = '<thead><tr aria-rowindex="1"><th>Name</th><th>Type</th><th>Key</th><th>Status</th><th>Added</th></tr></thead>';
   var tbody = document.createElement('tbody');
   table.appendChild(tbody);
   var live = document.createElement('div');
@@ -40,7 +40,7 @@
   root.appendChild(live);
 
   var elements = {};   // key -> element, kept across frames so focus stays
-  var rows = {};       // row key -> <tr>
+  var rows = {};       // tune id -> <tr>
   var lists = 0;       // for each listbox's id
 
   function place(el, rect) {
@@ -260,53 +260,147 @@
     place(el, node.rect);
   }
 
-  function row(node, index) {
-    var key = node.key ? node.key + ':' + node.name : 'row:' + index + ':' + node.name;
-    var tr = rows[key];
-    if (!tr) {
-      tr = document.createElement('tr');
-      var name = document.createElement('td');
-      var open = document.createElement('button');
-      open.type = 'button';
-      open.addEventListener('click', function (e) { e.preventDefault(); tap(tr.ttNode); });
-      name.appendChild(open);
-      tr.appendChild(name);
-      for (var i = 0; i < 4; i++) tr.appendChild(document.createElement('td'));
-      rows[key] = tr;
-    }
-    tr.ttNode = node;
-    var cells = node.cells || [];
-    tr.firstChild.firstChild.textContent = node.name;
-    for (var c = 0; c < 4; c++) {
+  // The table's rows. A list of up to a couple of thousand tunes is all in
+  // the table (mirror_rows_json), so table navigation and find reach tunes
+  // off screen; a longer one has the rows on screen. Either way each row
+  // says its place (aria-rowindex) and the table its length (aria-rowcount),
+  // and a row's button opens its tune by id, on screen or not.
+  function rowFor(tune) {
+    var tr = rows[tune];
+    if (tr) return tr;
+    tr = rows[tune] = document.createElement('tr');
+    var name = document.createElement('td');
+    var open = document.createElement('button');
+    open.type = 'button';
+    open.addEventListener('click', function (e) {
+      e.preventDefault();
+      Module.ccall('tt_on_mirror_action', null, ['string'], ['open_tune ' + tune]);
+    });
+    name.appendChild(open);
+    tr.appendChild(name);
+    for (var i = 0; i < 4; i++) tr.appendChild(document.createElement('td'));
+    offScreen(open);
+    return tr;
+  }
+
+  function fillRow(tr, row, index) {
+    var open = tr.firstChild.firstChild;
+    if (open.textContent !== row.name) open.textContent = row.name;
+    var cells = row.cells || [];
+    for (var c = 0; c < tr.children.length - 1; c++) {
       var td = tr.children[c + 1];
       if (td.textContent !== (cells[c] || '')) td.textContent = cells[c] || '';
     }
-    place(tr.firstChild.firstChild, node.rect);
-    return { key: key, el: tr };
+    tr.setAttribute('aria-rowindex', String(index + 2));  // the header is row 1
   }
 
-  // Puts `wanted` (elements) into `parent` in order, moving only what moved,
-  // so a focused element is not taken out of the page.
+  // A row off screen: in the page for a screen reader and find, over nothing.
+  function offScreen(button) { place(button, [0, -100, 1, 1]); }
+
+  // Any other list (the sets, a set's tunes): a table of the rows on screen,
+  // each pressed as a tap on it.
+  var others = {};  // table name -> { el, tbody, rows: key -> <tr>, wanted, seen }
+  function otherTable(name) {
+    var t = others[name];
+    if (t) return t;
+    t = others[name] = { el: document.createElement('table'), tbody: document.createElement('tbody'), rows: {} };
+    t.el.setAttribute('aria-label', name);
+    t.el.appendChild(t.tbody);
+    return t;
+  }
+  function otherRow(t, node, index) {
+    var key = node.name + ':' + index;
+    var tr = t.rows[key];
+    if (!tr) {
+      tr = t.rows[key] = document.createElement('tr');
+      var first = document.createElement('td');
+      var open = document.createElement('button');
+      open.type = 'button';
+      open.addEventListener('click', function (e) { e.preventDefault(); tap(tr.ttNode); });
+      first.appendChild(open);
+      tr.appendChild(first);
+    }
+    tr.ttNode = node;
+    var cells = node.cells || [];
+    while (tr.children.length < cells.length + 1) tr.appendChild(document.createElement('td'));
+    while (tr.children.length > cells.length + 1) tr.removeChild(tr.lastChild);
+    fillRow(tr, node, -1);
+    tr.removeAttribute('aria-rowindex');
+    place(tr.firstChild.firstChild, node.rect);
+    t.wanted.push(tr);
+    t.seen[key] = true;
+  }
+
+  var list = { total: 0, rows: [] };  // the last mirror_rows_json
+  var placed = [];                     // row buttons placed over the canvas by the last frame
+  function wholeList() { return list.rows.length > 0 && list.rows.length === list.total; }
+
+  function takeRows(json) {
+    try { list = JSON.parse(json); } catch (e) { return; }
+    table.setAttribute('aria-rowcount', String(list.total + 1));
+    if (!wholeList()) return;  // the frames' rows fill the table
+    var wanted = [], seen = {};
+    list.rows.forEach(function (row, index) {
+      var tr = rowFor(row.tune);
+      fillRow(tr, row, index);
+      wanted.push(tr);
+      seen[row.tune] = true;
+    });
+    Object.keys(rows).forEach(function (k) { if (!seen[k]) delete rows[k]; });
+    arrange(tbody, wanted);
+  }
+
+  // Puts `wanted` (elements) into `parent` in order. What goes is removed
+  // first, so an element that stays is moved only when the order itself
+  // changed: moving the focused element would take the focus (and a screen
+  // reader's place) away to the page's start.
   function arrange(parent, wanted) {
+    var keep = new Set(wanted);
+    for (var k = parent.children.length - 1; k >= 0; k--) {
+      if (!keep.has(parent.children[k])) parent.removeChild(parent.children[k]);
+    }
+    var focused = document.activeElement;
     for (var i = 0; i < wanted.length; i++) {
       if (parent.children[i] !== wanted[i]) parent.insertBefore(wanted[i], parent.children[i] || null);
     }
-    while (parent.children.length > wanted.length) parent.removeChild(parent.lastChild);
+    if (focused && focused !== document.activeElement && parent.contains(focused)) focused.focus({ preventScroll: true });
   }
 
   function update(json) {
     var nodes;
     try { nodes = JSON.parse(json); } catch (e) { return; }
     var seen = {}, seenRows = {};
-    var inHeader = [], inTabs = [], inMain = [], inRows = [];
-    var tableAt = -1;
+    var inHeader = [], inTabs = [], inMain = [], inRows = [], placedNow = [];
     var passedTabs = false;
+    var current = null, shownOthers = [];  // the other table the rows that follow belong to
     nodes.forEach(function (node, index) {
+      if (node.role === 'option') return;  // an open combo's entry: its combobox's listbox has it
+      if (node.role === 'table' && node.name === table.getAttribute('aria-label')) {
+        current = null;
+        inMain.push(table);
+        return;
+      }
+      if (node.role === 'table' || (node.role === 'row' && !node.tune && !current)) {
+        current = otherTable(node.role === 'table' ? node.name : 'List');
+        current.wanted = [];
+        current.seen = {};
+        shownOthers.push(current);
+        inMain.push(current.el);
+        if (node.role === 'table') return;
+      }
+      if (node.role === 'row' && !node.tune) {
+        otherRow(current, node, index);
+        return;
+      }
       if (node.role === 'row') {
-        var r = row(node, index);
-        seenRows[r.key] = true;
-        inRows.push(r.el);
-        if (tableAt < 0) { tableAt = inMain.length; inMain.push(table); }
+        var tr = rowFor(node.tune);
+        if (!wholeList()) {
+          fillRow(tr, node, node.index);
+          inRows.push(tr);
+          seenRows[node.tune] = true;
+        }
+        place(tr.firstChild.firstChild, node.rect);
+        placedNow.push(tr.firstChild.firstChild);
         return;
       }
       var key = keyOf(node, index);
@@ -321,10 +415,18 @@
       else inMain.push(el);
     });
     Object.keys(elements).forEach(function (k) { if (!seen[k]) delete elements[k]; });
-    Object.keys(rows).forEach(function (k) { if (!seenRows[k]) delete rows[k]; });
+    placed.forEach(function (button) { if (placedNow.indexOf(button) < 0) offScreen(button); });
+    placed = placedNow;
+    if (!wholeList()) {
+      Object.keys(rows).forEach(function (k) { if (!seenRows[k]) delete rows[k]; });
+      arrange(tbody, inRows);
+    }
+    shownOthers.forEach(function (t) {
+      Object.keys(t.rows).forEach(function (k) { if (!t.seen[k]) delete t.rows[k]; });
+      arrange(t.tbody, t.wanted);
+    });
     arrange(header, inHeader);
     arrange(tablist, inTabs);
-    arrange(tbody, inRows);
     arrange(main, inMain);
   }
 
@@ -349,5 +451,5 @@
   });
 
   document.body.appendChild(root);
-  Module.ttMirror = { update: update, announce: announce, root: root };
+  Module.ttMirror = { update: update, rows: takeRows, announce: announce, root: root };
 })();

@@ -3,6 +3,7 @@
 // runner, and marks activity so the next frames are drawn.
 #include <emscripten.h>
 
+#include <cstdio>
 #include <string>
 
 #include "core/http_outcome.h"
@@ -117,6 +118,12 @@ EMSCRIPTEN_KEEPALIVE void tt_on_mirror_choice(uint32_t item, int index) {
 // The accessibility mirror (mirror.js): an action that is not a tap.
 EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {
   mark_activity();
+  // A row of the table, on screen or not: opened as a click on it would.
+  long long tune_id = 0;
+  if (std::sscanf(action, "open_tune %lld", &tune_id) == 1) {
+    page_runner().dispatch(tt::web::event::OpenTune{tune_id});
+    return;
+  }
   tt::web::perform_mirror_action(action);
 }
 // web/platform/browser_app.cpp: the service worker's state changed.

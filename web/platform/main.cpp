@@ -110,7 +110,7 @@ void draw_frame() {
   if (layout.touch) tt::web::scroll_by_touch_drag(6 * layout.scale);
   tt::web::scroll_by_keys();
   tt::web::set_text_input_active(io.WantTextInput);
-  g_runner.mirror.follow(g_runner.ui.nodes, g_runner.model.announcements, g_runner.dpr);
+  g_runner.mirror.follow(g_runner.ui.nodes, g_runner.model.announcements, g_runner.model.collection, g_runner.dpr);
 
   ImGui::Render();
   g_runner.schedule.ui_done_at_ms = emscripten_get_now();

@@ -1,6 +1,7 @@
 #pragma once
 // The ImGui screens. Each reads the model and raises events; none performs
 // I/O or changes the model (immediate mode: no widget state mirrored here).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,14 @@ struct Ui {
   A11yNode* describe(const std::string& role, const std::string& name, bool checkable = false, bool checked = false);
   // The last item (text) is a heading.
   void heading(int level, const std::string& text);
-  // The last item (the row's selectable) is a row of the list with these columns.
+  // A table named `name` starts here, `rows` long; the rows after it are
+  // its rows on screen.
+  void table(const std::string& name, size_t rows);
+  // The last item (a row's selectable) is a row of the table with these columns.
   void row(const std::string& name, std::vector<std::string> cells);
+  // The same for the collection's list: row `index`, tune `tune_id` (the
+  // mirror holds the list's every row, web/accessibility/mirror.h).
+  void tune_row(const std::string& name, std::vector<std::string> cells, int64_t tune_id, int index);
   // The last item is a text worth reading out (a status, a message).
   void text(const std::string& text);
 };
@@ -75,6 +82,13 @@ struct NumberField {
   float width = 0;
 };
 void number_field(const Model& model, Ui& ui, const NumberField& field, int value);
+
+// A number shown as text with buttons beside it that change it, whose
+// canvas rectangle (min x, min y, max x, max y) is `area`: a spin button in
+// the mirror named `name`. Returns a number typed or stepped there this
+// frame, within min..max, when it differs from `value`.
+std::optional<int> spin_value(Ui& ui, const char* id, const std::string& name, int value, int min, int max,
+                              const std::array<float, 4>& area);
 
 // One of `labels`, chosen from a combo; a combobox with its listbox in the
 // mirror. Returns the index chosen this frame (on either), or -1.

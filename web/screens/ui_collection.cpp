@@ -7,6 +7,7 @@
 
 #include "core/music_key.h"
 #include "core/time_format.h"
+#include "web/model/collection_rows.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
 
@@ -73,12 +74,6 @@ void draw_incipit(const Model& model, int64_t tune_id, float height) {
                ImVec2(incipit.width_css * scale, height));
 }
 
-// A row's columns for the mirror and the phone's second line.
-std::vector<std::string> row_cells(const CollectionEntry& e) {
-  return {e.type.empty() ? "type unknown" : e.type, key_label(e.key), status_label(e.status),
-          "added " + format_date_utc(e.created_at_ms)};
-}
-
 void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   const auto& entries = model.collection.entries();
   const auto& visible = model.collection.visible();
@@ -108,6 +103,7 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   }
   ImGui::TableHeadersRow();
   ui.remember("table_header");
+  ui.table("Your tunes", visible.size());
 
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
@@ -134,8 +130,7 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(e.tune_id));
       const bool selected = model.view.open_tune == e.tune_id || model.highlighted == e.tune_id;
-      std::string name = e.name;
-      if (e.heard_count > 0) name += "  (heard " + std::to_string(e.heard_count) + ")";
+      const std::string name = collection_row_name(e);
       const ImVec2 cell = ImGui::GetCursorScreenPos();
       // In the compact list the row's words are drawn over it (two lines).
       const std::string label = compact ? std::string("##row") : name;
@@ -143,8 +138,8 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
         ui.emit(event::OpenTune{e.tune_id});
       }
       if (row < 12) ui.remember("row_" + std::to_string(row));
-      std::vector<std::string> cells = row_cells(e);
-      ui.row(name, cells);
+      std::vector<std::string> cells = collection_row_cells(e);
+      ui.tune_row(name, cells, e.tune_id, row);
       if (compact) {
         const float top = cell.y + (row_height - line * 2 - ImGui::GetStyle().ItemSpacing.y) / 2;
         ImGui::SetCursorScreenPos(ImVec2(cell.x, top));

@@ -88,6 +88,29 @@ void number_field(const Model& model, Ui& ui, const NumberField& field, int valu
   }
 }
 
+std::optional<int> spin_value(Ui& ui, const char* id, const std::string& name, int value, int min, int max,
+                              const std::array<float, 4>& area) {
+  const ImGuiID item = ImGui::GetID(id);  // not an ImGui item: the id the mirror's typing names
+  std::optional<int> typed;
+  if (auto typing = take_mirror_typing(item)) {
+    if (const auto number = parse_int(typing->text, min, max); number && *number != value) typed = static_cast<int>(*number);
+  }
+  ImRect visible(area[0], area[1], area[2], area[3]);
+  visible.ClipWithFull(ImGui::GetCurrentWindow()->InnerClipRect);
+  if (visible.GetWidth() > 0.5f && visible.GetHeight() > 0.5f) {
+    A11yNode node;
+    node.id = item;
+    node.role = "spinbutton";
+    node.name = name;
+    node.value = std::to_string(value);
+    node.range = {min, max};
+    node.rect = {visible.Min.x, visible.Min.y, visible.GetWidth(), visible.GetHeight()};
+    node.size = {area[2] - area[0], area[3] - area[1]};
+    ui.nodes.push_back(std::move(node));
+  }
+  return typed;
+}
+
 int combo_field(Ui& ui, const Layout& layout, const ComboField& field, const std::vector<std::string>& labels,
                 int selected) {
   const ImGuiID id = ImGui::GetID(field.id);
@@ -108,8 +131,9 @@ int combo_field(Ui& ui, const Layout& layout, const ComboField& field, const std
     }
     ImGui::EndCombo();
   }
-  // The entries are the combobox's listbox in the mirror, not buttons of their own.
-  ui.nodes.resize(nodes_before);
+  // The entries are the combobox's listbox in the mirror, not buttons of
+  // their own; they stay listed as options (each a finger's target).
+  for (size_t i = nodes_before; i < ui.nodes.size(); ++i) ui.nodes[i].role = "option";
   ui.remember(field.key);
   if (A11yNode* node = ui.describe("combobox", field.name)) {
     node->value = preview;

@@ -40,6 +40,7 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   same_line_if_fits(button_width(" - "));
   ImGui::BeginDisabled(n.transpose <= -12);
   if (ImGui::Button(" - ##transpose")) ui.emit(event::SetTranspose{n.transpose - 1});
+  ImRect control(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // the three, for the mirror below
   ui.remember("transpose_down");
   ui.describe("button", "Transpose down a semitone");
   ImGui::EndDisabled();
@@ -47,14 +48,20 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   std::snprintf(shown, sizeof shown, "%+d (%s)", n.transpose, key_label(setting.key, n.transpose).c_str());
   same_line_if_fits(ImGui::CalcTextSize(shown).x);
   ImGui::TextUnformatted(shown);
+  control.Add(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
   ui.remember("transpose");
-  ui.text(std::string("Transposed ") + shown);
   same_line_if_fits(button_width(" + "));
   ImGui::BeginDisabled(n.transpose >= 12);
   if (ImGui::Button(" + ##transpose")) ui.emit(event::SetTranspose{n.transpose + 1});
   ui.remember("transpose_up");
   ui.describe("button", "Transpose up a semitone");
   ImGui::EndDisabled();
+  // For the mirror, the three as one spin button: typed, or stepped with the arrow keys.
+  control.Add(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+  if (const auto typed = spin_value(ui, "##transpose_value", std::string("Transpose, semitones: now ") + shown, n.transpose,
+                                    -12, 12, {control.Min.x, control.Min.y, control.Max.x, control.Max.y})) {
+    ui.emit(event::SetTranspose{*typed});
+  }
 }
 
 // The player's controls. `set`: the open set's player (Play set plays it
@@ -79,6 +86,11 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
       ui.emit(event::PlayPause{});
     }
     ui.remember("play");
+    // The bar being played, for a screen reader to ask for (not said on every note).
+    if (n.playing && !n.loading_sound && n.playing_bar > 0) {
+      ui.describe("button", "Stop (playing bar " + std::to_string(n.playing_bar) +
+                                (n.image.bars > 0 ? " of " + std::to_string(n.image.bars) : std::string()) + ")");
+    }
     ImGui::EndDisabled();
   }
   same_line_if_fits(ImGui::GetFontSize() * 3);

@@ -220,6 +220,7 @@ void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set
   if (!set.entries.empty()) draw_set_player(model, ui, layout);
   ImGui::Separator();
   const size_t current = model.set_index_shown();
+  ui.table("Tunes in the set", set.entries.size());
   for (size_t i = 0; i < set.entries.size(); ++i) draw_entry(model, ui, layout, set, i, current);
   // The rows' opening bars come from the list's incipit machinery.
   std::vector<int64_t> shown;

@@ -113,6 +113,7 @@ void draw_list(const Model& model, Ui& ui, const Layout& layout) {
   float row_height = line * 3 + spacing * 2;
   if (layout.touch) row_height = std::max(row_height, kMinTargetCssPixels * layout.scale);
   ImGui::BeginChild("sets_list");
+  ui.table("Your sets", sets.shown.size());
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(sets.shown.size()), row_height + spacing);
   while (clipper.Step()) {
