@@ -84,6 +84,24 @@ test('typing into the mirrored search field filters the list', async () => {
   await waitFor(page, (s) => s.view.search === '' && s.shown === s.total, 'the whole list again');
 });
 
+test('the table holds every row of the list, and a tune off screen opens from it', async () => {
+  const s = await waitFor(page, (s) => s.view.tab === 'collection' && s.shown === 40 && s.rects.row_2, 'the whole list');
+  const table = mirror().getByRole('table', { name: 'Your tunes' });
+  await page.waitForFunction(() => document.querySelectorAll('#tt-mirror tbody tr').length === 40);
+  assert.equal(await table.getAttribute('aria-rowcount'), '41', 'the header and 40 rows');
+  const last = table.locator('tbody tr').last();
+  assert.equal(await last.getAttribute('aria-rowindex'), '41');
+  const wanted = s.rows[39];
+  assert.equal((await last.locator('td').allTextContents())[0], wanted.name, 'the list\'s last tune, in order');
+  assert.ok(!s.rects.row_11 || s.rects.row_11[1] < 800, 'the list is longer than the screen');
+  // The browser's find reaches it too: it is text in the page.
+  assert.ok(await page.evaluate((name) => document.getElementById('tt-mirror').textContent.includes(name), wanted.name));
+  await last.getByRole('button', { name: wanted.name, exact: true }).dispatchEvent('click');
+  await waitFor(page, (s) => s.view.open_tune === wanted.tune_id, 'the tune off screen opened from the table');
+  await mirror().getByRole('button', { name: 'Close', exact: true }).dispatchEvent('click');
+  await waitFor(page, (s) => !s.view.open_tune, 'closed again');
+});
+
 test('a keyboard reaches the sections and a row, and a screen reader opens a tune and finds its heading', async () => {
   const data = mirror().getByRole('tab', { name: 'Data' });
   await data.focus();

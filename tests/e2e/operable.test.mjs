@@ -165,3 +165,26 @@ test('sync, filter, open a tune, set its status, write notes, choose a setting, 
   await waitFor(page, (s) => s.sets.find((x) => x.id === setId)?.tune_ids?.includes(tune.tune_id) && !s.saving,
     'the tune in the set');
 });
+
+test('a field takes an IME\'s composition once it is done, and a paste', async () => {
+  await tab('Collection');
+  const search = await one(mirror().getByRole('searchbox', { name: 'Search names' }), 'the search field');
+  await search.fill('');
+  await waitFor(page, (s) => s.view.search === '', 'an empty search');
+  await search.focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'Ma', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'Mái', selectionStart: 3, selectionEnd: 3 });
+  await nextFrames(page, 3);
+  assert.equal((await snapshot(page)).view.search, '', 'nothing is taken while the word is being composed');
+  await cdp.send('Input.insertText', { text: 'Máire' });
+  await waitFor(page, (s) => s.view.search === 'Máire', 'the composed word');
+  await cdp.detach();
+
+  await search.fill('');
+  await waitFor(page, (s) => s.view.search === '', 'an empty search again');
+  await page.evaluate(() => navigator.clipboard.writeText('Síle'));
+  await search.focus();
+  await page.keyboard.press('Control+V');
+  await waitFor(page, (s) => s.view.search === 'Síle', 'the pasted word');
+});

@@ -50,7 +50,8 @@ inline constexpr size_t kMirrorAllRowsUpTo = 2000;
 
 // Every row of the list `view` shows, in its order, as JSON for
 // web/page/mirror.js: {"total": N, "rows": [{"tune", "name", "cells"}]}
-// ("rows" empty past kMirrorAllRowsUpTo). Built when the list changes, not per frame.
+// ("rows" empty past kMirrorAllRowsUpTo). Asked for by the mirror once the
+// list stays still after a change, never per frame.
 std::string mirror_rows_json(const CollectionView& view, size_t up_to = kMirrorAllRowsUpTo);
 
 }  // namespace tt::web

@@ -8,9 +8,11 @@ namespace tt::web {
 void Mirror::follow(const std::vector<A11yNode>& nodes, const Announcements& announcements, const CollectionView& list,
                     double dpr) {
   if (!js_mirror_wanted()) return;
-  // The rows first: this frame's nodes say which of them are on screen.
+  // Only a word that the rows changed: building them (and the table) in the
+  // frame would slow typing in a long list; the mirror asks for them once
+  // the list stays still (tt_mirror_rows).
   if (list.revision() != rows_revision_) {
-    js_mirror_rows(mirror_rows_json(list).c_str());
+    js_mirror_rows_changed();
     rows_revision_ = list.revision();
   }
   std::string json = mirror_json(nodes, dpr);

@@ -18,7 +18,7 @@ class Mirror {
               double dpr);
 
  private:
-  uint64_t rows_revision_ = 0;  // the list's revision last sent
+  uint64_t rows_revision_ = 0;  // the list's revision last said to have changed
   std::string shown_;       // the JSON last sent
   uint64_t announced_ = 0;  // announcements sent so far
 };

@@ -77,8 +77,8 @@ void js_stop_playback();
 // --- The accessibility mirror (mirror_glue.js).
 void js_mirror_update(const char* json);
 void js_mirror_announce(const char* text);
-// Every row of the collection's list (a11y_node.h's mirror_rows_json), when it changed.
-void js_mirror_rows(const char* json);
+// The collection's list changed: the mirror asks for its rows (tt_mirror_rows) once typing pauses.
+void js_mirror_rows_changed();
 // The mirror benchmark's baseline switches it off (tests/bench/mirror_bench.mjs).
 int js_mirror_wanted();
 

@@ -6,8 +6,8 @@ mergeInto(LibraryManager.library, {
   js_mirror_update: function(json) {
     if (Module.ttMirror) Module.ttMirror.update(UTF8ToString(json));
   },
-  js_mirror_rows: function(json) {
-    if (Module.ttMirror) Module.ttMirror.rows(UTF8ToString(json));
+  js_mirror_rows_changed: function() {
+    if (Module.ttMirror) Module.ttMirror.rowsChanged();
   },
   js_mirror_announce: function(text) {
     if (Module.ttMirror) Module.ttMirror.announce(UTF8ToString(text));

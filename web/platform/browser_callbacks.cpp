@@ -158,6 +158,13 @@ EMSCRIPTEN_KEEPALIVE const char* tt_snapshot() {
                                {page_runner().schedule.drawn, page_settling() || page_runner().model.busy()}, change_log);
   return json.c_str();
 }
+// The accessibility mirror (mirror.js): every row of the collection's list
+// now (a11y_node.h's mirror_rows_json), asked for once the list stays still.
+EMSCRIPTEN_KEEPALIVE const char* tt_mirror_rows() {
+  static std::string json;
+  json = tt::web::mirror_rows_json(page_runner().model.collection);
+  return json.c_str();
+}
 // Frame times in ms over the last frames: "count p50 p95 max|count p50 p95 max"
 // (whole frame | UI without the WebGL calls).
 EMSCRIPTEN_KEEPALIVE const char* tt_frame_stats() {
