@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { startServers, launch, openApp, waitFor, click, nextFrames, newProfileDir, removeProfileDir, paths } from '../e2e/harness.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const mirrorJs = Buffer.concat(['mirror.js', 'mirror_controls.js'].map((file) => readFileSync(join(paths.web(), file))));
+const mirrorJs = Buffer.concat(['mirror.js', 'mirror_controls.js', 'mirror_tables.js'].map((file) => readFileSync(join(paths.web(), file))));
 console.log('== mirror: download size');
-console.log(`mirror.js + mirror_controls.js ${kb(mirrorJs.length)} raw, ${kb(gzipSync(mirrorJs, { level: 9 }).length)} gzip`);
+console.log(`mirror.js + mirror_controls.js + mirror_tables.js ${kb(mirrorJs.length)} raw, ${kb(gzipSync(mirrorJs, { level: 9 }).length)} gzip`);
 
 const servers = await startServers();
 const profile = newProfileDir();

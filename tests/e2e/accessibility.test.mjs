@@ -6,7 +6,7 @@
 // the live region that announces a sync's result.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, click, nextFrames, snapshot, syncMember } from './harness.mjs';
+import { startSession, waitFor, click, nextFrames, snapshot, syncMember, expectCount as expectCountIn } from './harness.mjs';
 
 let session, page;
 
@@ -17,17 +17,7 @@ before(async () => {
 after(() => session?.close());
 
 const mirror = () => page.locator('#tt-mirror');
-// The mirror follows the next frame: wait until a query finds `n` elements.
-async function expectCount(locator, n, what) {
-  const deadline = Date.now() + 5000;
-  let count;
-  while (Date.now() < deadline) {
-    count = await locator.count();
-    if (count === n) return;
-    await nextFrames(page, 1);
-  }
-  assert.equal(count, n, what);
-}
+const expectCount = (locator, n, what) => expectCountIn(page, locator, n, what);
 
 test('the live region announces the sync, and the sections, rows and buttons are in the accessibility tree', async () => {
   await syncMember(page, 100040);
@@ -93,7 +83,20 @@ test('the table holds every row of the list, and a tune off screen opens from it
   assert.equal(await last.getAttribute('aria-rowindex'), '41');
   const wanted = s.rows[39];
   assert.equal((await last.locator('td').allTextContents())[0], wanted.name, 'the list\'s last tune, in order');
-  assert.ok(!s.rects.row_11 || s.rects.row_11[1] < 800, 'the list is longer than the screen');
+  // The rows the canvas draws have their buttons over them; the others are off it.
+  const onScreen = await table.locator('tbody button').evaluateAll((buttons) => buttons.filter((b) => parseFloat(b.style.top) >= 0).length);
+  assert.ok(onScreen > 0 && onScreen < 40, `the list is longer than the screen: ${onScreen} rows on it`);
+  assert.ok(parseFloat(await last.getByRole('button').evaluate((b) => b.style.top)) < 0, 'the last tune is off the screen');
+  // Only one row is a Tab stop (Tab leaves the table in one press); the
+  // arrow keys go from row to row, off screen too.
+  const stops = await table.locator('tbody button').evaluateAll((buttons) => buttons.filter((b) => b.tabIndex === 0).length);
+  assert.equal(stops, 1, 'one Tab stop in the table');
+  await table.locator('tbody tr').nth(37).getByRole('button').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), s.rows[38].name, 'Down: the next row');
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), wanted.name, 'End: the last row');
+  assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0, 'the row last used is the Tab stop');
   // The browser's find reaches it too: it is text in the page.
   assert.ok(await page.evaluate((name) => document.getElementById('tt-mirror').textContent.includes(name), wanted.name));
   await last.getByRole('button', { name: wanted.name, exact: true }).dispatchEvent('click');

@@ -130,6 +130,21 @@ export async function waitFor(page, predicate, what, timeoutMs = 20000) {
     `last snapshot: ${JSON.stringify(last).slice(0, 2000)}`);
 }
 
+// The accessibility mirror (web/page/mirror.js) follows the next frame:
+// waits until `locator` finds `n` elements and returns it.
+export async function expectCount(page, locator, n, what, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  let count;
+  while (Date.now() < deadline) {
+    count = await locator.count();
+    if (count === n) return locator;
+    await nextFrames(page, 1);
+  }
+  throw new Error(`${what}: found ${count}, wanted ${n}`);
+}
+// The same for one element: a mirror's query that must name one thing.
+export const findOne = (page, locator, what) => expectCount(page, locator, 1, what);
+
 // The centre of a named widget, in CSS pixels, once the UI has drawn it.
 // It must have stayed put across two drawn frames (or the page must have
 // stopped drawing): a popup or panel still settling, or a new text size not

@@ -149,6 +149,26 @@ TEST(WebNotation, PlayerControlsAndLoopPicking) {
   EXPECT_NEAR(again.ms_per_bar, 3 * 60000.0 / 174, 1e-6);
   page.dispatch(ev::PlaybackChanged{play.request, "note", 30, 9, 0, ""});
   EXPECT_EQ(page.model.notation.highlighted_note, -1) << "the stopped player's report is dropped";
+  // A new key while playing: the music is drawn in it first (its notes are
+  // what plays), then it plays on, without a press of Play at each step.
+  page.dispatch(ev::SetTranspose{3});
+  EXPECT_FALSE(page.model.notation.playing);
+  EXPECT_EQ(page.effects_of<fx::StopPlayback>().size(), 1u);
+  answer_render(page, 9);
+  EXPECT_TRUE(page.model.notation.playing) << "plays on in the new key";
+  ASSERT_EQ(page.effects_of<fx::StartPlayback>().size(), 1u);
+  page.dispatch(ev::SetTranspose{3});
+  EXPECT_TRUE(page.model.notation.playing) << "the same key: nothing to draw, nothing stops";
+  // Stop pressed while the new key is drawn: it stays stopped once drawn.
+  page.dispatch(ev::SetTranspose{4});
+  const auto redraw = page.effects_of<fx::RenderNotation>().at(0);
+  page.dispatch(ev::PlayPause{});
+  web::NotationImage image;
+  image.texture = 10;
+  image.bars = 16;
+  page.dispatch(ev::NotationRendered{redraw.request, image});
+  EXPECT_FALSE(page.model.notation.playing);
+  EXPECT_EQ(page.effects_of<fx::StartPlayback>().size(), 0u);
   // Another tune: the player stops.
   page.dispatch(ev::OpenTune{fake::fake_tune_with_settings(1)});
   EXPECT_FALSE(page.model.notation.playing);

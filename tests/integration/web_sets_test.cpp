@@ -296,6 +296,11 @@ TEST(WebSets, APlayedSetGoesThroughItsTunesEachAtItsOwnTempo) {
   page.dispatch(ev::PlaybackChanged{plays[0].request, "ended", -1, 0, 0, ""});
   EXPECT_FALSE(page.model.sets.player.playing) << "the last tune ended the set";
   EXPECT_EQ(page.model.set_index_shown(), 0u);
+  // A screen reader hears the set start and end, not a stop between its tunes.
+  const auto& said = page.model.announcements.lines;
+  EXPECT_EQ(std::count(said.begin(), said.end(), "Playing."), 1);
+  EXPECT_EQ(std::count_if(said.begin(), said.end(), [](const std::string& l) { return l.rfind("Stopped", 0) == 0; }), 1);
+  EXPECT_EQ(said.back().rfind("Stopped", 0), 0u) << "said when the last tune ended";
 
   // Stop stops all; leaving the set stops it too.
   page.dispatch(ev::PlaySet{});

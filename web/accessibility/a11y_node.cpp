@@ -31,8 +31,10 @@ std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
       node["expanded"] = n.expanded;
     }
     if (!n.cells.empty()) node["cells"] = n.cells;
-    if (n.tune) node["tune"] = n.tune, node["index"] = n.index;
-    if (n.role == "table") node["value"] = n.value;
+    if (!n.description.empty()) node["description"] = n.description;
+    if (n.tune) node["tune"] = n.tune;
+    if (n.role == "row" && n.index >= 0) node["index"] = n.index;
+    if (n.role == "table") node["rows"] = n.rows;
     if (n.level) node["level"] = n.level;
     if (!n.action.empty()) node["action"] = n.action;
     if (n.checkable) node["checked"] = n.checked;

@@ -18,6 +18,9 @@ struct A11yNode {
   std::string role;    // button, checkbox, radio, tab, textbox, searchbox, spinbutton, combobox, option, heading, row, text
   std::string name;    // what a screen reader says
   std::string key;     // the automation name (Ui::remember), when there is one
+  // More about it, asked for rather than said with the name (the bar the
+  // player is at: a name changing on every bar would be read again and again).
+  std::string description;
   std::string value;   // a field's text, a spin button's number, a combobox's choice
   bool multiline = false;  // a field of several lines (a <textarea>)
   bool digits = false;     // a field for a number: the phone's number keys
@@ -27,7 +30,8 @@ struct A11yNode {
   bool expanded = false;             // ... and whether it is open on the canvas
   std::vector<std::string> cells;  // a row's other columns: type, key, status, added
   int64_t tune = 0;                // a row's tune...
-  int index = -1;                  // ... and its place in the list (0 first)
+  int index = -1;                  // ... and its place in the list (0 first; any table's row)
+  size_t rows = 0;                 // a table's length, every row, on screen or not
   int level = 0;       // a heading's level
   // Not a tap: what activating it asks of the page ("scroll <window id> <+1|-1>").
   std::string action;

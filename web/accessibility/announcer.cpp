@@ -108,13 +108,16 @@ void follow_announcements(Model& m) {
   if (playing && !seen.playing) {
     say(a, n.playing_bar > 1 ? "Playing from bar " + std::to_string(n.playing_bar) + "." : std::string("Playing."));
   }
-  if (!n.playing && seen.playing) {
+  // A set played through goes on between its tunes (sets.player), and a
+  // tune transposed while playing while its new key is drawn: only the end is a stop.
+  const bool player_on = n.playing || n.play_when_drawn || m.sets.player.playing;
+  if (!player_on && seen.playing) {
     say(a, seen.playing_bar > 0 ? "Stopped at bar " + std::to_string(seen.playing_bar) + "." : std::string("Stopped."));
   }
   if (n.playback_error != seen.playback_error && !n.playback_error.empty()) say(a, n.playback_error);
   seen.playback_error = n.playback_error;
-  seen.playing = n.playing && (seen.playing || playing);  // loading the next tune's sound is still playing
-  seen.playing_bar = n.playing ? std::max(n.playing_bar, playing ? 0 : seen.playing_bar) : 0;
+  seen.playing = player_on && (seen.playing || playing);  // loading the next tune's sound is still playing
+  seen.playing_bar = player_on ? std::max(n.playing_bar, playing ? 0 : seen.playing_bar) : 0;
   // A save ended well: the change is kept (a failed one brings a banner).
   if (seen.saving && !m.saving && !m.storage_unavailable && !new_banner) say(a, "Saved.");
   seen.saving = m.saving;

@@ -6,7 +6,7 @@ namespace tt::web {
 namespace {
 
 std::map<uint32_t, MirrorTyping> g_typed;
-std::map<uint32_t, int> g_chosen;
+std::map<uint32_t, std::string> g_chosen;
 
 }  // namespace
 
@@ -16,7 +16,7 @@ void mirror_typed(uint32_t item_id, std::string text, bool done) {
   typing.done = typing.done || done;
 }
 
-void mirror_chose(uint32_t item_id, int index) { g_chosen[item_id] = index; }
+void mirror_chose(uint32_t item_id, std::string label) { g_chosen[item_id] = std::move(label); }
 
 std::optional<MirrorTyping> take_mirror_typing(uint32_t item_id) {
   const auto it = g_typed.find(item_id);
@@ -26,12 +26,12 @@ std::optional<MirrorTyping> take_mirror_typing(uint32_t item_id) {
   return typing;
 }
 
-std::optional<int> take_mirror_choice(uint32_t item_id) {
+std::optional<std::string> take_mirror_choice(uint32_t item_id) {
   const auto it = g_chosen.find(item_id);
   if (it == g_chosen.end()) return std::nullopt;
-  const int index = it->second;
+  std::string label = std::move(it->second);
   g_chosen.erase(it);
-  return index;
+  return label;
 }
 
 void forget_mirror_input() {

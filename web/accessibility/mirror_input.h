@@ -19,11 +19,14 @@ struct MirrorTyping {
 // From JavaScript. Typing twice before a frame keeps the latest text, and
 // a commit stays a commit.
 void mirror_typed(uint32_t item_id, std::string text, bool done);
-void mirror_chose(uint32_t item_id, int index);
+// A choice is its entry's text, not its place: the list may have changed
+// since the mirror showed it (a sync adds a tune type), and a place would
+// then choose another entry.
+void mirror_chose(uint32_t item_id, std::string label);
 
 // For the field or combo with ImGui id `item_id`, once.
 std::optional<MirrorTyping> take_mirror_typing(uint32_t item_id);
-std::optional<int> take_mirror_choice(uint32_t item_id);
+std::optional<std::string> take_mirror_choice(uint32_t item_id);
 
 // At the end of a frame: what no field took is for one that is gone.
 void forget_mirror_input();

@@ -84,6 +84,9 @@ mergeInto(LibraryManager.library, {
     Module.ttTextInputWanted = active !== 0;  // for tests: a field is ready for typing
     var input = document.getElementById('tt-keyboard');
     if (!input) return;
+    // A field of the accessibility mirror being typed into is its own keyboard's.
+    var mirror = document.getElementById('tt-mirror');
+    if (mirror && mirror.contains(document.activeElement)) return;
     if (active && document.activeElement !== input) { input.value = ""; input.focus({preventScroll: true}); }
     if (!active && document.activeElement === input) { input.blur(); Module.canvas.focus(); }
   },

@@ -62,6 +62,9 @@ struct Notation {
   std::optional<std::pair<int, int>> loop;  // bars, 1-based, inclusive
   bool playing = false;
   bool loading_sound = false;
+  // Transposed while playing: it plays on in the new key once that is drawn
+  // (its notes are what plays), rather than stopping at each step.
+  bool play_when_drawn = false;
   uint64_t playback_request = 0;
   int highlighted_note = -1;
   int playing_bar = 0;

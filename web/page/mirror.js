@@ -3,7 +3,7 @@
 // a hidden copy of what the last frame showed in the DOM, with ARIA roles:
 // the sections as a tab list, every text field as a real <input> or
 // <textarea>, numbers as spin buttons, each list to choose from as a
-// combobox with its listbox, the list's rows on screen as a table,
+// combobox with its listbox, the lists as tables (mirror_tables.js),
 // headings, buttons, checkboxes and choices, and an aria-live region for
 // what changes on its own (a sync's progress and result, saves, errors).
 // Each element sits exactly over what it mirrors, so a screen reader's touch
@@ -25,11 +25,6 @@
   tablist.setAttribute('aria-label', 'Sections');
   var main = document.createElement('div');
   main.setAttribute('role', 'main');
-  var table = document.createElement('table');
-  table.setAttribute('aria-label', 'Your tunes');  // as web/screens/ui_collection.cpp names its table
-  table.innerHTML = '<thead><tr aria-rowindex="1"><th>Name</th><th>Type</th><th>Key</th><th>Status</th><th>Added</th></tr></thead>';
-  var tbody = document.createElement('tbody');
-  table.appendChild(tbody);
   var live = document.createElement('div');
   live.id = 'tt-live';
   live.setAttribute('role', 'status');
@@ -41,7 +36,6 @@
 
   var controls = window.ttMirrorControls;  // mirror_controls.js: fields and comboboxes
   var elements = {};   // key -> element, kept across frames so focus stays
-  var rows = {};       // tune id -> <tr>
 
   function place(el, rect) {
     el.style.left = rect[0] + 'px';
@@ -120,98 +114,10 @@
       else el.removeAttribute('aria-checked');
       if (node.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
     }
+    if (node.description) el.setAttribute('aria-description', node.description);
+    else el.removeAttribute('aria-description');
     if (node.key) el.dataset.key = node.key;
     place(el, node.rect);
-  }
-
-  // The table's rows. A list of up to a couple of thousand tunes is all in
-  // the table (mirror_rows_json), so table navigation and find reach tunes
-  // off screen; a longer one has the rows on screen. Either way each row
-  // says its place (aria-rowindex) and the table its length (aria-rowcount),
-  // and a row's button opens its tune by id, on screen or not.
-  function rowFor(tune) {
-    var tr = rows[tune];
-    if (tr) return tr;
-    tr = rows[tune] = document.createElement('tr');
-    var name = document.createElement('td');
-    var open = document.createElement('button');
-    open.type = 'button';
-    open.addEventListener('click', function (e) {
-      e.preventDefault();
-      Module.ccall('tt_on_mirror_action', null, ['string'], ['open_tune ' + tune]);
-    });
-    name.appendChild(open);
-    tr.appendChild(name);
-    for (var i = 0; i < 4; i++) tr.appendChild(document.createElement('td'));
-    offScreen(open);
-    return tr;
-  }
-
-  function fillRow(tr, row, index) {
-    var open = tr.firstChild.firstChild;
-    if (open.textContent !== row.name) open.textContent = row.name;
-    var cells = row.cells || [];
-    for (var c = 0; c < tr.children.length - 1; c++) {
-      var td = tr.children[c + 1];
-      if (td.textContent !== (cells[c] || '')) td.textContent = cells[c] || '';
-    }
-    tr.setAttribute('aria-rowindex', String(index + 2));  // the header is row 1
-  }
-
-  // A row off screen: in the page for a screen reader and find, over nothing.
-  function offScreen(button) { place(button, [0, -100, 1, 1]); }
-
-  // Any other list (the sets, a set's tunes): a table of the rows on screen,
-  // each pressed as a tap on it.
-  var others = {};  // table name -> { el, tbody, rows: key -> <tr>, wanted, seen }
-  function otherTable(name) {
-    var t = others[name];
-    if (t) return t;
-    t = others[name] = { el: document.createElement('table'), tbody: document.createElement('tbody'), rows: {} };
-    t.el.setAttribute('aria-label', name);
-    t.el.appendChild(t.tbody);
-    return t;
-  }
-  function otherRow(t, node, index) {
-    var key = node.name + ':' + index;
-    var tr = t.rows[key];
-    if (!tr) {
-      tr = t.rows[key] = document.createElement('tr');
-      var first = document.createElement('td');
-      var open = document.createElement('button');
-      open.type = 'button';
-      open.addEventListener('click', function (e) { e.preventDefault(); tap(tr.ttNode); });
-      first.appendChild(open);
-      tr.appendChild(first);
-    }
-    tr.ttNode = node;
-    var cells = node.cells || [];
-    while (tr.children.length < cells.length + 1) tr.appendChild(document.createElement('td'));
-    while (tr.children.length > cells.length + 1) tr.removeChild(tr.lastChild);
-    fillRow(tr, node, -1);
-    tr.removeAttribute('aria-rowindex');
-    place(tr.firstChild.firstChild, node.rect);
-    t.wanted.push(tr);
-    t.seen[key] = true;
-  }
-
-  var list = { total: 0, rows: [] };  // the last mirror_rows_json
-  var placed = [];                     // row buttons placed over the canvas by the last frame
-  function wholeList() { return list.rows.length > 0 && list.rows.length === list.total; }
-
-  function takeRows(json) {
-    try { list = JSON.parse(json); } catch (e) { return; }
-    table.setAttribute('aria-rowcount', String(list.total + 1));
-    if (!wholeList()) return;  // the frames' rows fill the table
-    var wanted = [], seen = {};
-    list.rows.forEach(function (row, index) {
-      var tr = rowFor(row.tune);
-      fillRow(tr, row, index);
-      wanted.push(tr);
-      seen[row.tune] = true;
-    });
-    Object.keys(rows).forEach(function (k) { if (!seen[k]) delete rows[k]; });
-    arrange(tbody, wanted);
   }
 
   // Puts `wanted` (elements) into `parent` in order. What goes is removed
@@ -230,43 +136,19 @@
     if (focused && focused !== document.activeElement && parent.contains(focused)) focused.focus({ preventScroll: true });
   }
 
+  // mirror_tables.js: the collection's table and the other lists.
+  var tables = window.ttMirrorTables.create({ place: place, arrange: arrange, tap: tap });
+
   function update(json) {
     var nodes;
     try { nodes = JSON.parse(json); } catch (e) { return; }
-    var seen = {}, seenRows = {};
-    var inHeader = [], inTabs = [], inMain = [], inRows = [], placedNow = [];
+    var seen = {};
+    var inHeader = [], inTabs = [], inMain = [];
     var passedTabs = false;
-    var current = null, shownOthers = [];  // the other table the rows that follow belong to
+    tables.begin(inMain);
     nodes.forEach(function (node, index) {
       if (node.role === 'option') return;  // an open combo's entry: its combobox's listbox has it
-      if (node.role === 'table' && node.name === table.getAttribute('aria-label')) {
-        current = null;
-        inMain.push(table);
-        return;
-      }
-      if (node.role === 'table' || (node.role === 'row' && !node.tune && !current)) {
-        current = otherTable(node.role === 'table' ? node.name : 'List');
-        current.wanted = [];
-        current.seen = {};
-        shownOthers.push(current);
-        inMain.push(current.el);
-        if (node.role === 'table') return;
-      }
-      if (node.role === 'row' && !node.tune) {
-        otherRow(current, node, index);
-        return;
-      }
-      if (node.role === 'row') {
-        var tr = rowFor(node.tune);
-        if (!wholeList()) {
-          fillRow(tr, node, node.index);
-          inRows.push(tr);
-          seenRows[node.tune] = true;
-        }
-        place(tr.firstChild.firstChild, node.rect);
-        placedNow.push(tr.firstChild.firstChild);
-        return;
-      }
+      if (tables.take(node, index)) return;
       var key = keyOf(node, index);
       var el = elements[key];
       if (el && el.ttRole !== node.role) el = null;
@@ -279,16 +161,7 @@
       else inMain.push(el);
     });
     Object.keys(elements).forEach(function (k) { if (!seen[k]) delete elements[k]; });
-    placed.forEach(function (button) { if (placedNow.indexOf(button) < 0) offScreen(button); });
-    placed = placedNow;
-    if (!wholeList()) {
-      Object.keys(rows).forEach(function (k) { if (!seenRows[k]) delete rows[k]; });
-      arrange(tbody, inRows);
-    }
-    shownOthers.forEach(function (t) {
-      Object.keys(t.rows).forEach(function (k) { if (!t.seen[k]) delete t.rows[k]; });
-      arrange(t.tbody, t.wanted);
-    });
+    tables.end();
     arrange(header, inHeader);
     arrange(tablist, inTabs);
     arrange(main, inMain);
@@ -321,7 +194,7 @@
   var rowsTimer = 0;
   function rowsChanged() {
     clearTimeout(rowsTimer);
-    rowsTimer = setTimeout(function () { takeRows(Module.ccall('tt_mirror_rows', 'string', [], [])); }, 150);
+    rowsTimer = setTimeout(function () { tables.takeRows(Module.ccall('tt_mirror_rows', 'string', [], [])); }, 150);
   }
 
   Module.ttMirror = { update: update, rowsChanged: rowsChanged, announce: announce, root: root };

@@ -37,8 +37,11 @@
 
   function describeField(el, node) {
     el.setAttribute('aria-label', node.name);
-    // What the canvas holds, unless the musician is typing here.
-    if (document.activeElement !== el && el.value !== (node.value || '')) el.value = node.value || '';
+    // What the canvas holds, unless the musician is typing here; a field that
+    // now stands for another (another tune's notes) takes its text even so.
+    var other = el.ttFieldId !== node.id;
+    el.ttFieldId = node.id;
+    if ((other || document.activeElement !== el) && el.value !== (node.value || '')) el.value = node.value || '';
     if (node.role === 'spinbutton' && node.range) {
       el.min = node.range[0];
       el.max = node.range[1];
@@ -75,7 +78,8 @@
       show(false, -1);
       box.focus();
       if (!n || n.disabled) return;
-      Module.ccall('tt_on_mirror_choice', null, ['number', 'number'], [n.id, index]);
+      var label = (n.options || [])[index];
+      if (label !== undefined) Module.ccall('tt_on_mirror_choice', null, ['number', 'string'], [n.id, label]);
     };
     box.addEventListener('click', function (e) {
       e.preventDefault();

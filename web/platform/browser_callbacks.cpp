@@ -110,10 +110,10 @@ EMSCRIPTEN_KEEPALIVE void tt_on_mirror_text(uint32_t item, const char* text_now,
   mark_activity();
   tt::web::mirror_typed(item, text(text_now), done != 0);
 }
-// The accessibility mirror (mirror.js): entry `index` of a combobox's list was chosen.
-EMSCRIPTEN_KEEPALIVE void tt_on_mirror_choice(uint32_t item, int index) {
+// The accessibility mirror (mirror.js): the entry `label` of a combobox's list was chosen.
+EMSCRIPTEN_KEEPALIVE void tt_on_mirror_choice(uint32_t item, const char* label) {
   mark_activity();
-  tt::web::mirror_chose(item, index);
+  tt::web::mirror_chose(item, text(label));
 }
 // The accessibility mirror (mirror.js): an action that is not a tap.
 EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {

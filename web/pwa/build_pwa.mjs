@@ -34,7 +34,7 @@ const ICONS = [
 for (const [path, size, kind] of ICONS) writeIfChanged(join(out, path), drawIcon(size, kind));
 writeIfChanged(join(out, 'manifest.webmanifest'), readFileSync(join(here, 'manifest.webmanifest')));
 
-const SHELL = ['index.html', 'tunetrack.js', 'tunetrack.wasm', 'notation.js', 'playback.js', 'mirror.js', 'mirror_controls.js', 'page_store.js', 'vendor/abcjs-basic-min.js',
+const SHELL = ['index.html', 'tunetrack.js', 'tunetrack.wasm', 'notation.js', 'playback.js', 'mirror.js', 'mirror_controls.js', 'mirror_tables.js', 'page_store.js', 'vendor/abcjs-basic-min.js',
                'manifest.webmanifest', ...ICONS.map(([path]) => path)];
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const files = SHELL.map((path) => {

@@ -2,7 +2,7 @@
 // visit, and a new build is taken only when the musician accepts it.
 //
 // build_pwa.mjs writes this file as sw.js with the build's numbers filled in:
-// BUILD names the shell (index.html, tunetrack.js and .wasm, notation.js, playback.js, mirror.js, mirror_controls.js, page_store.js,
+// BUILD names the shell (index.html, tunetrack.js and .wasm, notation.js, playback.js, mirror*.js, page_store.js,
 // abcjs, the manifest and icons) as one set, SHELL lists its files with
 // their SHA-256. The worker of a build keeps that set in a cache of its own
 // and serves all of it from there, so a page never mixes an old shell with a

@@ -42,8 +42,9 @@ struct Ui {
   // A table named `name` starts here, `rows` long; the rows after it are
   // its rows on screen.
   void table(const std::string& name, size_t rows);
-  // The last item (a row's selectable) is a row of the table with these columns.
-  void row(const std::string& name, std::vector<std::string> cells);
+  // The last item (a row's selectable) is row `index` (0 first) of the
+  // table, with these columns.
+  void row(const std::string& name, std::vector<std::string> cells, int index);
   // The same for the collection's list: row `index`, tune `tune_id` (the
   // mirror holds the list's every row, web/accessibility/mirror.h).
   void tune_row(const std::string& name, std::vector<std::string> cells, int64_t tune_id, int index);

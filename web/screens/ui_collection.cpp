@@ -34,6 +34,13 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
     type_labels.push_back(type);
     types.option_keys.push_back("type_option_" + type);
   }
+  // A type filtered by that no tune has (a link from another device, the
+  // last tune of it deleted) is still the filter: shown, not "All types".
+  if (!view.filter.type.empty() && type_shown == 0) {
+    type_shown = static_cast<int>(type_labels.size());
+    type_labels.push_back(view.filter.type);
+    types.option_keys.push_back("type_option_" + view.filter.type);
+  }
   ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
   if (const int chosen = combo_field(ui, layout, types, type_labels, type_shown); chosen >= 0) {
     view.filter.type = chosen == 0 ? std::string() : type_labels[chosen];

@@ -71,7 +71,11 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   ImGui::BeginDisabled(model.read_only());
   TextField field{"##notes", "", "Notes", "notes"};
   field.lines = 5;
+  // A field of its own for each tune: a field held while another tune opens
+  // (a swipe, the mirror) must not write its text into that tune's notes.
+  ImGui::PushID(static_cast<int>(tune_id));
   const FieldInput input = text_field(ui, field, notes);
+  ImGui::PopID();
   if (input.edited) ui.emit(event::NotesEdited{tune_id, notes});
   if (input.left) ui.emit(event::NotesLeft{tune_id});
   ImGui::EndDisabled();

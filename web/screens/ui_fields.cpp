@@ -116,9 +116,9 @@ int combo_field(Ui& ui, const Layout& layout, const ComboField& field, const std
   const ImGuiID id = ImGui::GetID(field.id);
   const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
   int chosen = -1;
-  if (const auto index = take_mirror_choice(id); index && !disabled && *index >= 0 &&
-                                                 *index < static_cast<int>(labels.size())) {
-    chosen = *index;
+  if (const auto label = take_mirror_choice(id); label && !disabled) {
+    const auto it = std::find(labels.begin(), labels.end(), *label);
+    if (it != labels.end()) chosen = static_cast<int>(it - labels.begin());
   }
   const std::string preview = selected >= 0 && selected < static_cast<int>(labels.size()) ? labels[selected] : "";
   const size_t nodes_before = ui.nodes.size();

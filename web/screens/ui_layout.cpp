@@ -66,23 +66,23 @@ void Ui::table(const std::string& name, size_t rows) {
   A11yNode node;
   node.role = "table";
   node.name = name;
-  node.value = std::to_string(rows);
+  node.rows = rows;
   nodes.push_back(std::move(node));
 }
 
-void Ui::row(const std::string& name, std::vector<std::string> cells) {
+void Ui::row(const std::string& name, std::vector<std::string> cells, int index) {
   if (A11yNode* node = last_node(*this, true)) {
     node->role = "row";
     node->name = name;
     node->cells = std::move(cells);
+    node->index = index;
   }
 }
 
 void Ui::tune_row(const std::string& name, std::vector<std::string> cells, int64_t tune_id, int index) {
-  row(name, std::move(cells));
+  row(name, std::move(cells), index);
   if (!nodes.empty() && nodes.back().role == "row" && nodes.back().id == ImGui::GetItemID()) {
     nodes.back().tune = tune_id;
-    nodes.back().index = index;
   }
 }
 

@@ -81,15 +81,18 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
     ui.remember("set_next");
   } else {
     const bool can_play = n.image_request != 0 && n.image.error.empty();
-    ImGui::BeginDisabled(!can_play && !n.playing);
-    if (ImGui::Button(n.playing ? (n.loading_sound ? "Loading..." : "Stop") : "Play", ImVec2(ImGui::GetFontSize() * 5, 0))) {
+    ImGui::BeginDisabled(!can_play && !n.playing && !n.play_when_drawn);
+    const bool loading = n.play_when_drawn || (n.playing && n.loading_sound);
+    if (ImGui::Button(loading ? "Loading..." : n.playing ? "Stop" : "Play", ImVec2(ImGui::GetFontSize() * 5, 0))) {
       ui.emit(event::PlayPause{});
     }
     ui.remember("play");
     // The bar being played, for a screen reader to ask for (not said on every note).
     if (n.playing && !n.loading_sound && n.playing_bar > 0) {
-      ui.describe("button", "Stop (playing bar " + std::to_string(n.playing_bar) +
-                                (n.image.bars > 0 ? " of " + std::to_string(n.image.bars) : std::string()) + ")");
+      if (A11yNode* node = ui.describe("button", "Stop")) {
+        node->description = "Playing bar " + std::to_string(n.playing_bar) +
+                            (n.image.bars > 0 ? " of " + std::to_string(n.image.bars) : std::string());
+      }
     }
     ImGui::EndDisabled();
   }

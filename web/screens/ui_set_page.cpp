@@ -23,7 +23,11 @@ void draw_name(const Model& model, Ui& ui, const Layout& layout, const TuneSet& 
   std::string name = draft.dirty && draft.set_id == set.id ? draft.text : set.name;
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : std::min(ImGui::GetContentRegionAvail().x, 360 * layout.scale));
   ImGui::BeginDisabled(model.read_only());
+  // A field of its own for each set: a field held while another set opens
+  // must not write its text into that one.
+  ImGui::PushID(static_cast<int>(set.id));
   const FieldInput input = text_field(ui, {"##set_name", "Name of the set", "Set name", "set_name"}, name);
+  ImGui::PopID();
   if (input.edited) ui.emit(event::SetNameEdited{set.id, name});
   if (input.left) ui.emit(event::SetNameLeft{set.id});
   ImGui::EndDisabled();
@@ -61,7 +65,7 @@ void draw_entry(const Model& model, Ui& ui, const Layout& layout, const TuneSet&
   const std::string type_key = (e.type.empty() ? std::string("type unknown") : e.type) +
                                (e.key.empty() ? "" : " · " + key_label(e.key)) +
                                (e.in_collection ? "" : " · not in your collection");
-  ui.row(std::to_string(i + 1) + ". " + e.name, {type_key, playing_here ? "playing" : ""});
+  ui.row(std::to_string(i + 1) + ". " + e.name, {type_key, playing_here ? "playing" : ""}, static_cast<int>(i));
   // With a mouse, a row is dragged to its new place.
   if (!layout.touch && !model.read_only()) {
     if (ImGui::BeginDragDropSource()) {

@@ -130,7 +130,7 @@ void draw_list(const Model& model, Ui& ui, const Layout& layout) {
       }
       if (row < 12) ui.remember("set_row_" + std::to_string(row));
       const std::string tunes = tunes_line(s), keys = types_and_keys_line(s);
-      ui.row(s.name, {tunes, keys});
+      ui.row(s.name, {tunes, keys}, row);
       ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (row_height - line * 3 - spacing * 2) / 2));
       ImGui::TextUnformatted(fit_text(s.name, width).c_str());
       ImGui::TextDisabled("%s", fit_text(tunes, width).c_str());

@@ -141,6 +141,10 @@ void on_rendered(Context& c, const event::NotationRendered& e) {
   n.shown_key = n.requested_key;
   n.render_request = 0;
   if (n.loop && n.loop->second > n.image.bars) n.loop.reset();
+  if (n.play_when_drawn) {
+    n.play_when_drawn = false;
+    start_playback(c);
+  }
 }
 
 void on_playback(Context& c, const event::PlaybackChanged& e) {
@@ -181,8 +185,13 @@ void handle_notation(Context& c, const Event& event) {
   } else if (const auto* e = std::get_if<event::ChooseSetting>(&event)) {
     choose_setting(c, e->tune_id, e->index);
   } else if (const auto* e = std::get_if<event::SetTranspose>(&event)) {
-    n.transpose = std::clamp(e->semitones, -kMaxTranspose, kMaxTranspose);
-    stop_playback(c);  // the notation is drawn again first; its notes are what plays
+    const int semitones = std::clamp(e->semitones, -kMaxTranspose, kMaxTranspose);
+    if (semitones != n.transpose) {
+      n.transpose = semitones;
+      // The notation is drawn again first; its notes are what plays.
+      n.play_when_drawn = n.play_when_drawn || n.playing;
+      stop_playback(c);
+    }
   } else if (const auto* e = std::get_if<event::SetTempo>(&event)) {
     n.tempo_percent = clamp_tempo_percent(e->percent);
     remember_preference(c, kTempoSetting, std::to_string(n.tempo_percent));
@@ -208,7 +217,9 @@ void handle_notation(Context& c, const Event& event) {
     remember_preference(c, kInstrumentSetting, n.instrument);
     restart_if_playing(c);
   } else if (std::holds_alternative<event::PlayPause>(event)) {
-    if (n.playing) {
+    if (n.play_when_drawn) {
+      n.play_when_drawn = false;  // its Stop, pressed while the new key is drawn
+    } else if (n.playing) {
       stop_playback(c);
     } else {
       start_playback(c);
@@ -221,6 +232,7 @@ void follow_open_tune(Context& c) {
   const int64_t open = c.model.shown_tune();
   if (open != n.tune_id) {
     stop_playback(c);
+    n.play_when_drawn = false;
     release_image(c);
     n.tune_id = open;
     n.setting_override.reset();
