@@ -87,6 +87,13 @@ test('the table holds every row of the list, and a tune off screen opens from it
   const onScreen = await table.locator('tbody button').evaluateAll((buttons) => buttons.filter((b) => parseFloat(b.style.top) >= 0).length);
   assert.ok(onScreen > 0 && onScreen < 40, `the list is longer than the screen: ${onScreen} rows on it`);
   assert.ok(parseFloat(await last.getByRole('button').evaluate((b) => b.style.top)) < 0, 'the last tune is off the screen');
+  // The browser's find reaches it too: it is text in the page.
+  assert.ok(await page.evaluate((name) => document.getElementById('tt-mirror').textContent.includes(name), wanted.name));
+  await last.getByRole('button', { name: wanted.name, exact: true }).dispatchEvent('click');
+  await waitFor(page, (s) => s.view.open_tune === wanted.tune_id, 'the tune off screen opened from the table');
+  await mirror().getByRole('button', { name: 'Close', exact: true }).dispatchEvent('click');
+  await waitFor(page, (s) => !s.view.open_tune, 'closed again');
+
   // Only one row is a Tab stop (Tab leaves the table in one press); the
   // arrow keys go from row to row, off screen too.
   const stops = await table.locator('tbody button').evaluateAll((buttons) => buttons.filter((b) => b.tabIndex === 0).length);
@@ -97,12 +104,10 @@ test('the table holds every row of the list, and a tune off screen opens from it
   await page.keyboard.press('End');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), wanted.name, 'End: the last row');
   assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0, 'the row last used is the Tab stop');
-  // The browser's find reaches it too: it is text in the page.
-  assert.ok(await page.evaluate((name) => document.getElementById('tt-mirror').textContent.includes(name), wanted.name));
-  await last.getByRole('button', { name: wanted.name, exact: true }).dispatchEvent('click');
-  await waitFor(page, (s) => s.view.open_tune === wanted.tune_id, 'the tune off screen opened from the table');
-  await mirror().getByRole('button', { name: 'Close', exact: true }).dispatchEvent('click');
-  await waitFor(page, (s) => !s.view.open_tune, 'closed again');
+  // The list on the canvas scrolls to the row the keyboard is on.
+  await page.waitForFunction(() => parseFloat(document.activeElement.style.top) >= 0, null, { timeout: 10000 });
+  await page.keyboard.press('Home');
+  await waitFor(page, (s) => s.rects.row_2, 'the list back at its top, by keyboard');
 });
 
 test('a keyboard reaches the sections and a row, and a screen reader opens a tune and finds its heading', async () => {

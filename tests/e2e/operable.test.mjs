@@ -188,3 +188,27 @@ test('a field takes an IME\'s composition once it is done, and a paste', async (
   await page.keyboard.press('Control+V');
   await waitFor(page, (s) => s.view.search === 'Síle', 'the pasted word');
 });
+
+test('a notes field held while another tune opens shows that tune\'s notes, and writes into neither the wrong one', async () => {
+  await tab('Collection');
+  // The whole list: no search, all types (the tests before left a filter).
+  await (await one(mirror().getByRole('searchbox', { name: 'Search names' }), 'the search field')).fill('');
+  const types = await one(mirror().getByRole('combobox', { name: 'Type' }), 'the type combobox');
+  await types.dispatchEvent('click');
+  await page.locator(`#${await types.getAttribute('aria-controls')}`).getByRole('option', { name: 'All types' }).dispatchEvent('click');
+  let s = await waitFor(page, (s) => !s.view.search && !s.view.type && s.rows.length >= 3 && !s.saving, 'the whole list');
+  const [first, second] = s.rows.filter((r) => !r.notes);
+  await activate(mirror().getByRole('button', { name: first.name, exact: true }), 'the first tune');
+  await waitFor(page, (s) => s.view.open_tune === first.tune_id, 'the first tune open');
+  const notes = await one(mirror().getByRole('textbox', { name: 'Notes' }), 'the notes field');
+  await notes.fill('first tune only');
+  await waitFor(page, (s) => s.notes_draft?.text === 'first tune only', 'typed');
+  // Another tune opens while the field keeps the focus (a swipe, a link).
+  await page.evaluate((id) => Module.ccall('tt_on_mirror_action', null, ['string'], [`open_tune ${id}`]), second.tune_id);
+  await waitFor(page, (s) => s.view.open_tune === second.tune_id, 'the second tune open');
+  await page.waitForFunction(() => document.activeElement.tagName === 'TEXTAREA' && document.activeElement.value === '');
+  await notes.blur();
+  s = await waitFor(page, (s) => !s.notes_draft && !s.saving, 'the notes committed');
+  assert.equal(s.rows.find((r) => r.tune_id === first.tune_id).notes, 'first tune only');
+  assert.equal(s.rows.find((r) => r.tune_id === second.tune_id).notes, '', 'nothing written into the other tune');
+});

@@ -24,6 +24,12 @@ void mirror_typed(uint32_t item_id, std::string text, bool done);
 // then choose another entry.
 void mirror_chose(uint32_t item_id, std::string label);
 
+// A row of the collection's list the mirror's focus moved to while it is off
+// the canvas (the arrow keys in its table): the list scrolls to show it, so
+// what the keyboard is on is what a sighted person sees.
+void mirror_wants_row_shown(int index);
+std::optional<int> take_mirror_row_to_show();
+
 // For the field or combo with ImGui id `item_id`, once.
 std::optional<MirrorTyping> take_mirror_typing(uint32_t item_id);
 std::optional<std::string> take_mirror_choice(uint32_t item_id);

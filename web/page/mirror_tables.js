@@ -32,12 +32,12 @@
     // A row off screen: in the page for a screen reader and find, over nothing.
     function offScreen(button) { layout.place(button, [0, -100, 1, 1]); }
 
-    function rowButton(onClick) {
+    function rowButton(onClick, onFocus) {
       var open = document.createElement('button');
       open.type = 'button';
       open.tabIndex = -1;
       open.addEventListener('click', function (e) { e.preventDefault(); onClick(); });
-      open.addEventListener('focus', function () { takeTabStop(open); });
+      open.addEventListener('focus', function () { takeTabStop(open); if (onFocus) onFocus(open); });
       open.ttKeydown = function (e) { moveBetweenRows(open, e); };
       return open;
     }
@@ -73,7 +73,7 @@
       var name = document.createElement('td');
       name.appendChild(rowButton(function () {
         Module.ccall('tt_on_mirror_action', null, ['string'], ['open_tune ' + tune]);
-      }));
+      }, showOnCanvas));
       tr.appendChild(name);
       for (var i = 0; i < 4; i++) tr.appendChild(document.createElement('td'));
       offScreen(tr.firstChild.firstChild);
@@ -81,6 +81,15 @@
     }
 
     // `rowIndex`: its aria-rowindex (1 first), or 0 when it has none.
+    // A row the keyboard reached off the canvas: the list scrolls to it, so
+    // a sighted keyboard user sees where they are.
+    function showOnCanvas(button) {
+      var rowIndex = parseInt(button.parentNode.parentNode.getAttribute('aria-rowindex'), 10);
+      if (parseFloat(button.style.top) < 0 && rowIndex >= 2) {
+        Module.ccall('tt_on_mirror_action', null, ['string'], ['show_row ' + (rowIndex - 2)]);  // the header is row 1
+      }
+    }
+
     function fillRow(tr, row, rowIndex) {
       var open = tr.firstChild.firstChild;
       if (open.textContent !== row.name) open.textContent = row.name;

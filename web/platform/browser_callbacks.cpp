@@ -124,6 +124,11 @@ EMSCRIPTEN_KEEPALIVE void tt_on_mirror_action(const char* action) {
     page_runner().dispatch(tt::web::event::OpenTune{tune_id});
     return;
   }
+  int row = 0;
+  if (std::sscanf(action, "show_row %d", &row) == 1) {
+    tt::web::mirror_wants_row_shown(row);
+    return;
+  }
   tt::web::perform_mirror_action(action);
 }
 // web/platform/browser_app.cpp: the service worker's state changed.

@@ -7,6 +7,7 @@
 
 #include "core/music_key.h"
 #include "core/time_format.h"
+#include "web/accessibility/mirror_input.h"
 #include "web/model/collection_rows.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
@@ -130,6 +131,10 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   std::vector<int64_t> on_screen;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()), row_height > 0 ? row_height + ImGui::GetStyle().CellPadding.y * 2 : -1);
+  // A row off screen the mirror's keyboard focus is on: drawn, and scrolled to.
+  auto to_show = take_mirror_row_to_show();
+  if (to_show && *to_show >= static_cast<int>(visible.size())) to_show.reset();
+  if (to_show) clipper.ForceDisplayRangeByIndices(*to_show, *to_show + 1);
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const CollectionEntry& e = entries[visible[static_cast<size_t>(row)]];
@@ -144,6 +149,7 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
       if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_height))) {
         ui.emit(event::OpenTune{e.tune_id});
       }
+      if (to_show && row == *to_show) ImGui::SetScrollHereY(0.5f);
       if (row < 12) ui.remember("row_" + std::to_string(row));
       std::vector<std::string> cells = collection_row_cells(e);
       ui.tune_row(name, cells, e.tune_id, row);
