@@ -60,6 +60,7 @@ bench: build
 	$(NATIVE)/tests/bench/save_blocks_bench
 	$(NATIVE)/tests/bench/device_sync_bench
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/mirror_bench.mjs
+	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/offline_music_bench.mjs
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/save_bench.mjs
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web TT_PRACTICE_BENCH_BIN=$(CURDIR)/$(NATIVE)/tests/bench/practice_bench node ../bench/practice_bench.mjs
 

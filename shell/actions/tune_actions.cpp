@@ -49,6 +49,9 @@ Done<bool> keep_tune_details(Store& store, const TuneDetails& details) {
   store.save_tune_details(details);
   Done<bool> result = entry_changed(true, details.id);
   result.changed.sets = true;  // a set's entry shows the tune's key
+  // thesession.org's page, fetched again at will: not the musician's change
+  // (no export reminder for it, no "Saved." said for it).
+  result.changed.musician_change = false;
   return result;
 }
 

@@ -38,6 +38,29 @@ void TuneTable::write_details(const TuneDetails& d, int64_t now_ms) {
       .bind(7, json(d.aliases).dump()).bind(8, settings.dump()).bind(9, now_ms).run();
 }
 
+TuneTable::MusicKept TuneTable::music_kept() {
+  Statement& s = db_.prepared(
+      "SELECT count(*), count(t.details_fetched_at) FROM collection c JOIN tune t ON t.id = c.tune_id");
+  MusicKept kept;
+  if (s.step()) {
+    kept.total = static_cast<int>(s.int_at(0));
+    kept.kept = static_cast<int>(s.int_at(1));
+  }
+  s.reset();
+  return kept;
+}
+
+std::vector<int64_t> TuneTable::collected_without_music(int64_t after, int limit) {
+  Statement& s = db_.prepared(
+      "SELECT c.tune_id FROM collection c JOIN tune t ON t.id = c.tune_id "
+      "WHERE t.details_fetched_at IS NULL AND c.tune_id > ?1 ORDER BY c.tune_id LIMIT ?2");
+  s.bind(1, after).bind(2, int64_t{limit});
+  std::vector<int64_t> ids;
+  while (s.step()) ids.push_back(s.int_at(0));
+  s.reset();
+  return ids;
+}
+
 std::optional<TuneDetails> TuneTable::details(int64_t tune_id) {
   Statement s(db_.handle(),
               "SELECT id, name, type, url, tunebooks, aliases, settings FROM tune "

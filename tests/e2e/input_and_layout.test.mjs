@@ -34,6 +34,10 @@ test('the status buttons stay put while the details arrive', async (t) => {
   // Without incipits, which would fetch the rows' details before the tune is opened.
   if ((await snapshot(page)).incipits.enabled !== false) await click(page, 'incipits_toggle');
   await waitFor(page, (s) => s.incipits.enabled === false, 'incipits off');
+  // Nor the music kept for offline, which would fetch them after the sync.
+  await click(page, 'tab_data');
+  await click(page, 'offline_music_toggle');
+  await waitFor(page, (s) => s.offline_music.enabled === false, 'offline music off');
   await click(page, 'tab_sync');
   await typeInto(page, 'member_id', '100012');
   await click(page, 'sync_button');

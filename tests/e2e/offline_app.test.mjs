@@ -65,6 +65,16 @@ test('the Data tab shows persistence, space used and available, and the proxy in
   assert.ok(s.storage.database_bytes > 0 && s.storage.last_saved_at > 0, 'the size on the device and the last save');
 });
 
+test('every tune\'s music is kept for offline in the background, and the Data tab says how far', async () => {
+  await click(page, 'tab_data');
+  const s = await waitFor(page, (s) => s.offline_music.kept === 30 && s.offline_music.total === 30 && !s.saving,
+    'the music of all 30 tunes kept', 60000);
+  assert.ok(s.rects.offline_music, 'said on the Data tab');
+  // Every key is known (a tune whose only setting has no key line has none).
+  const keys = s.rows.filter((r) => r.key).length;
+  assert.ok(keys >= 28, `the list knows the keys: ${keys} of 30`);
+});
+
 test('offline: the page opens from the worker, stays editable, and a sync says offline at once', async () => {
   await stopServer(proxy);
   await context.close();
@@ -76,6 +86,9 @@ test('offline: the page opens from the worker, stays editable, and a sync says o
 
   await click(page, 'tab_collection');
   await click(page, 'row_0');
+  // A tune never opened has its music: kept in the background while online.
+  s = await waitFor(page, (s) => s.notation.rendered && s.notation.key, 'the music of a tune never opened, offline', 30000);
+  assert.equal(s.notation.error, '');
   await click(page, 'status_learned');
   s = await waitFor(page, (s) => s.counts.learned === 1 && !s.saving && s.last_save_ms > 0, 'the change saved offline');
 

@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/integration/test_support.h"
+#include "web/model/snapshot.h"
+#include "web/screens/ui.h"
 #include "web/update/update.h"
 
 namespace tt::testing {
@@ -69,6 +73,11 @@ class WebPage {
       }
     }
     for (const auto& t : due) dispatch(web::event::TimerFired{t.id});
+  }
+
+  // window.tunetrack.snapshot() as the page would give it now.
+  nlohmann::json snapshot() const {
+    return nlohmann::json::parse(web::snapshot_json(model, web::Ui{}, 1.0, web::FrameProgress{}));
   }
 
   template <typename T>

@@ -50,10 +50,6 @@ std::vector<int64_t> tunes_of(const WebPage& page, int64_t set_id) {
   return out;
 }
 
-nlohmann::json snapshot(const WebPage& page) {
-  return nlohmann::json::parse(web::snapshot_json(page.model, web::Ui{}, 1.0, web::FrameProgress{}));
-}
-
 std::string sets_url(int64_t member, int page) {
   return "/api/thesession/members/" + std::to_string(member) + "/sets?page=" + std::to_string(page);
 }
@@ -194,7 +190,7 @@ TEST(WebSets, TheSnapshotShowsSetsAndTheOpenSetWithItsKeys) {
   WebPage page;
   open_with_tunes(page);
   const int64_t id = make_set(page, 3);
-  const auto s = snapshot(page);
+  const auto s = page.snapshot();
   ASSERT_EQ(s["sets"].size(), 1u);
   EXPECT_EQ(s["sets"][0]["id"], id);
   EXPECT_EQ(s["sets"][0]["tune_ids"].size(), 3u);
@@ -245,7 +241,7 @@ TEST(WebSets, ASetIsPractisedAsOneItemAndEachTuneIsScheduled) {
     ASSERT_TRUE(page.model.practice.cards.count(t)) << t;
     EXPECT_EQ(page.model.practice.cards.at(t).reps, 1) << "each tune rated once";
   }
-  const auto s = snapshot(page);
+  const auto s = page.snapshot();
   EXPECT_EQ(s["practice"]["sets"][0]["rated"], true);
   EXPECT_EQ(s["practice"]["sets"][0]["tunes"].size(), 3u);
   EXPECT_EQ(s["practice"]["sets"][0]["tunes"][0]["reps"], 1);
@@ -291,8 +287,8 @@ TEST(WebSets, APlayedSetGoesThroughItsTunesEachAtItsOwnTempo) {
   plays = page.effects_of<fx::StartPlayback>();
   ASSERT_EQ(plays.size(), 1u);
   EXPECT_NEAR(plays[0].ms_per_bar, bar_ms(page.model.entry(tunes[1])->type, page.model.notation.tempo_percent), 1e-6);
-  EXPECT_EQ(snapshot(page)["open_set"]["current_index"], 1);
-  EXPECT_EQ(snapshot(page)["open_set"]["playing"], true);
+  EXPECT_EQ(page.snapshot()["open_set"]["current_index"], 1);
+  EXPECT_EQ(page.snapshot()["open_set"]["playing"], true);
   page.dispatch(ev::PlaybackChanged{plays[0].request, "ended", -1, 0, 0, ""});
   EXPECT_FALSE(page.model.sets.player.playing) << "the last tune ended the set";
   EXPECT_EQ(page.model.set_index_shown(), 0u);
@@ -348,7 +344,7 @@ TEST(WebSets, BringingInSetsRunsThroughThePagesSessionAndTwiceAddsNothing) {
   EXPECT_NE(std::find(said.begin(), said.end(), "Bringing in your sets."), said.end());
   EXPECT_TRUE(std::any_of(said.begin(), said.end(), [](const std::string& l) { return l.rfind("Sets brought in: ", 0) == 0; }));
   EXPECT_EQ(std::count_if(said.begin(), said.end(), [](const std::string& l) { return l.rfind("Sync done", 0) == 0; }), 1);
-  const auto s = snapshot(page);
+  const auto s = page.snapshot();
   EXPECT_EQ(s["last_sets_sync"]["sets_added"], r.sets_added);
   EXPECT_EQ(s["sets_sync"]["percent"], 100);
   EXPECT_FALSE(s["sets"][0]["thesession_id"].is_null());

@@ -119,7 +119,10 @@ void follow_announcements(Model& m) {
   seen.playing = player_on && (seen.playing || playing);  // loading the next tune's sound is still playing
   seen.playing_bar = player_on ? std::max(n.playing_bar, playing ? 0 : seen.playing_bar) : 0;
   // A save ended well: the change is kept (a failed one brings a banner).
-  if (seen.saving && !m.saving && !m.storage_unavailable && !new_banner) say(a, "Saved.");
+  if (seen.saving && !m.saving && !m.storage_unavailable && !new_banner && m.change_to_announce) {
+    say(a, "Saved.");
+    m.change_to_announce = false;
+  }
   seen.saving = m.saving;
 }
 

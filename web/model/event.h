@@ -105,6 +105,7 @@ struct NumberEdited { std::string field; int value = 0; };
 struct NumberLeft { std::string field; };
 struct IncipitRows { std::vector<int64_t> tune_ids; };  // the list's rows on screen changed
 struct SetIncipits { bool on = true; };
+struct SetOfflineMusic { bool on = true; };  // keep every tune's music for offline (this device)
 // The Practice tab (web/update/update_practice.cpp).
 struct Rate { int64_t tune_id = 0; Rating rating = Rating::Good; };
 struct UndoRating {};
@@ -157,6 +158,6 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetNameLeft, event::SetsSearchEdited, event::SetAddSearchEdited, event::AddToSet,
                            event::MoveSetEntry, event::RemoveSetEntry, event::DeleteSet, event::PlaySet,
                            event::NextSetTune, event::QueueSetToday, event::RateSet, event::StartSetsSync,
-                           event::ExportSetsCsv>;
+                           event::ExportSetsCsv, event::SetOfflineMusic>;
 
 }  // namespace tt::web

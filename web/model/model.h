@@ -18,6 +18,7 @@
 #include "web/screens/appearance.h"
 #include "web/model/collection_view.h"
 #include "web/model/notation_model.h"
+#include "web/model/offline_music_model.h"
 #include "web/model/practice_model.h"
 #include "web/model/sets_model.h"
 
@@ -50,6 +51,9 @@ struct Model {
   bool storage_unavailable = false;  // saved data could not be loaded: never save over it
   bool saving = false;
   bool save_again = false;           // a change arrived while saving
+  // A musician's change is being saved: "Saved." is said once a save ends
+  // well (not for what the page keeps for itself, such as offline music).
+  bool change_to_announce = false;
   // For last_save_ms, from the change to IndexedDB-durable: the earliest
   // change no save has taken yet (0: none), and the earliest the save in
   // flight covers (a change made during a save waits for the next one).
@@ -121,6 +125,7 @@ struct Model {
   AppShell app;
   StorageState storage;
   KeepState keep;
+  OfflineMusic offline_music;  // every collected tune's music, kept in the background
 
   // Requests and timers in flight, by id (unique for the page's lifetime).
   uint64_t next_id = 1;

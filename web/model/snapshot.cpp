@@ -108,7 +108,8 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameP
     const auto& e = entries[visible[i]];
     rows.push_back({{"tune_id", e.tune_id}, {"name", e.name}, {"type", e.type},
                     {"learn_status", to_string(e.status)}, {"heard_count", e.heard_count},
-                    {"learned_at", e.learned_at_ms ? json(*e.learned_at_ms) : json(nullptr)}, {"notes", e.notes}});
+                    {"learned_at", e.learned_at_ms ? json(*e.learned_at_ms) : json(nullptr)}, {"notes", e.notes}, {"key", e.key},
+                    {"aliases", e.aliases}});
   }
   json rects = json::object();
   for (const auto& [name, r] : widget_rects) {
@@ -196,6 +197,10 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameP
       {"frames", {{"drawn", frames.drawn}, {"settling", frames.settling}}},
       {"change_log", {{"records", change_log.records}, {"recent", change_log.recent},
                       {"device", change_log.device}}},
+      // Added with offline music (issue 20).
+      {"offline_music", {{"enabled", m.offline_music.enabled}, {"kept", m.offline_music.kept}, {"total", m.offline_music.total},
+                         {"asking", m.offline_music.asking.size()}, {"not_kept", m.offline_music.not_kept.size()},
+                         {"paused", m.offline_music.paused}}},
   }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -4,6 +4,34 @@
 #include "web/screens/ui.h"
 
 namespace tt::web {
+namespace {
+
+// How much of the collection's music is kept for offline, and why it waits.
+void draw_offline_music(const Model& model, Ui& ui) {
+  const OfflineMusic& music = model.offline_music;
+  bool keep = music.enabled;
+  ImGui::BeginDisabled(model.read_only());
+  if (ImGui::Checkbox("Keep every tune's music for offline", &keep)) ui.emit(event::SetOfflineMusic{keep});
+  ImGui::EndDisabled();
+  ui.remember("offline_music_toggle");
+  if (music.total == 0) return;
+  std::string line = "Music kept for offline: " + std::to_string(music.kept) + " of " + std::to_string(music.total) +
+                     (music.total == 1 ? " tune" : " tunes");
+  if (music.kept < music.total) {
+    if (!music.paused.empty()) {
+      line += " (waiting: " + music.paused + ")";
+    } else if (!music.asking.empty()) {
+      line += " (fetching in the background)";
+    } else if (!music.not_kept.empty()) {
+      line += " (" + std::to_string(music.not_kept.size()) + " not on thesession.org)";
+    }
+  }
+  ImGui::TextWrapped("%s", line.c_str());
+  ui.remember("offline_music");
+  ui.text(line);
+}
+
+}  // namespace
 
 void draw_data(const Model& model, Ui& ui, const Layout& layout) {
   // First: someone who needs larger text should not have to scroll to it.
@@ -18,6 +46,7 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
   }
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
   ImGui::Text("%zu sets", model.sets.all.size());
+  draw_offline_music(model, ui);
   if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
   ui.remember("export_json");
   same_line_if_fits(button_width("Download CSV"));

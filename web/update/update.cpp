@@ -49,7 +49,10 @@ void Context::banner(Banner::Kind kind, std::string text) {
 
 void Context::save(bool is_change) {
   if (model.storage_unavailable) return;
-  if (is_change) note_change(*this);  // for the export reminder
+  if (is_change) {
+    note_change(*this);  // for the export reminder
+    model.change_to_announce = true;
+  }
   if (model.unsaved_since_ms == 0) model.unsaved_since_ms = now;
   if (model.saving) {
     model.save_again = true;  // one more save when this one finishes
@@ -107,6 +110,7 @@ bool Context::writable() {
 }
 
 void Context::reload_collection() {
+  restart_offline_music(model);  // tunes may have come or gone: count again, a new pass
   model.collection.reset(services.store ? services.store->list_collection() : std::vector<CollectionEntry>{},
                          model.view.filter, model.sort);
 }
@@ -140,8 +144,9 @@ void route_answer(Context& c, const event::FetchDone& e) {
 }
 
 void route_timer(Context& c, const event::TimerFired& e) {
-  // Only the sync uses timers (debounces ride on Tick); a cancelled or
-  // already fired one is dropped.
+  // The sync's timers and the offline music's wait (debounces ride on
+  // Tick); a cancelled or already fired one is dropped.
+  if (on_music_timer(c, e.id)) return;
   if (c.model.sync_timers.erase(e.id) == 0) return;
   on_sync_timer(c, e.id);
 }
@@ -218,10 +223,12 @@ void dispatch(Context& c, const Event& event) {
   handle_appearance(c, event);
   handle_app(c, event);
   handle_sets(c, event);
+  handle_offline_music(c, event);
   follow_open_tune(c);
   follow_set_player(c);
   follow_incipits(c);
   follow_app(c);
+  follow_offline_music(c);
   follow_announcements(c.model);
 }
 

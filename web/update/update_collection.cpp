@@ -81,17 +81,25 @@ void commit_notes(Context& c) {
   c.apply(actions::set_notes(*c.services.store, committing.tune_id, committing.text).changed);
 }
 
+void request_details(Context& c, int64_t tune_id) {
+  c.model.details_requests[tune_id] =
+      c.fetch(Purpose::Details, ApiEndpoint{c.model.proxy, true}.tune(tune_id), kDetailsTimeoutMs);
+}
+
 void ensure_details(Context& c, int64_t tune_id) {
   // Before the store is open, wait for it: it may have them (open_store asks again).
   if (!c.services.store) return;
-  if (c.model.tune_details(tune_id) || c.model.details_requests.count(tune_id)) return;
+  if (c.model.details_requests.count(tune_id)) {
+    c.model.offline_music.keep_only.erase(tune_id);  // asked for offline music: the page wants it too
+    return;
+  }
+  if (c.model.tune_details(tune_id)) return;
   if (auto kept = c.services.store->tune_details(tune_id)) {
     c.model.details[tune_id] = *kept;
     return;
   }
   c.model.details_error.clear();
-  c.model.details_requests[tune_id] =
-      c.fetch(Purpose::Details, ApiEndpoint{c.model.proxy, true}.tune(tune_id), kDetailsTimeoutMs);
+  request_details(c, tune_id);
 }
 
 void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
@@ -101,6 +109,7 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   }
   if (!tune_id) return;
   c.model.details_requests.erase(tune_id);
+  if (on_music_answer(c, tune_id, outcome)) return;  // asked for offline music only
   if (!outcome.ok()) {
     if (tune_id != c.model.view.open_tune && tune_id != c.model.shown_tune()) {
       // Fetched for an incipit: not asked again this session, and no message
@@ -124,6 +133,7 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   c.model.details[tune_id] = details;
   if (c.services.store && c.model.owns_database) {
     c.apply(actions::keep_tune_details(*c.services.store, details).changed);  // fetched once, then kept
+    c.model.offline_music.counted = false;  // one more kept for offline
   }
 }
 

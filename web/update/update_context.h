@@ -101,6 +101,14 @@ void on_search_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
 void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
 void on_sync_timer(Context& c, uint64_t id);
 void on_health_answer(Context& c, const HttpOutcome& outcome);
+// Every collected tune's music kept for offline (update_offline_music.cpp).
+// A tune's details answered: true when only offline music wanted them (kept,
+// and nothing else to do); false when the page wants them too.
+bool on_music_answer(Context& c, int64_t tune_id, const HttpOutcome& outcome);
+bool on_music_timer(Context& c, uint64_t id);  // false: not its timer
+void restart_offline_music(Model& model);      // the collection changed
+void handle_offline_music(Context& c, const Event& e);  // its switch, remembered on this device
+void follow_offline_music(Context& c);          // after every event: asks for more when it may
 // Debounced work that fell due (Tick).
 void collection_tick(Context& c);
 void search_tick(Context& c);
@@ -112,5 +120,7 @@ void filter_sets(SetsState& sets);
 void commit_notes(Context& c);
 // The open tune's details: from the store, else fetched once.
 void ensure_details(Context& c, int64_t tune_id);
+// Asks for a tune's details (the one request for them, whoever wants them).
+void request_details(Context& c, int64_t tune_id);
 
 }  // namespace tt::web
