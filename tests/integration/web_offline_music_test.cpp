@@ -5,6 +5,7 @@
 // may pass, leaves out a tune that is not there, and never asks twice.
 #include <algorithm>
 
+#include "core/change_record.h"
 #include "tests/fake_thesession/synthetic_data.h"
 #include "tests/integration/web_page.h"
 
@@ -178,6 +179,22 @@ TEST(WebOfflineMusic, APassStoppedByAReloadGoesOnWhereItWas) {
   page.pass(0);
   EXPECT_EQ(page.model.offline_music.kept, 3);
   for (const int64_t id : asked(page)) EXPECT_FALSE(page.services.store->tune_details(id)) << "only what is not kept";
+  answer_all(page);
+  EXPECT_EQ(page.model.offline_music.kept, 12);
+}
+
+TEST(WebOfflineMusic, TurnedOffItAsksForNothingAndTheChoiceStaysOnThisDevice) {
+  WebPage page;
+  page.open();
+  page.dispatch(ev::SetOfflineMusic{false});
+  sync_member(page);
+  page.pass(60'000);
+  EXPECT_TRUE(asked(page).empty()) << "a phone on metered data said no";
+  EXPECT_EQ(page.model.offline_music.paused, "turned off");
+  EXPECT_EQ(page.services.store->setting("keep.offline_music"), std::optional<std::string>("0"));
+  EXPECT_TRUE(is_device_setting("keep.offline_music")) << "not sent to the musician's other devices";
+  page.dispatch(ev::SetOfflineMusic{true});
+  EXPECT_EQ(asked(page).size(), 2u) << "turned on: it starts at once";
   answer_all(page);
   EXPECT_EQ(page.model.offline_music.kept, 12);
 }
