@@ -128,6 +128,12 @@ void Store::write_tune_details(const TuneDetails& d) { tunes_.write_details(d, c
 
 std::optional<TuneDetails> Store::tune_details(int64_t tune_id) { return tunes_.details(tune_id); }
 
+TuneTable::MusicKept Store::music_kept() { return tunes_.music_kept(); }
+
+std::vector<int64_t> Store::collected_without_music(int64_t after, int n) {
+  return tunes_.collected_without_music(after, n);
+}
+
 std::optional<std::string> Store::setting(const std::string& key) { return settings_.get(key); }
 
 void Store::set_setting(const std::string& key, const std::string& value) { set_settings({{key, value}}); }

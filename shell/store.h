@@ -72,12 +72,8 @@ class Store {
   bool choose_setting(int64_t tune_id, int64_t setting_id);
   void save_tune_details(const TuneDetails& details);
   std::optional<TuneDetails> tune_details(int64_t tune_id);  // only once fetched
-  // The collection's music kept for offline: how much, and what is missing
-  // (TuneTable::music_kept, collected_without_music).
-  TuneTable::MusicKept music_kept() { return tunes_.music_kept(); }
-  std::vector<int64_t> collected_without_music(int64_t after, int limit) {
-    return tunes_.collected_without_music(after, limit);
-  }
+  TuneTable::MusicKept music_kept();  // the collection's music kept for offline, of all (TuneTable)...
+  std::vector<int64_t> collected_without_music(int64_t after, int n);  // ... and tunes without it
 
   // Sets (core/tune_set.h; written in store_sets.cpp). Each write is one
   // transaction and moves the set's changed date; a set id or position that

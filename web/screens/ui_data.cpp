@@ -11,7 +11,7 @@ void draw_offline_music(const Model& model, Ui& ui) {
   const OfflineMusic& music = model.offline_music;
   bool keep = music.enabled;
   ImGui::BeginDisabled(model.read_only());
-  if (ImGui::Checkbox("Keep every tune's music for offline", &keep)) ui.emit(event::SetOfflineMusic{keep});
+  if (ImGui::Checkbox("Keep music for offline", &keep)) ui.emit(event::SetOfflineMusic{keep});
   ImGui::EndDisabled();
   ui.remember("offline_music_toggle");
   if (music.total == 0) return;
