@@ -181,6 +181,12 @@ TEST(WebOfflineMusic, APassStoppedByAReloadGoesOnWhereItWas) {
   for (const int64_t id : asked(page)) EXPECT_FALSE(page.services.store->tune_details(id)) << "only what is not kept";
   answer_all(page);
   EXPECT_EQ(page.model.offline_music.kept, 12);
+  // A reload with no network: nothing is asked, and the Data tab still says how much is kept.
+  page.model.offline_music = {};
+  page.dispatch(ev::OnlineChanged{false});
+  EXPECT_EQ(page.model.offline_music.paused, "offline");
+  EXPECT_EQ(page.model.offline_music.kept, 12);
+  EXPECT_EQ(page.model.offline_music.total, 12);
 }
 
 TEST(WebOfflineMusic, TurnedOffItAsksForNothingAndTheChoiceStaysOnThisDevice) {

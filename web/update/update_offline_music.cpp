@@ -137,9 +137,11 @@ void handle_offline_music(Context& c, const Event& event) {
 
 void follow_offline_music(Context& c) {
   OfflineMusic& music = c.model.offline_music;
+  // Counted whenever the collection is open, waiting or not: offline is when
+  // the musician most wants to know how much music is kept.
+  if (!music.counted && c.services.store && c.model.ready && !c.model.storage_unavailable) count(c);
   music.paused = pause_reason(c);
   if (!music.paused.empty()) return;
-  if (!music.counted) count(c);
   ask_more(c);
 }
 
