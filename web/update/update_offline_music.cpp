@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "core/http_outcome.h"
+#include "core/retry_policy.h"
 #include "core/thesession_api.h"
 #include "shell/actions/settings_actions.h"
 #include "shell/actions/tune_actions.h"
@@ -21,8 +22,9 @@ namespace {
 // A device setting ("keep." stays on this device): the phone may say no.
 constexpr const char* kOfflineMusicSetting = "keep.offline_music";
 constexpr size_t kMusicAsking = 2;               // requests in flight at most: polite to thesession.org
-constexpr double kFirstWaitMs = 15'000;          // after a failure that may pass...
-constexpr double kLongestWaitMs = 10 * 60'000.0;  // ... doubling up to this
+// After a failure that may pass: 15 s, doubling up to 10 min (the product's
+// backoff rule, core/retry_policy.h, with waits for a background task).
+const RetryPolicy kMusicWaits{true, 1, 15'000, 2.0, 10 * 60'000};
 
 // Why nothing may be asked now, or "".
 std::string pause_reason(const Context& c) {
@@ -69,11 +71,11 @@ void ask_more(Context& c) {
 // A failure that may pass: wait, longer each time, then go on.
 void wait_after_failure(Context& c) {
   OfflineMusic& music = c.model.offline_music;
-  const double wait = std::min(kLongestWaitMs, kFirstWaitMs * (1 << std::min(music.waits, 10)));
+  const int64_t wait = kMusicWaits.backoff_before(std::min(music.waits, 30) + 2);
   ++music.waits;
-  music.resume_at_ms = c.now + wait;
+  music.resume_at_ms = c.now + static_cast<double>(wait);
   music.timer = c.model.next_id++;
-  c.out.push_back(effect::StartTimer{music.timer, static_cast<int64_t>(wait)});
+  c.out.push_back(effect::StartTimer{music.timer, wait});
 }
 
 }  // namespace
