@@ -109,7 +109,9 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   }
   if (!tune_id) return;
   c.model.details_requests.erase(tune_id);
-  if (on_music_answer(c, tune_id, outcome)) return;  // asked for offline music only
+  // Read once, for whoever asked: offline music, the page, or both.
+  const TuneDetailsParse parsed = outcome.ok() ? parse_tune_details(outcome.body) : TuneDetailsParse{};
+  if (on_music_answer(c, tune_id, outcome, parsed)) return;  // asked for offline music only
   if (!outcome.ok()) {
     if (tune_id != c.model.view.open_tune && tune_id != c.model.shown_tune()) {
       // Fetched for an incipit: not asked again this session, and no message
@@ -122,7 +124,6 @@ void on_details_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
                                 : "Details unavailable offline (" + describe_failure(outcome) + ")";
     return;
   }
-  const TuneDetailsParse parsed = parse_tune_details(outcome.body);
   if (!parsed.tune) {
     if (tune_id != c.model.view.open_tune && tune_id != c.model.shown_tune()) c.model.incipits.no_details.insert(tune_id);
     c.model.details_error = parsed.error;

@@ -102,9 +102,10 @@ void on_sync_answer(Context& c, uint64_t id, const HttpOutcome& outcome);
 void on_sync_timer(Context& c, uint64_t id);
 void on_health_answer(Context& c, const HttpOutcome& outcome);
 // Every collected tune's music kept for offline (update_offline_music.cpp).
-// A tune's details answered: true when only offline music wanted them (kept,
-// and nothing else to do); false when the page wants them too.
-bool on_music_answer(Context& c, int64_t tune_id, const HttpOutcome& outcome);
+// A tune's details answered (`parsed`: its body read, once, by on_details_answer):
+// true when only offline music wanted them (kept, and nothing else to do);
+// false when the page wants them too.
+bool on_music_answer(Context& c, int64_t tune_id, const HttpOutcome& outcome, const TuneDetailsParse& parsed);
 bool on_music_timer(Context& c, uint64_t id);  // false: not its timer
 void restart_offline_music(Model& model);      // the collection changed
 void handle_offline_music(Context& c, const Event& e);  // its switch, remembered on this device

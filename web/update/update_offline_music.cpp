@@ -80,7 +80,7 @@ void wait_after_failure(Context& c) {
 
 }  // namespace
 
-bool on_music_answer(Context& c, int64_t tune, const HttpOutcome& outcome) {
+bool on_music_answer(Context& c, int64_t tune, const HttpOutcome& outcome, const TuneDetailsParse& parsed) {
   OfflineMusic& music = c.model.offline_music;
   if (!music.asking.erase(tune)) return false;
   const bool keep_only = music.keep_only.erase(tune) > 0;
@@ -92,8 +92,7 @@ bool on_music_answer(Context& c, int64_t tune, const HttpOutcome& outcome) {
     if (c.now >= music.resume_at_ms) wait_after_failure(c);
     return keep_only;
   }
-  const TuneDetailsParse parsed = failure == FailureClass::None ? parse_tune_details(outcome.body) : TuneDetailsParse{};
-  if (!parsed.tune) {
+  if (failure != FailureClass::None || !parsed.tune) {
     music.not_kept.insert(tune);  // not there, or not readable: asking again this session will not help
     return keep_only;
   }
