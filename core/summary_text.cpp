@@ -6,7 +6,7 @@ std::vector<std::pair<std::string, int>> sync_summary_counts(const SyncResult& r
   std::vector<std::pair<std::string, int>> out = {
       {"added to collection", r.person_tunes_added},
       {"already there (untouched)", r.person_tunes_skipped},
-      {"new tune records", r.tunes_created},
+      {"new to this device", r.tunes_created},
   };
   if (r.kind == SyncKind::Sets) {
     // A sets sync: its sets first, then the tunes they brought in.

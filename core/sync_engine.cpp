@@ -166,7 +166,8 @@ std::vector<SyncCommand> SyncEngine::on_response(int request_id, const HttpOutco
   } else {
     if (failure == FailureClass::NotFound) {
       return fail(SyncFailure::NotFound,
-                  "User #" + std::to_string(options_.member_id) + " not found on thesession.org", now_ms);
+                  "No member " + std::to_string(options_.member_id) +
+                      " on thesession.org: check the number at the end of your profile's address", now_ms);
     }
     if (failure != FailureClass::None) return retry_or_fail(request, outcome, now_ms);
     std::string error;

@@ -29,6 +29,7 @@ std::string_view failure_name(SyncFailure failure) {
     case SyncFailure::Cancelled: return "cancelled";
     case SyncFailure::Other: return "other";
     case SyncFailure::Offline: return "offline";
+    case SyncFailure::BadInput: return "bad_input";
   }
   return "other";
 }
@@ -61,6 +62,10 @@ std::string to_json(const SyncResult& r) {
     doc["message"] = r.message;
   }
   return doc.dump();
+}
+
+bool retry_can_help(const SyncResult& result) {
+  return result.failure != SyncFailure::NotFound && result.failure != SyncFailure::BadInput;
 }
 
 int exit_code_for(const SyncResult& r) {

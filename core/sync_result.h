@@ -26,7 +26,13 @@ enum class SyncKind { Tunebook, Sets };
 std::string_view to_string(SyncKind kind);  // "tunebook", "sets"
 
 // Why a sync failed, for exit codes and messages.
-enum class SyncFailure { None, NotFound, Unavailable, InvalidData, Cancelled, Other, Offline };
+// BadInput: the form was refused before anything was asked (no member number).
+enum class SyncFailure { None, NotFound, Unavailable, InvalidData, Cancelled, Other, Offline, BadInput };
+
+struct SyncResult;
+// Whether asking again, unchanged, may succeed: not for a member that is not
+// there or a number that was refused (Retry is not offered for those).
+bool retry_can_help(const SyncResult& result);
 
 struct SyncProgress {
   SyncKind kind = SyncKind::Tunebook;

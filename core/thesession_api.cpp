@@ -238,12 +238,6 @@ std::optional<int64_t> parse_thesession_id(std::string_view text) {
   return id;
 }
 
-std::optional<int64_t> parse_typed_thesession_id(std::string_view typed) {
-  const size_t first = typed.find_first_not_of(' ');
-  if (first == std::string_view::npos) return std::nullopt;
-  return parse_thesession_id(typed.substr(first, typed.find_last_not_of(' ') - first + 1));
-}
-
 std::string normalise_base_url(std::string_view url) {
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
   return std::string(url);

@@ -91,8 +91,6 @@ struct ApiEndpoint {
 // A thesession.org member or tune id as typed or found in a path: 1 to 10
 // digits, no sign, no leading zero. nullopt for anything else.
 std::optional<int64_t> parse_thesession_id(std::string_view text);
-// The same, as typed into a form: spaces around it are ignored.
-std::optional<int64_t> parse_typed_thesession_id(std::string_view typed);
 
 // Trims trailing slashes so "http://x/" and "http://x" build the same URLs.
 std::string normalise_base_url(std::string_view url);

@@ -113,12 +113,17 @@ std::string proxy_usage() {
       "Serves the tunetrack web app and forwards its thesession.org API calls (and nothing else).\n"
       "Every flag can also be set in the environment as TUNETRACK_PROXY_<FLAG> (e.g. TUNETRACK_PROXY_PORT=9000);\n"
       "flags win over the environment. Repeatable flags' variables take comma-separated lists.\n\nflags:\n";
-  for (const auto& [name, flag] : flags()) {
+  // One column for the help, past the longest flag: a name is never cut.
+  size_t column = std::string("  --help").size();
+  for (const auto& entry : flags()) column = std::max(column, 4 + entry.first.size());
+  column += 2;
+  const auto line = [column](const std::string& name, const std::string& help) {
     std::string left = "  --" + name;
-    left.resize(24, ' ');
-    text += left + flag.help + "\n";
-  }
-  text += "  --help                this text\n";
+    left.resize(column, ' ');
+    return left + help + "\n";
+  };
+  for (const auto& [name, flag] : flags()) text += line(name, flag.help);
+  text += line("help", "this text");
   return text;
 }
 

@@ -44,7 +44,7 @@ int cmd_list(const Args& args) {
 
 int cmd_set_status(const Args& args) {
   Store store = open_existing(required(args, "db"));
-  const int64_t tune = parse_id(required(args, "tune"), "--tune");
+  const int64_t tune = parse_id(required(args, "tune"), "--tune", ThesessionThing::Tune);
   const LearnStatus status = parse_status_arg(required(args, "status"));
   const int64_t now = system_now_ms();
   if (!actions::set_status(store, tune, status, now, local_utc_offset_minutes(now)).value) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
@@ -55,7 +55,7 @@ int cmd_set_status(const Args& args) {
 
 int cmd_heard(const Args& args) {
   Store store = open_existing(required(args, "db"));
-  const int64_t tune = parse_id(required(args, "tune"), "--tune");
+  const int64_t tune = parse_id(required(args, "tune"), "--tune", ThesessionThing::Tune);
   if (!actions::heard(store, tune, args.has("undo")).value) throw NotFound("Tune #" + std::to_string(tune) + " is not in the collection");
   const auto e = store.entry(tune);
   std::cout << e->name << ": heard " << e->heard_count << (e->heard_count == 1 ? " time\n" : " times\n");
@@ -64,7 +64,7 @@ int cmd_heard(const Args& args) {
 
 int cmd_notes(const Args& args) {
   Store store = open_existing(required(args, "db"));
-  const int64_t tune = parse_id(required(args, "tune"), "--tune");
+  const int64_t tune = parse_id(required(args, "tune"), "--tune", ThesessionThing::Tune);
   const auto text = args.value("text");
   if (!text) throw UsageError("'notes' needs --text (an empty one clears the notes)");
   if (!is_valid_utf8(*text)) throw UsageError("--text must be UTF-8 text (check the terminal's encoding)");

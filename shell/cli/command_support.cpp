@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include "core/thesession_api.h"
+#include "core/thesession_number.h"
 #include "shell/sync_runner.h"
 
 namespace tt::cli {
@@ -21,9 +21,9 @@ std::string required(const Args& args, const std::string& name) {
   return *v;
 }
 
-int64_t parse_id(const std::string& text, const std::string& what) {
-  const auto id = parse_thesession_id(text);
-  if (!id) throw UsageError(what + " must be a thesession.org number (digits only), not '" + text + "'");
+int64_t parse_id(const std::string& text, const std::string& what, ThesessionThing thing) {
+  const auto id = read_thesession_number(text, thing);
+  if (!id) throw UsageError(what + ": " + id.error);
   return *id;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/learn_status.h"
+#include "core/thesession_number.h"
 #include "shell/cli/args.h"
 #include "shell/store.h"
 
@@ -28,8 +29,9 @@ class NotFound : public std::runtime_error {
 
 // The flag's value; UsageError when it is missing or empty.
 std::string required(const Args& args, const std::string& name);
-// A thesession.org number; UsageError naming `what` otherwise.
-int64_t parse_id(const std::string& text, const std::string& what);
+// A thesession.org number, or the address of its page (read_thesession_number);
+// UsageError naming `what` otherwise.
+int64_t parse_id(const std::string& text, const std::string& what, ThesessionThing thing);
 LearnStatus parse_status_arg(const std::string& text);
 // Commands that read or change a collection must not create an empty database by accident.
 Store open_existing(const std::string& path);

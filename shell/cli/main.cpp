@@ -91,7 +91,7 @@ double env_decimal(const char* name, double fallback, double min, double max) {
 std::atomic<bool> g_cancel{false};
 
 int cmd_sync(const Args& args, SyncKind what) {
-  const int64_t member = parse_id(required(args, "member"), "--member");
+  const int64_t member = parse_id(required(args, "member"), "--member", ThesessionThing::Member);
   const std::string db_path = required(args, "db");
   if (args.value("upstream") && args.value("proxy")) throw UsageError("give --upstream or --proxy, not both");
 

@@ -7,6 +7,7 @@
 #include "core/music_key.h"
 #include "core/parse_number.h"
 #include "core/time_format.h"
+#include "core/words.h"
 #include "core/url.h"
 #include "shell/actions/practice_actions.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kMinuteMs = 60'000, kHourMs = 3'600'000;
+constexpr int64_t kMinuteMs = 60'000;
 
 // "2025-01-06 09:10", in the musician's time.
 std::string local_time_text(int64_t at_ms, int utc_offset_minutes) {
@@ -23,16 +24,12 @@ std::string local_time_text(int64_t at_ms, int utc_offset_minutes) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5);
 }
 
-// "in 10 minutes", "in 5 hours", "in 3 days", "now".
+// "in 10 min", "in 5 hours", "in 3 days" (the page's rating buttons say
+// the same), or "now".
 std::string wait_text(int64_t from_ms, int64_t to_ms) {
   const int64_t wait = to_ms - from_ms;
   if (wait < kMinuteMs) return "now";
-  const auto count = [](int64_t n, const char* unit) {
-    return "in " + std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
-  };
-  if (wait < kHourMs) return count((wait + kMinuteMs / 2) / kMinuteMs, "minute");
-  if (wait < kDayMs) return count((wait + kHourMs / 2) / kHourMs, "hour");
-  return count((wait + kDayMs / 2) / kDayMs, "day");
+  return "in " + wait_words(wait);
 }
 
 }  // namespace

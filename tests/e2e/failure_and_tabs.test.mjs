@@ -4,7 +4,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServers, launch, openApp, snapshot, waitFor, click, typeInto, newProfileDir, removeProfileDir,
+  startServers, launch, openApp, snapshot, waitFor, click, typeInto, readyToType, newProfileDir, removeProfileDir,
 } from './harness.mjs';
 
 let servers, context;
@@ -48,7 +48,28 @@ test('not found names the member', async (t) => {
   await page.keyboard.type('5');
   await click(page, 'sync_button');
   const s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'failed', 'the failure');
-  assert.match(s.last_sync.message, /User #5 not found on thesession.org/);
+  assert.match(s.last_sync.message, /No member 5 on thesession.org/);
+  assert.ok(!s.rects.retry_button, 'no Retry: the same number would fail the same way');
+  assert.ok(s.rects.member_where, 'the form says where to find the number');
+});
+
+test('a profile address pasted with Ctrl+V is read as its member number', async (t) => {
+  const page = await openApp(context, servers.proxy.url);
+  t.after(() => page.close());
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: servers.proxy.url });
+  await click(page, 'tab_sync');
+  await typeInto(page, 'member_id', '');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  const address = 'https://thesession.org/members/100007';
+  await page.evaluate((text) => navigator.clipboard.writeText(text), address);
+  await readyToType(page);
+  await page.keyboard.press('Control+V');
+  let s = await waitFor(page, (s) => s.member_id === address, 'the whole address in the field (no digits-only filter)');
+  await click(page, 'sync_button');
+  s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' && !s.saving, 'the sync', 30000);
+  assert.equal(s.last_sync.tunes_fetched, 7, "member 100007's tunebook");
+  assert.equal(s.member_id, '100007', 'the field shows the number the address gave');
 });
 
 test('a second tab is read-only and follows the first', async (t) => {

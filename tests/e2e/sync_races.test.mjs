@@ -38,7 +38,7 @@ test('a late page of a failed sync never lands in the next one', async (t) => {
   await typeInto(page, 'member_id', String(first));
   await click(page, 'sync_button');
   let s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'failed', 'the first sync to fail');
-  assert.match(s.last_sync.message, new RegExp(`User #${first} not found`));
+  assert.match(s.last_sync.message, new RegExp(`No member ${first} on thesession.org`));
 
   // At once, sync another member; the first member's page 2 arrives meanwhile.
   await typeInto(page, 'member_id', '');

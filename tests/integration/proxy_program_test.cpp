@@ -55,6 +55,11 @@ TEST(ProxyConfig, FlagsWinOverTheEnvironment) {
   parse({"--help"}, help);
   EXPECT_TRUE(help);
   EXPECT_NE(proxy::proxy_usage().find("--allow-origin"), std::string::npos);
+  // Every flag's whole name, then its help after a space: none cut short.
+  const std::string usage = proxy::proxy_usage();
+  EXPECT_NE(usage.find("--max-connections-per-client  concurrent connections per client address"), std::string::npos)
+      << usage;
+  EXPECT_NE(usage.find("--help"), std::string::npos);
 }
 
 TEST(ProxyProgram, LogsEachRequestAndStopsGracefullyOnSigterm) {

@@ -95,7 +95,7 @@ TEST_F(SyncRunnerTest, UnknownMemberIsNotFoundAtOnce) {
   o.member_id = 5;
   const SyncResult r = sync(o);
   EXPECT_EQ(r.failure, SyncFailure::NotFound);
-  EXPECT_EQ(r.message, "User #5 not found on thesession.org");
+  EXPECT_EQ(r.message, "No member 5 on thesession.org: check the number at the end of your profile's address");
   EXPECT_EQ(server_.request_count(), 1);
 }
 

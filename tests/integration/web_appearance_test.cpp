@@ -136,7 +136,7 @@ TEST(WebAnnouncements, AFailedSyncAndAFormErrorAreSaidAndAFailedSaveIsNotCalledS
   page.open();
   page.dispatch(event::MemberIdEdited{"abc"});
   page.dispatch(event::StartSync{});
-  EXPECT_TRUE(announced(page, "Enter your thesession.org member number"));
+  EXPECT_TRUE(announced(page, "\"abc\" is not a member number"));
 
   page.dispatch(event::MemberIdEdited{std::to_string(kMember)});
   page.dispatch(event::StartSync{});
@@ -239,7 +239,14 @@ TEST(WebHealth, TheHeaderSaysWhetherThesessionOrgIsReachableInAMusiciansWords) {
   HttpOutcome refused;
   refused.transport_error = "connection refused";
   down.answer("/healthz", refused);
-  EXPECT_EQ(down.model.thesession_status, "proxy unreachable");
+  EXPECT_EQ(down.model.thesession_status, "thesession.org unreachable (no proxy)");
+  EXPECT_EQ(down.model.healthz, "proxy unreachable: " + describe_failure(refused)) << "one level of explanation";
+
+  WebPage offline;  // no network at all: one word, which fits a phone's header
+  offline.dispatch(event::StorageLoaded{""});
+  offline.dispatch(event::OnlineChanged{false});
+  offline.answer("/healthz", refused);
+  EXPECT_EQ(offline.model.thesession_status, "offline");
 }
 
 }  // namespace tt

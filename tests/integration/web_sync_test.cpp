@@ -52,7 +52,7 @@ TEST(WebSync, NotFoundNamesTheMemberAndChangesNothing) {
   page.dispatch(StartSync{});
   page.answer(tunebook_url(99, 1), WebPage::status(404));
   EXPECT_FALSE(page.model.syncing);
-  EXPECT_EQ(page.model.last_sync->message, "User #99 not found on thesession.org");
+  EXPECT_EQ(page.model.last_sync->message, "No member 99 on thesession.org: check the number at the end of your profile's address");
   EXPECT_TRUE(page.model.collection.entries().empty());
 }
 
@@ -115,14 +115,24 @@ TEST(WebSync, CancelAbortsEverythingAndChangesNothing) {
   EXPECT_TRUE(page.model.collection.entries().empty());
 }
 
-TEST(WebSync, AMemberNumberMustBeDigits) {
+TEST(WebSync, AMemberNumberIsItsDigitsOrTheProfilesAddress) {
   WebPage page;
   page.open();
   page.dispatch(MemberIdEdited{"12a"});
   page.dispatch(StartSync{});
   EXPECT_FALSE(page.model.syncing);
-  EXPECT_EQ(page.model.last_sync->message, "Enter your thesession.org member number (digits only)");
-  EXPECT_TRUE(page.outstanding.empty() || !page.has_fetch("tunebook"));
+  EXPECT_EQ(page.model.last_sync->message,
+            "\"12a\" is not a member number: type its digits, or paste the address of the member's page "
+            "(thesession.org/members/12345)");
+  EXPECT_FALSE(retry_can_help(*page.model.last_sync)) << "the same text fails the same way: no Retry";
+  EXPECT_FALSE(page.has_fetch("tunebook"));
+
+  // The profile's address as a browser copies it: its number is taken.
+  page.dispatch(MemberIdEdited{"https://thesession.org/members/1001"});
+  page.dispatch(StartSync{});
+  EXPECT_TRUE(page.model.syncing);
+  EXPECT_TRUE(page.has_fetch("/members/1001/tunebook"));
+  EXPECT_EQ(page.model.member_id_text, "1001") << "the field shows the number it used";
 }
 
 TEST(WebSync, AReadOnlyTabCannotSync) {

@@ -234,7 +234,7 @@ TEST(SyncEngine, NotFoundFailsAtOnceNamingTheMember) {
   auto cs = engine.start(0);
   cs = engine.on_response(id_of(cs[0]), status(404), 5);
   ASSERT_TRUE(is<sync::Done>(cs[0]));
-  EXPECT_EQ(engine.result().message, "User #999 not found on thesession.org");
+  EXPECT_EQ(engine.result().message, "No member 999 on thesession.org: check the number at the end of your profile's address");
   EXPECT_EQ(engine.result().failure, SyncFailure::NotFound);
   EXPECT_EQ(engine.result().requests, 1);
   EXPECT_EQ(exit_code_for(engine.result()), 3);

@@ -81,12 +81,6 @@ TEST(SearchParse, ReadsResults) {
   EXPECT_FALSE(parse_search_results(R"({"q":"x"})").results);
 }
 
-TEST(ThesessionId, AsTypedSpacesAroundAreIgnored) {
-  EXPECT_EQ(parse_typed_thesession_id("  100300 "), 100300);
-  EXPECT_EQ(parse_typed_thesession_id("100300"), 100300);
-  for (const char* bad : {"", "   ", "1 2", "12a", " 012 "}) EXPECT_FALSE(parse_typed_thesession_id(bad)) << bad;
-}
-
 TEST(ThesessionId, DigitsOnlyWithoutLeadingZero) {
   EXPECT_EQ(parse_thesession_id("12345"), 12345);
   EXPECT_EQ(parse_thesession_id("9999999999"), 9999999999);

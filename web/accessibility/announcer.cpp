@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/summary_text.h"
+#include "core/words.h"
 #include "web/model/model.h"
 
 namespace tt::web {
@@ -47,7 +48,7 @@ std::string sets_result_sentence(const SyncResult& result) {
   if (result.status != SyncStage::Completed && result.status != SyncStage::CompletedWithErrors) {
     return "Bringing in sets failed: " + result.message + " Nothing was changed.";
   }
-  std::string text = "Sets brought in: " + std::to_string(result.sets_fetched) + " sets found";
+  std::string text = "Sets brought in: " + counted(result.sets_fetched, "set", "sets") + " found";
   for (const auto& [label, count] : sync_summary_counts(result, false)) {
     text += ", " + std::to_string(count) + " " + label;
   }

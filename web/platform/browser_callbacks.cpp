@@ -71,6 +71,8 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
   page_runner().dispatch(tt::web::event::FetchDone{static_cast<uint64_t>(id), outcome});
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* typed) { mark_activity(); page_runner().input.text(typed); }
+// The text of a paste into the canvas (index.html), for ImGui's Ctrl+V.
+EMSCRIPTEN_KEEPALIVE void tt_on_paste(const char* text) { page_runner().input.pasted(text); }
 // A key typed on the phone's hidden field (index.html): a GLFW key code,
 // pressed and let go, with Ctrl (or Cmd) and Shift as they were held.
 EMSCRIPTEN_KEEPALIVE void tt_on_key_tap(int key, int ctrl, int shift) {

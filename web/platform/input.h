@@ -7,6 +7,7 @@
 // there", "press" and "release" stay apart, as a widget expects of a pointer
 // (a tab takes a press only on an item hovered the frame before).
 #include <deque>
+#include <string>
 #include <vector>
 
 struct ImGuiIO;
@@ -35,6 +36,16 @@ class Input {
   void character(unsigned int c);
   void text(const char* utf8);
   void key_tap(int key, bool ctrl, bool shift);
+  // The text of the browser's last paste event (index.html), for ImGui's
+  // Ctrl+V: a page cannot read the clipboard when ImGui asks, only when the
+  // browser hands it over, which it does just after the key goes down and
+  // before the frame that gives ImGui the V. Taken once.
+  void pasted(const char* utf8) { pasted_ = utf8; }
+  const char* take_pasted() {
+    taken_ = std::move(pasted_);
+    pasted_.clear();
+    return taken_.c_str();
+  }
 
   // Applies what is due to this frame; call after ImGui_ImplGlfw_NewFrame.
   void apply(ImGuiIO& io);
@@ -66,6 +77,7 @@ class Input {
   float wheel_x_ = 0, wheel_y_ = 0;
   std::deque<KeyStep> keys_;
   std::vector<unsigned int> release_next_;  // pressed and let go in one frame: let go in the next
+  std::string pasted_, taken_;              // taken_: what ImGui reads until it asks again
 };
 
 }  // namespace tt::web

@@ -209,6 +209,11 @@ int main() {
   io.IniFilename = nullptr;  // no imgui.ini in the browser
   io.ConfigInputTextCursorBlink = false;  // idle pages stop drawing; a blinking cursor would freeze half-way
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  // The system clipboard, not GLFW's own string: a copy goes out through the
+  // browser, and Ctrl+V inserts what the browser's paste event brought
+  // (index.html, Input::pasted).
+  io.SetClipboardTextFn = [](void*, const char* text) { tt::web::copy_to_clipboard(text); };
+  io.GetClipboardTextFn = [](void*) { return g_runner.input.take_pasted(); };
   glfwSetKeyCallback(window, on_key);
   glfwSetCharCallback(window, on_char);
   glfwSetScrollCallback(window, nullptr);  // the wheel comes from index.html (tt_on_wheel), in steps

@@ -71,6 +71,10 @@ struct FieldInput {
   bool left = false;    // left after an edit, or Enter: the commit
 };
 FieldInput text_field(Ui& ui, const TextField& field, std::string& text);
+// The member number's field (the Sync and Sets tabs share it) and the line
+// that says where to find the number (web/screens/ui_sync.cpp).
+void member_field(const Model& model, Ui& ui, const Layout& layout, const char* id, const char* key);
+void say_where_member_number_is(Ui& ui);
 
 // A number field: what is typed is a draft (event::NumberEdited), taken when
 // the field is left or Enter is pressed (event::NumberLeft). A spin button

@@ -1,6 +1,8 @@
 // Export and import, and the damaged-database copy when there is one.
 #include <imgui.h>
 
+#include "core/version.h"
+#include "core/words.h"
 #include "web/screens/ui.h"
 
 namespace tt::web {
@@ -15,8 +17,7 @@ void draw_offline_music(const Model& model, Ui& ui) {
   ImGui::EndDisabled();
   ui.remember("offline_music_toggle");
   if (music.total == 0) return;
-  std::string line = "Music kept for offline: " + std::to_string(music.kept) + " of " + std::to_string(music.total) +
-                     (music.total == 1 ? " tune" : " tunes");
+  std::string line = "Music kept for offline: " + std::to_string(music.kept) + " of " + counted(music.total, "tune", "tunes");
   if (music.kept < music.total) {
     if (!music.paused.empty()) {
       line += " (waiting: " + music.paused + ")";
@@ -28,6 +29,18 @@ void draw_offline_music(const Model& model, Ui& ui) {
   }
   ImGui::TextWrapped("%s", line.c_str());
   ui.remember("offline_music");
+  ui.text(line);
+}
+
+// The versions, for a bug report: this page's, its SQLite's, and what the
+// proxy says of itself and of thesession.org.
+void draw_about(const Model& model, Ui& ui) {
+  const std::string line =
+      "tunetrack " + std::string(kAppVersion) + " · SQLite " + model.sqlite_version + " · " + model.healthz;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", line.c_str());
+  ImGui::PopStyleColor();
+  ui.remember("about");
   ui.text(line);
 }
 
@@ -45,7 +58,7 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);
   }
   if (!by_type.empty()) ImGui::TextWrapped("%s", by_type.c_str());
-  ImGui::Text("%zu sets", model.sets.all.size());
+  ImGui::TextUnformatted(counted(static_cast<int64_t>(model.sets.all.size()), "set", "sets").c_str());
   draw_offline_music(model, ui);
   if (ImGui::Button("Download JSON")) ui.emit(event::ExportCollection{true});
   ui.remember("export_json");
@@ -69,6 +82,8 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     ui.remember("download_damaged");
   }
   draw_data_keeping(model, ui, layout);
+  ImGui::Separator();
+  draw_about(model, ui);
 }
 
 void draw_appearance(const Model& model, Ui& ui, const Layout&) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "core/version.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
 
@@ -16,14 +15,14 @@ namespace {
 // nothing in it (the status buttons, the notes being typed) moves sideways.
 constexpr ImGuiWindowFlags kDetailPaneFlags = ImGuiWindowFlags_AlwaysVerticalScrollbar;
 
-void draw_header(const Model& model, Ui& ui, const Layout& layout) {
+void draw_header(const Model& model, Ui& ui, const Layout&) {
   ImGui::TextUnformatted("tunetrack");
   ui.heading(1, "tunetrack");
   ImGui::SameLine();
-  // A phone shows what matters at a session: can thesession.org be reached.
-  const std::string line = layout.narrow ? model.thesession_status
-                                         : std::string(kAppVersion) + " · SQLite " + model.sqlite_version + " · " +
-                                               model.healthz;
+  // What matters at a session: can thesession.org be reached. The versions
+  // are on the Data tab (draw_about), where they do not push a phone's header
+  // past its edge.
+  const std::string line = model.app.offline ? "offline" : model.thesession_status;
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", line.c_str());
   ImGui::PopTextWrapPos();

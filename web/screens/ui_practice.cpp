@@ -11,6 +11,7 @@
 #include "core/practice.h"
 #include "core/tune_set.h"
 #include "core/time_format.h"
+#include "core/words.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
 
@@ -18,17 +19,6 @@ namespace tt::web {
 namespace {
 
 constexpr Rating kRatings[] = {Rating::Again, Rating::Hard, Rating::Good, Rating::Easy};
-
-std::string interval_text(int64_t ms) {
-  const double minutes = static_cast<double>(ms) / 60000.0;
-  char text[32];
-  if (minutes < 60) std::snprintf(text, sizeof text, "%.0fm", std::max(1.0, minutes));
-  else if (minutes < 60 * 24) std::snprintf(text, sizeof text, "%.0fh", minutes / 60);
-  else if (minutes < 60 * 24 * 60) std::snprintf(text, sizeof text, "%.0fd", minutes / 60 / 24);
-  else if (minutes < 60 * 24 * 365) std::snprintf(text, sizeof text, "%.0fmo", minutes / 60 / 24 / 30.4);
-  else std::snprintf(text, sizeof text, "%.1fy", minutes / 60 / 24 / 365);
-  return text;
-}
 
 const char* rating_label(Rating r) {
   switch (r) {
@@ -43,14 +33,16 @@ const char* rating_label(Rating r) {
 void draw_limits(const Model& model, Ui& ui, const Layout&) {
   const PracticeState& p = model.practice;
   ImGui::AlignTextToFramePadding();  // level with the fields beside it
-  ImGui::Text("Today: %d rated, %d new", p.done_today, p.new_today);
+  ImGui::Text("Today: %d rated, %d new.", p.done_today, p.new_today);
   ui.remember("practice_today");
-  same_line_if_fits(ImGui::GetFontSize() * 6);
-  number_field(model, ui, {"a day##limit", "practice_limit", "Tunes to practise a day", 1, kMaxPracticePerDay, ImGui::GetFontSize() * 3},
+  // The limits read as a sentence: "[10] tunes a day  [3] new a day".
+  const float field = ImGui::GetFontSize() * 3, gap = ImGui::GetStyle().ItemInnerSpacing.x;
+  same_line_if_fits(field + gap + ImGui::CalcTextSize("tunes a day").x);
+  number_field(model, ui, {"tunes a day##limit", "practice_limit", "Tunes to practise a day", 1, kMaxPracticePerDay, field},
                p.limits.per_day);
   const bool hovered = ImGui::IsItemHovered();
-  same_line_if_fits(ImGui::GetFontSize() * 5.5f);
-  number_field(model, ui, {"new##limit", "practice_new_limit", "New tunes a day", 0, kMaxPracticePerDay, ImGui::GetFontSize() * 3},
+  same_line_if_fits(field + gap + ImGui::CalcTextSize("new a day").x);
+  number_field(model, ui, {"new a day##limit", "practice_new_limit", "New tunes a day", 0, kMaxPracticePerDay, field},
                p.limits.new_per_day);
   if (hovered || ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
 }
@@ -79,7 +71,7 @@ void draw_current(const Model& model, Ui& ui, const Layout& layout, int64_t tune
     const Rating r = kRatings[i];
     std::string label = std::string(rating_label(r));
     try {
-      label += "\n" + interval_text(review(p.parameters, card, r, now).due_ms - now);
+      label += "\n" + wait_words(review(p.parameters, card, r, now).due_ms - now);
     } catch (const std::exception&) {
       // Parameters the store refused: the button still rates; no preview.
     }
@@ -147,7 +139,10 @@ void draw_next_to_learn(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(0);
-    ImGui::Text("%s  (heard %d, in %d tunebooks)", e->name.c_str(), e->heard_count, e->tunebooks);
+    // Popularity only once known: "in 0 tunebooks" would say it is unloved.
+    std::string why = "heard " + counted(e->heard_count, "time", "times");
+    if (e->tunebooks > 0) why += ", in " + counted(e->tunebooks, "tunebook", "tunebooks") + " on thesession.org";
+    ImGui::Text("%s  (%s)", e->name.c_str(), why.c_str());
     ImGui::PopTextWrapPos();
     ui.remember("next_learn_name_" + std::to_string(i));
     ImGui::PopID();

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "core/summary_text.h"
+#include "core/words.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
 
@@ -21,8 +22,8 @@ void draw_sets_progress(const Model& model, Ui& ui) {
   ImGui::ProgressBar(static_cast<float>(p.percent) / 100.0f, ImVec2(-1, 0), text.c_str());
   ui.remember("sets_progress");
   ui.text(text);
-  ImGui::TextWrapped("%d sets found; %d of %d tunes checked on thesession.org", p.sets_fetched, p.tunes_checked,
-                     p.tunes_to_check);
+  ImGui::TextWrapped("%s found; %d of %s checked on thesession.org", counted(p.sets_fetched, "set", "sets").c_str(),
+                     p.tunes_checked, counted(p.tunes_to_check, "tune", "tunes").c_str());
   if (ImGui::Button("Cancel##sets")) ui.emit(event::CancelSync{});
   ui.remember("cancel_sets_sync");
 }
@@ -31,7 +32,8 @@ void draw_sets_result(const Model& model, Ui& ui) {
   const SyncResult& r = *model.sets.last_sync;
   const Palette& palette = current_palette();
   if (r.status == SyncStage::Completed || r.status == SyncStage::CompletedWithErrors) {
-    ImGui::Text("Done in %.1f s: %d sets on thesession.org", static_cast<double>(r.duration_ms) / 1000.0, r.sets_fetched);
+    ImGui::Text("Done in %.1f s: %s on thesession.org", static_cast<double>(r.duration_ms) / 1000.0,
+                counted(r.sets_fetched, "set", "sets").c_str());
     ui.remember("sets_summary");
     for (const auto& [label, count] : sync_summary_counts(r, false)) {
       const std::string line = std::to_string(count) + " " + label;
@@ -50,6 +52,7 @@ void draw_sets_result(const Model& model, Ui& ui) {
     ui.remember("sets_sync_error");
     ui.text(r.message);
     ImGui::TextDisabled("Nothing was changed.");
+    if (!retry_can_help(r)) return;  // the same number again fails the same way
     ImGui::BeginDisabled(model.read_only() || model.syncing);
     if (ImGui::Button("Retry##sets")) ui.emit(event::StartSetsSync{});
     ImGui::EndDisabled();
@@ -64,14 +67,10 @@ void draw_bring_in(const Model& model, Ui& ui, const Layout& layout) {
     draw_sets_progress(model, ui);
     return;
   }
-  if (model.member_id_text.empty() ||
-      (model.sets.last_sync && model.sets.last_sync->status == SyncStage::Failed)) {
-    ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 220 * layout.scale);
-    std::string member = model.member_id_text;
-    if (text_field(ui, {"##sets_member", "Member number", "thesession.org member number", "sets_member_id", "textbox", true},
-                   member).edited) {
-      ui.emit(event::MemberIdEdited{member});
-    }
+  const bool ask_member = model.member_id_text.empty() ||
+                          (model.sets.last_sync && model.sets.last_sync->status == SyncStage::Failed);
+  if (ask_member) {
+    member_field(model, ui, layout, "##sets_member", "sets_member_id");
     same_line_if_fits(button_width("Bring in my sets"));
   }
   ImGui::BeginDisabled(model.read_only() || model.syncing);
@@ -79,6 +78,7 @@ void draw_bring_in(const Model& model, Ui& ui, const Layout& layout) {
   ImGui::EndDisabled();
   ui.remember("bring_in_sets");
   ui.describe("button", "Bring in my sets from thesession.org");
+  if (ask_member) say_where_member_number_is(ui);
   if (model.syncing) {
     ImGui::TextDisabled("A tunebook sync is running: one sync at a time.");
   } else if (!model.member_id_text.empty()) {
@@ -168,7 +168,8 @@ void draw_sets(const Model& model, Ui& ui, const Layout& layout) {
     ImGui::TextColored(imgui_colour(current_palette().warning_text), "%s", model.sets.message.c_str());
     ImGui::PopTextWrapPos();
   }
-  const std::string count = std::to_string(model.sets.shown.size()) + " of " + std::to_string(model.sets.all.size()) + " sets";
+  const std::string count = std::to_string(model.sets.shown.size()) + " of " +
+                            counted(static_cast<int64_t>(model.sets.all.size()), "set", "sets");
   ImGui::TextUnformatted(count.c_str());
   ui.remember("sets_count");
   ui.text(count);

@@ -4,19 +4,35 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/summary_text.h"
+#include "core/thesession_number.h"
 #include "web/accessibility/announcer.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
 
 namespace tt::web {
 
-void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
-  ImGui::TextWrapped("Bring your whole thesession.org tunebook into your collection. Tunes you already have keep their status and notes.");
-  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 220 * layout.scale);
+// Typed or pasted: the number, or the profile's address (thesession_number.h).
+// Not a digits-only field: that would strip a pasted address to "//.//1001".
+void member_field(const Model& model, Ui& ui, const Layout& layout, const char* id, const char* key) {
+  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 320 * layout.scale);
   std::string member = model.member_id_text;
-  if (text_field(ui, {"##member", "Member number", "thesession.org member number", "member_id", "textbox", true}, member).edited) {
+  if (text_field(ui, {id, "Member number or profile address", "thesession.org member number", key}, member).edited) {
     ui.emit(event::MemberIdEdited{member});
   }
+}
+
+void say_where_member_number_is(Ui& ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", kWhereMemberNumberIs);
+  ImGui::PopStyleColor();
+  ui.remember("member_where");
+  ui.text(kWhereMemberNumberIs);
+}
+
+void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
+  ImGui::TextWrapped("Bring your whole thesession.org tunebook into your collection. Tunes you already have keep their status and notes.");
+  member_field(model, ui, layout, "##member", "member_id");
+  say_where_member_number_is(ui);
   ImGui::TextUnformatted("New tunes start as:");
   std::vector<std::string> labels, keys;
   int selected = 0;
@@ -76,6 +92,7 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
     ui.remember("sync_error");
     ui.text(result->message);
     ImGui::TextDisabled("Nothing was changed.");
+    if (!retry_can_help(*result)) return;  // the same number again fails the same way
     ImGui::BeginDisabled(model.read_only());
     if (ImGui::Button("Retry")) ui.emit(event::StartSync{});
     ImGui::EndDisabled();

@@ -56,8 +56,9 @@ std::string reachability(const std::string& breaker_state) {
 
 void on_health_answer(Context& c, const HttpOutcome& outcome) {
   if (!outcome.ok()) {
-    c.model.healthz = "proxy unreachable (" + describe_failure(outcome) + ")";
-    c.model.thesession_status = "proxy unreachable";
+    c.model.healthz = "proxy unreachable: " + describe_failure(outcome);
+    // Short enough for a phone's header, in a musician's words.
+    c.model.thesession_status = c.model.app.browser_online ? "thesession.org unreachable (no proxy)" : "offline";
     return;
   }
   const auto doc = nlohmann::json::parse(outcome.body, nullptr, false);

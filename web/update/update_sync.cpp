@@ -1,6 +1,7 @@
 // The syncs in the page: the tunebook's form (member number, default status),
 // "Bring in my sets", and the shared SyncSession that runs either kind, one
 // at a time, whose fetches and timers become effects.
+#include "core/thesession_number.h"
 #include "shell/actions/settings_actions.h"
 #include "web/update/update_context.h"
 
@@ -33,7 +34,7 @@ SyncResult form_error(std::string message, SyncKind kind = SyncKind::Tunebook) {
   SyncResult r;
   r.kind = kind;
   r.status = SyncStage::Failed;
-  r.failure = SyncFailure::Other;
+  r.failure = SyncFailure::BadInput;
   r.message = std::move(message);
   return r;
 }
@@ -64,11 +65,12 @@ void start_sync(Context& c) {
     c.model.last_sync = r;
     return;
   }
-  const auto member = parse_typed_thesession_id(c.model.member_id_text);
+  const auto member = read_thesession_number(c.model.member_id_text, ThesessionThing::Member);
   if (!member) {
-    c.model.last_sync = form_error("Enter your thesession.org member number (digits only)");
+    c.model.last_sync = form_error(member.error);
     return;
   }
+  c.model.member_id_text = std::to_string(*member);  // a pasted address becomes its number
   c.model.last_sync.reset();
   start_session(c, SyncKind::Tunebook, *member);
 }
@@ -77,11 +79,12 @@ void start_sync(Context& c) {
 
 void start_sets_sync(Context& c) {
   if (!c.writable() || c.services.sync.running()) return;
-  const auto member = parse_typed_thesession_id(c.model.member_id_text);
+  const auto member = read_thesession_number(c.model.member_id_text, ThesessionThing::Member);
   if (!member) {
-    c.model.sets.last_sync = form_error("Enter your thesession.org member number (digits only)", SyncKind::Sets);
+    c.model.sets.last_sync = form_error(member.error, SyncKind::Sets);
     return;
   }
+  c.model.member_id_text = std::to_string(*member);
   c.model.sets.last_sync.reset();
   start_session(c, SyncKind::Sets, *member);
 }
