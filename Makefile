@@ -10,7 +10,7 @@ UPSTREAM   ?= https://thesession.org
 PROXY      := $(NATIVE)/proxy/tunetrack-proxy
 FAKE       := $(NATIVE)/tests/fake-thesession
 
-.PHONY: setup native wasm build run demo test bench fuzz clean
+.PHONY: setup native wasm build run demo test bench screens fuzz clean
 
 setup:
 	@third_party/install-packages.sh
@@ -63,6 +63,11 @@ bench: build
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/offline_music_bench.mjs
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/save_bench.mjs
 	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web TT_PRACTICE_BENCH_BIN=$(CURDIR)/$(NATIVE)/tests/bench/practice_bench node ../bench/practice_bench.mjs
+
+# Screenshots of every screen (desktop and phone, light and dark, normal and
+# huge text) into docs/screens/, from the fake thesession.org's synthetic data.
+screens: build
+	cd tests/e2e && TT_PROXY_BIN=$(CURDIR)/$(PROXY) TT_FAKE_BIN=$(CURDIR)/$(FAKE) TT_WEB_DIR=$(CURDIR)/$(WASM)/web node ../bench/screens.mjs
 
 # Explores each parser with libFuzzer (clang, ASan + UBSan) for FUZZ_SECONDS
 # each. New inputs go to build/fuzz/corpus; a finding stops with its input in

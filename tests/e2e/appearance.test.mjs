@@ -105,3 +105,46 @@ test('a theme picked on the Data screen wins over the system and is kept after a
   assert.equal((await snapshot(page)).appearance.dark, true, 'dark, though the system is light');
   await checkTexts('dark, picked');
 });
+
+// The colour of the commonest pixel of a CSS-px rectangle.
+async function commonest(rect) {
+  const data = await pixels(rect);
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const key = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return [key >> 16, (key >> 8) & 255, key & 255];
+}
+
+test('the selected section is marked by a bar, not by a shade alone', async () => {
+  await click(page, 'tab_collection');
+  const s = await waitFor(page, (s) => s.rects.tab_collection && s.rects.tab_practice, 'the sections');
+  // A button's top and bottom edges: one colour on a plain one; on the
+  // chosen one a bar in the text's colour along the bottom.
+  const edges = async ([x, y, w, h]) => contrast(await commonest([x + w / 4, y + 1, w / 2, 1]),
+    await commonest([x + w / 4, y + h - 1.5, w / 2, 1]));
+  assert.ok((await edges(s.rects.tab_collection)) >= 3, 'the chosen section has a bar of at least 3:1');
+  assert.ok((await edges(s.rects.tab_practice)) < 1.2, 'a section not chosen has none');
+});
+
+test('huge text on a 1366 px screen with a tune open: names keep their room and end in an ellipsis', async (t) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  t.after(() => page.setViewportSize({ width: 1000, height: 760 }));
+  await click(page, 'tab_data');
+  await click(page, 'text_size_huge');
+  t.after(async () => {
+    await click(page, 'tab_data');
+    await click(page, 'text_size_normal');
+    await waitFor(page, (s) => s.appearance.text_size === 'normal', 'the normal text size again');
+  });
+  await click(page, 'tab_collection');
+  await click(page, 'row_0');
+  const s = await waitFor(page, (s) => s.appearance.text_size === 'huge' && s.view.open_tune > 0 && s.rects.name_header &&
+    s.rects.detail_close, 'a tune open at the huge text size');
+  const font = 16 * s.appearance.text_scale;
+  assert.ok(s.rects.name_header[2] >= 6.5 * font,
+    `the Name column is ${s.rects.name_header[2]} px wide: room for about 14 letters at ${font} px`);
+  assert.deepEqual(s.overflowing, [], 'nothing runs past the screen');
+});

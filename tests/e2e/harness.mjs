@@ -178,7 +178,12 @@ export async function click(page, name) {
   await nextFrames(page, 2);
 }
 
+// A finger taps what it sees: a widget scrolled out of the screen (the
+// phone's page scrolls as a whole) is scrolled back into view first.
 export async function tap(page, name) {
+  const r = (await snapshot(page)).rects[name];
+  const { height } = page.viewportSize();
+  if (r && (r[1] < 0 || r[1] + r[3] > height)) await scrollTo(page, name);
   const { x, y } = await rect(page, name);
   await page.touchscreen.tap(x, y);
   await nextFrames(page, 2);
@@ -193,6 +198,21 @@ export async function readyToType(page) {
     const keyboard = document.getElementById('tt-keyboard');
     return !keyboard || document.activeElement === keyboard;
   }, null, { timeout: 10000 });
+}
+
+// Scrolls with the wheel over the middle of the screen, as a hand would,
+// until widget `name` is wholly in view (a long tune's music can put the
+// controls under it below a phone's first screen).
+export async function scrollTo(page, name) {
+  const { width, height } = page.viewportSize();
+  for (let i = 0; i < 60; i++) {
+    const r = (await snapshot(page)).rects[name];
+    if (r && r[1] >= 0 && r[1] + r[3] <= height) return rect(page, name);
+    await page.mouse.move(width / 2, height / 2);
+    await page.mouse.wheel(0, !r || r[1] + r[3] > height ? 150 : -150);
+    await nextFrames(page, 2);
+  }
+  throw new Error(`widget ${name} could not be scrolled into view`);
 }
 
 // Taps a text field on a touch screen and waits until typing reaches it.

@@ -5,7 +5,7 @@
 // never hides the field being typed into.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, waitFor, tap, nextFrames, snapshot, syncMember, rect, tapField } from './harness.mjs';
+import { startSession, waitFor, tap, nextFrames, snapshot, syncMember, rect, tapField, scrollTo } from './harness.mjs';
 
 const WIDTH = 360, HEIGHT = 740, TARGET = 44;
 let session, page;
@@ -59,21 +59,31 @@ async function everyScreen(label) {
 
   await tap(page, 'row_1');
   await waitFor(page, (s) => s.details_loaded && s.notation.rendered && s.rects.play, 'the tune with its music');
-  await checkScreen(`${label} tune page`);
+  const tune = await checkScreen(`${label} tune page`);
+  // The music and Play on the first screen, before the status and notes.
+  assert.ok(tune.rects.notation && tune.rects.notation[1] + 80 <= HEIGHT,
+    `${label} tune page: the music starts at y ${tune.rects.notation?.[1]}, on the first screen`);
+  assert.ok(tune.rects.play[1] < tune.rects.notation[1], `${label} tune page: Play above the music`);
+  await scrollTo(page, 'setting_select');  // under the music on a phone
   await checkCombo('setting_select', `${label} setting`);
   await tap(page, 'detail_close');
   await waitFor(page, (s) => s.view.open_tune === 0 && s.rects.search, 'back to the list');
 
   await tap(page, 'tab_practice');
-  await waitFor(page, (s) => s.rects.rate_good, 'a tune to rate');
-  await checkScreen(`${label} practice`);
+  await waitFor(page, (s) => s.rects.rate_good && s.notation.rendered && s.rects.notation, 'a tune to rate, with its music');
+  const practice = await checkScreen(`${label} practice`);
+  assert.ok(practice.rects.notation[1] + 60 <= HEIGHT,
+    `${label} practice: the music starts at y ${practice.rects.notation[1]}, on the first screen`);
 
   await tap(page, 'tab_sets');
   await waitFor(page, (s) => s.rects.set_row_0 && s.rects.bring_in_sets, 'the list of sets');
   await checkScreen(`${label} sets`);
   await tap(page, 'set_row_0');
   await waitFor(page, (s) => s.open_set && s.rects.set_entry_remove_1 && s.rects.set_play, 'a set\'s page');
-  await checkScreen(`${label} set page`);
+  const setPage = await checkScreen(`${label} set page`);
+  assert.ok(setPage.rects.set_current && setPage.rects.set_current[1] < HEIGHT,
+    `${label} set page: the tune playing is named in view, under the player`);
+  await scrollTo(page, 'set_add_search');  // under the tune playing and the set's tunes
   await tapField(page, 'set_add_search');
   await page.keyboard.type('a', { delay: 15 });
   await waitFor(page, (s) => s.set_add_results.length > 0 && s.rects.set_add_result_0, 'tunes to add');
@@ -112,9 +122,11 @@ test('every screen fits 360 px and every target is 44 px, at the normal and the 
   await tap(page, 'set_new');
   await waitFor(page, (s) => s.open_set && s.rects.set_add_search, 'the new set');
   for (let i = 0; i < 2; i++) {
+    await scrollTo(page, 'set_add_search');
     await tapField(page, 'set_add_search');
     await page.keyboard.type('e', { delay: 15 });
     await waitFor(page, (s) => s.set_add_results.length > i && s.rects[`set_add_result_${i}`], 'tunes to add');
+    await scrollTo(page, `set_add_result_${i}`);
     await tap(page, `set_add_result_${i}`);
     await waitFor(page, (s) => s.open_set.entries.length === i + 1 && !s.saving, 'the tune added');
   }
@@ -141,6 +153,7 @@ test('the on-screen keyboard does not hide the notes being typed', async () => {
   await tap(page, 'tab_collection');
   await tap(page, 'row_2');
   await waitFor(page, (s) => s.rects.notes, 'the notes field');
+  await scrollTo(page, 'notes');  // under the music on a phone
   await tap(page, 'notes');
   // The keyboard takes the lower half: the page is resized to what is left.
   const keyboardUp = 330;

@@ -42,6 +42,9 @@ test('a day of practice: start learning, rate by click and by key, reload, undo'
   assert.deepEqual(s.practice.queue.map((q) => q.tune_id), started.slice(0, 3), 'the new-tune limit (3) holds');
   assert.equal(s.practice.current_tune, started[0]);
   await waitFor(page, (s) => s.rects.rate_good && s.notation.tune === started[0], 'the first tune with its music');
+  // Each button says the wait it sets in words: "10 min", "8 days", never "10m".
+  const good = await page.locator('#tt-mirror button', { hasText: 'Good' }).first().textContent();
+  assert.match(good, /Good\s+\d+ (min|hours?|days?|months?)$/, `the Good button: ${good}`);
 
   await click(page, 'rate_good');
   s = await waitFor(page, (s) => s.practice.done_today === 1 && s.practice.current_tune === started[1] && !s.saving, 'the next tune');
@@ -63,7 +66,14 @@ test('a day of practice: start learning, rate by click and by key, reload, undo'
   assert.equal(s.practice.current_tune, started[2]);
   await page.keyboard.press('1');
   s = await waitFor(page, (s) => s.practice.done_today === 3 && s.practice.current_tune === 0 && !s.saving, 'all done');
-  await waitFor(page, (s) => s.rects.practice_done && s.rects.practice_undo, '"All done for today" on screen');
+  await waitFor(page, (s) => s.rects.practice_done && s.rects.practice_undo && s.rects.practice_tomorrow,
+    '"All done for today" on screen, with the day\'s summary');
+  // The day done says what was played, how it went, and what tomorrow brings.
+  const mirror = await page.locator('#tt-mirror').textContent();
+  assert.match(mirror, /You played 3 tunes: 1 Again, 2 Good\./);
+  assert.match(mirror, /Tomorrow: \d+ of today's tunes comes? back|Tomorrow: none of today's tunes/);
+  assert.match(mirror, /Practised 1 day in a row; 1 day of the last 90/);
+  assert.match(mirror, /Ratings per day, the last 90 days: 3 ratings in all/);
 
   // Undo takes the last rating back: that tune is to play again.
   await click(page, 'practice_undo');

@@ -54,8 +54,18 @@ void begin_widget_frame(Ui& ui, float display_width) {
 }
 
 void keep_active_field_visible() {
+  // Only when the field was just taken or the screen just got shorter (the
+  // keyboard came up): a finger scrolling away from the field while it is
+  // still active is obeyed, not pulled back every frame.
+  static ImGuiID kept_field = 0;
+  static float kept_height = 0;
   ImGuiWindow* w = g_active_field_window;
-  if (!w) return;
+  const ImGuiID field = w ? GImGui->ActiveId : 0;
+  const float height = ImGui::GetIO().DisplaySize.y;
+  const bool newly_hidden = field != kept_field || height < kept_height;
+  kept_field = field;
+  kept_height = height;
+  if (!w || !newly_hidden) return;
   const ImRect view = w->InnerClipRect;
   const float margin = ImGui::GetStyle().ItemSpacing.y;
   if (g_active_field.Max.y > view.Max.y) {

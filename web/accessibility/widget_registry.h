@@ -19,9 +19,10 @@ void end_widget_frame();
 // The mirror's non-tap actions (A11yNode::action); false when unknown.
 bool perform_mirror_action(const char* action);
 
-// The text field being typed into, when it is out of its window's view (the
-// phone's keyboard took the lower half of the screen): scrolled back into
-// view, so the keyboard never hides what is typed. Call after the frame's UI.
+// The text field being typed into, when it is out of its window's view as
+// it is taken or as the screen shrinks (the phone's keyboard took the lower
+// half): scrolled into view, so the keyboard never hides what is typed; a
+// scroll away from it after that is the musician's. Call after the frame's UI.
 void keep_active_field_visible();
 
 // A finger dragged over a scrollable panel scrolls it (ImGui scrolls with a

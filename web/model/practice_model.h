@@ -25,6 +25,7 @@ struct PracticeState {
   std::vector<QueueItem> queue;    // today's, as made in the morning
   std::vector<SetToday> sets;      // sets put in today's practice, in the order they were added
   std::set<int64_t> rated_today;   // tunes rated since the day began
+  std::map<int64_t, Rating> rating_today;  // each of those tunes' latest rating (the day's summary)
   int done_today = 0;              // ratings today (a tune rated twice counts twice)
   int new_today = 0;               // tunes practised for the first time today
   PracticeLimits limits;

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 namespace tt::web {
 namespace {
@@ -37,6 +39,18 @@ void set_colours(ImGuiStyle& style, const Palette& p, bool dark) {
 }  // namespace
 
 const Palette& current_palette() { return *g_palette; }
+
+void music_image(unsigned int texture, ImVec2 size) {
+  const Palette& p = *g_palette;
+  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)), size, ImVec2(0, 0), ImVec2(1, 1),
+               imgui_colour(p.music_tint));
+  // Drawn around the image, not as ImGui's border (which would move it by a
+  // pixel); as thick as the text's strokes.
+  const float width = std::max(1.0f, std::round(ImGui::GetFontSize() / 14));
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - width, min.y - width), ImVec2(max.x + width, max.y + width),
+                                      imgui_u32(p.music_frame), 2 * width, 0, width);
+}
 
 void apply_theme(const Appearance& appearance, float dpr, bool touch) {
   const bool dark = appearance.dark();

@@ -19,6 +19,11 @@ void apply_theme(const Appearance& appearance, float dpr, bool touch);
 // The palette in use (set by apply_theme).
 const Palette& current_palette();
 
+// Music engraved by abcjs (web/page/notation.js: dark notes on light paper)
+// as the theme wants it: tinted and framed (Palette::music_tint, music_frame).
+// A plain image otherwise: the same size, so taps map to notes as before.
+void music_image(unsigned int texture, ImVec2 size);
+
 inline ImVec4 imgui_colour(Rgb c, float alpha = 1) { return ImVec4(c.r, c.g, c.b, alpha); }
 inline ImU32 imgui_u32(Rgb c, float alpha = 1) { return ImGui::ColorConvertFloat4ToU32(imgui_colour(c, alpha)); }
 

@@ -26,6 +26,8 @@ constexpr Palette kDark{
     /*row_alternate*/ {0.12f, 0.13f, 0.16f},
     /*loop_box*/ {0.24f, 0.55f, 1.00f},
     /*highlight_box*/ {1.00f, 0.55f, 0.00f},
+    /*music_tint*/ {0.84f, 0.83f, 0.80f},
+    /*music_frame*/ {0.42f, 0.45f, 0.52f},
 };
 
 constexpr Palette kLight{
@@ -46,6 +48,8 @@ constexpr Palette kLight{
     /*row_alternate*/ {0.93f, 0.93f, 0.92f},
     /*loop_box*/ {0.24f, 0.55f, 1.00f},
     /*highlight_box*/ {1.00f, 0.55f, 0.00f},
+    /*music_tint*/ {1.00f, 1.00f, 1.00f},
+    /*music_frame*/ {0.80f, 0.80f, 0.78f},
 };
 
 double channel(float c) {

@@ -22,6 +22,9 @@ struct Palette {
   Rgb done;            // the Practice tab's "done for today" card, with `text` on it
   Rgb row_alternate;   // every other row of the list, with `text` on it
   Rgb loop_box, highlight_box;  // drawn over the notation's white card (alpha below)
+  // The notation's card (abcjs on light paper) multiplied by the tint and
+  // framed: on the dark theme a dimmed sheet, not a glaring box.
+  Rgb music_tint, music_frame;
 };
 
 const Palette& palette(bool dark);

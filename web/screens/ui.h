@@ -63,7 +63,9 @@ struct TextField {
   std::string name;            // what a screen reader says
   std::string key;             // the automation name (Ui::remember)
   const char* role = "textbox";  // or "searchbox"
-  bool digits = false;         // a number: digits only, the phone's number keys
+  // Mostly a number: a phone shows its number keys. Not a filter: a
+  // member's profile address may be pasted into the member number's field.
+  bool digits = false;
   float lines = 0;             // more than 0: a field of that many lines
 };
 struct FieldInput {
@@ -109,14 +111,21 @@ int combo_field(Ui& ui, const Layout& layout, const ComboField& field, const std
 // Layout that fits any width (web/screens/ui_layout.cpp).
 // Puts the next item on this line when `width` still fits, else on the next.
 void same_line_if_fits(float width);
+// Opening bars fitted to `height` (web/screens/ui_notation.cpp).
+void draw_incipit(const Model& model, int64_t tune_id, float height);
 // A button's width for `label` with the current style.
 float button_width(const char* label);
+// Marks the last item as the chosen one of a row (a tab, a status): a bar
+// along its bottom, beside the chosen colour.
+void mark_chosen();
 // One of several choices as a row of buttons that wraps on narrow screens
 // (radio buttons for the mirror); returns the index clicked, or -1.
 int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& labels, int selected,
                    const std::string& remember_prefix, const std::vector<std::string>& keys);
 // `text` cut with "…" to fit `width` (canvas px) on one line.
 std::string fit_text(const std::string& text, float width);
+// How wide a combobox must be to show its longest choice whole.
+float combo_width(const std::vector<std::string>& labels);
 // An entry of a combo's list: a finger-high row on a touch screen.
 bool list_option(const Layout& layout, const char* label, bool selected);
 // A small button for a mouse, a full-height one for a finger.
@@ -131,6 +140,9 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout);
 void draw_data(const Model& model, Ui& ui, const Layout& layout);
 void draw_practice(const Model& model, Ui& ui, const Layout& layout);
 void draw_progress(const Model& model, Ui& ui, const Layout& layout);  // the Practice tab's charts
+// A practice day done: what was played, how it went, what comes tomorrow.
+void draw_day_done(const Model& model, Ui& ui, const Layout& layout);
+const char* rating_label(Rating r);  // "Again", "Hard", "Good", "Easy"
 void draw_appearance(const Model& model, Ui& ui, const Layout& layout);
 // The page as an app (ui_app.cpp): the update, offline and export notices and
 // the question about a link's proxy, under the banners; and the Data tab's

@@ -42,12 +42,6 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
     type_labels.push_back(view.filter.type);
     types.option_keys.push_back("type_option_" + view.filter.type);
   }
-  ImGui::SetNextItemWidth(layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : 150 * layout.scale);
-  if (const int chosen = combo_field(ui, layout, types, type_labels, type_shown); chosen >= 0) {
-    view.filter.type = chosen == 0 ? std::string() : type_labels[chosen];
-    changed = true;
-  }
-  ImGui::SameLine();
   ComboField statuses{"##status", "status_filter", {"status_option_any"}, "Status"};
   std::vector<std::string> status_labels{"Any status"};
   int status_shown = 0;
@@ -56,7 +50,19 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
     status_labels.emplace_back(status_label(s));
     statuses.option_keys.push_back("status_option_" + std::string(to_string(s)));
   }
-  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 150 * layout.scale);
+  // Each list as wide as its longest choice, so none is cut; on a phone side
+  // by side when both fit, else one under the other (huge text).
+  const float type_width = std::max(150 * layout.scale, combo_width(type_labels));
+  const float status_width = std::max(150 * layout.scale, combo_width(status_labels));
+  const bool stacked = layout.narrow && type_width + status_width + ImGui::GetStyle().ItemSpacing.x >
+                                            ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextItemWidth(stacked ? -1.0f : layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : type_width);
+  if (const int chosen = combo_field(ui, layout, types, type_labels, type_shown); chosen >= 0) {
+    view.filter.type = chosen == 0 ? std::string() : type_labels[chosen];
+    changed = true;
+  }
+  if (!stacked) ImGui::SameLine();
+  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : status_width);
   if (const int chosen = combo_field(ui, layout, statuses, status_labels, status_shown); chosen >= 0) {
     if (chosen == 0) view.filter.status.reset(); else view.filter.status = kAllLearnStatuses[chosen - 1];
     changed = true;
@@ -69,47 +75,44 @@ bool incipits_shown(const Model& model, const Layout& layout) {
   return model.incipits.enabled.value_or(!layout.narrow);  // off by default on phones
 }
 
-// A row's incipit, fitted to the row's height; nothing until it is drawn.
-void draw_incipit(const Model& model, int64_t tune_id, float height) {
-  const auto it = model.incipits.cache.find(tune_id);
-  if (it == model.incipits.cache.end() || it->second.texture == 0 || it->second.height_css <= 0) {
-    if (it != model.incipits.cache.end() && it->second.unavailable) ImGui::TextDisabled("-");
-    return;
-  }
-  const Incipit& incipit = it->second;
-  const float scale = height / incipit.height_css;
-  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(incipit.texture)),
-               ImVec2(incipit.width_css * scale, height));
-}
-
 void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   const auto& entries = model.collection.entries();
   const auto& visible = model.collection.visible();
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   const bool incipits = incipits_shown(model, layout);
-  // A narrow list (a phone, or beside an open tune) shows name and status,
-  // with type and key on a second line; a wide one has a column for each.
-  const bool compact = ImGui::GetContentRegionAvail().x < 560 * layout.scale;
+  // Fixed columns as wide as their longest content: nothing in them is cut.
+  const auto fits = [](const char* widest) { return ImGui::CalcTextSize(widest).x; };
+  constexpr auto kFixed = ImGuiTableColumnFlags_WidthFixed;
+  const float incipit_height = 40 * layout.scale, incipit_width = incipit_height * 220 / 50;
+  const float cell = ImGui::GetStyle().CellPadding.x * 2;
+  const float wide_columns = fits("strathspey") + fits("want to learn") + fits("A mixolydian") + fits("2026-12-31") +
+                             (incipits ? incipit_width + cell : 0) + cell * 5;
+  // A wide list has a column for each detail; a narrow one (a phone, a tune
+  // open beside it, huge text) shows name and status, with type and key on a
+  // second line: whichever leaves the names at least 14 letters' room.
+  const bool compact = ImGui::GetContentRegionAvail().x - wide_columns < ImGui::GetFontSize() * 7;
   const int columns = (compact ? 2 : 5) + (incipits ? 1 : 0);
   if (!ImGui::BeginTable("collection", columns, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 4.0f, 0);
-  const float incipit_height = 40 * layout.scale;
   if (incipits) {
-    ImGui::TableSetupColumn("Opening bars", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
-                            incipit_height * 220 / 50, 5);
+    ImGui::TableSetupColumn("Opening bars", ImGuiTableColumnFlags_NoSort | kFixed, incipit_width, 5);
   }
-  // Fixed columns as wide as their longest content: nothing is ever cut.
-  const auto fits = [](const char* widest) { return ImGui::CalcTextSize(widest).x; };
-  constexpr auto kFixed = ImGuiTableColumnFlags_WidthFixed;
   if (!compact) ImGui::TableSetupColumn("Type", kFixed, fits("strathspey"), 1);
   ImGui::TableSetupColumn("Status", kFixed, fits("want to learn"), 2);
   if (!compact) {
     ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_NoSort | kFixed, fits("A mixolydian"), 4);
     ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending | kFixed, fits("2026-12-31"), 3);
   }
-  ImGui::TableHeadersRow();
+  // TableHeadersRow, a cell at a time: the Name column's own header is
+  // remembered too (tests measure the room the names get).
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int column = 0; column < columns; ++column) {
+    if (!ImGui::TableSetColumnIndex(column)) continue;
+    ImGui::TableHeader(ImGui::TableGetColumnName(column));
+    if (column == 0) ui.remember("name_header");
+  }
   ui.remember("table_header");
   ui.table("Your tunes", visible.size());
 
@@ -143,10 +146,11 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
       ImGui::PushID(static_cast<int>(e.tune_id));
       const bool selected = model.view.open_tune == e.tune_id || model.highlighted == e.tune_id;
       const std::string name = collection_row_name(e);
-      const ImVec2 cell = ImGui::GetCursorScreenPos();
-      // In the compact list the row's words are drawn over it (two lines).
-      const std::string label = compact ? std::string("##row") : name;
-      if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_height))) {
+      const ImVec2 name_cell = ImGui::GetCursorScreenPos();
+      const float name_width = ImGui::GetContentRegionAvail().x;
+      // The row's words are drawn over it, each line ending in "..." where
+      // the Name column cuts it (never mid-letter, never into Status).
+      if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_height))) {
         ui.emit(event::OpenTune{e.tune_id});
       }
       if (to_show && row == *to_show) ImGui::SetScrollHereY(0.5f);
@@ -154,11 +158,15 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
       std::vector<std::string> cells = collection_row_cells(e);
       ui.tune_row(name, cells, e.tune_id, row);
       if (compact) {
-        const float top = cell.y + (row_height - line * 2 - ImGui::GetStyle().ItemSpacing.y) / 2;
-        ImGui::SetCursorScreenPos(ImVec2(cell.x, top));
-        ImGui::TextUnformatted(name.c_str());
+        const float top = name_cell.y + (row_height - line * 2 - ImGui::GetStyle().ItemSpacing.y) / 2;
+        ImGui::SetCursorScreenPos(ImVec2(name_cell.x, top));
+        ImGui::TextUnformatted(fit_text(name, name_width).c_str());
         // The key is known once the tune's details were fetched.
-        ImGui::TextDisabled("%s", e.key.empty() ? cells[0].c_str() : (cells[0] + " · " + cells[1]).c_str());
+        const std::string type_key = e.key.empty() ? cells[0] : cells[0] + " · " + cells[1];
+        ImGui::TextDisabled("%s", fit_text(type_key, name_width).c_str());
+      } else {
+        ImGui::SetCursorScreenPos(name_cell);
+        ImGui::TextUnformatted(fit_text(name, name_width).c_str());
       }
       if (incipits) {
         ImGui::TableNextColumn();

@@ -1,5 +1,6 @@
 // One tune: details from thesession.org (fetched once, then kept), the
-// learn status, the "+" heard button, notes, the ABC and removal.
+// learn status, the "+" heard button, notes, the ABC and removal. On a
+// phone the music and Play come first.
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -36,6 +37,8 @@ void draw_details(const Model& model, Ui& ui, int64_t tune_id, const CollectionE
   ImGui::TextDisabled("Also known as: -");
 }
 
+// The learn status and the "+" heard button: used at a session, so on a
+// phone they come before the music.
 void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const CollectionEntry& entry) {
   ImGui::TextUnformatted("Learn status");
   std::vector<std::string> labels, keys;
@@ -64,6 +67,9 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   } else if (entry.heard_count > 0) {
     ImGui::Text("Heard %d time%s before learning", entry.heard_count, entry.heard_count == 1 ? "" : "s");
   }
+}
+
+void draw_notes(const Model& model, Ui& ui, int64_t tune_id) {
   ImGui::TextUnformatted("Notes");
   // A draft in the model while typing; committed when the field is left or
   // typing pauses (web/update/update_collection.cpp), not on every keystroke.
@@ -79,6 +85,38 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   if (input.edited) ui.emit(event::NotesEdited{tune_id, notes});
   if (input.left) ui.emit(event::NotesLeft{tune_id});
   ImGui::EndDisabled();
+}
+
+void draw_status(const Model& model, Ui& ui, int64_t tune_id, const CollectionEntry* entry) {
+  ImGui::Separator();
+  if (entry) draw_learning(model, ui, tune_id, *entry);
+  else ImGui::TextDisabled("Not in your collection.");
+}
+
+// Opened right after this frame, within the click's user activation, so
+// popup blockers allow it.
+void draw_open_link(Ui& ui, int64_t tune_id) {
+  if (ImGui::Button("Open on thesession.org")) ui.emit(event::OpenOnTheSession{tune_id});
+  ui.remember("open_link");
+}
+
+// "reel · D major": what a phone shows above the music.
+void draw_type_and_key(const Model& model, int64_t tune_id, const CollectionEntry* entry, const TuneDetails* details) {
+  std::string line = entry ? entry->type : details ? details->type : "";
+  if (details && !details->settings.empty()) {
+    line += (line.empty() ? "" : " · ") + key_label(details->settings[model.chosen_setting(tune_id)].key);
+  }
+  if (!line.empty()) ImGui::TextDisabled("%s", fit_text(line, ImGui::GetContentRegionAvail().x).c_str());
+}
+
+void draw_music_or_loading(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails* details) {
+  if (details) {
+    draw_notation(model, ui, layout, tune_id, *details);
+  } else {
+    ImGui::TextDisabled("%s", model.details_requests.count(tune_id) ? "Loading the music from thesession.org..."
+                              : !model.details_error.empty()       ? model.details_error.c_str()
+                                                                   : "No music kept for this tune.");
+  }
 }
 
 }  // namespace
@@ -100,22 +138,29 @@ void draw_tune_detail(const Model& model, Ui& ui, const Layout& layout, int64_t 
   ui.heading(2, name);
   ImGui::Separator();
 
-  draw_details(model, ui, tune_id, entry, details);
-  // Opened right after this frame, within the click's user activation, so
-  // popup blockers allow it.
-  if (ImGui::Button("Open on thesession.org")) ui.emit(event::OpenOnTheSession{tune_id});
-  ui.remember("open_link");
-
-  if (entry) {
+  if (layout.narrow) {
+    // A phone: one line of type and key, the status and "+", then Play and
+    // the music on the first screen; notes and details below the music.
+    draw_type_and_key(model, tune_id, entry, details);
+    draw_status(model, ui, tune_id, entry);
     ImGui::Separator();
-    draw_learning(model, ui, tune_id, *entry);
+    draw_music_or_loading(model, ui, layout, tune_id, details);
+    if (entry) {
+      ImGui::Separator();
+      draw_notes(model, ui, tune_id);
+    }
+    ImGui::Separator();
+    draw_details(model, ui, tune_id, entry, details);
+    draw_open_link(ui, tune_id);
   } else {
-    ImGui::TextDisabled("Not in your collection.");
-  }
-
-  if (details) {
-    ImGui::Separator();
-    draw_notation(model, ui, layout, tune_id, *details);
+    draw_details(model, ui, tune_id, entry, details);
+    draw_open_link(ui, tune_id);
+    draw_status(model, ui, tune_id, entry);
+    if (entry) draw_notes(model, ui, tune_id);
+    if (details) {
+      ImGui::Separator();
+      draw_notation(model, ui, layout, tune_id, *details);
+    }
   }
 
   if (entry) {

@@ -27,32 +27,21 @@ std::optional<MirrorTyping> typing_from_mirror(ImGuiID id) {
   return typing;
 }
 
-// What a number field on the canvas lets through (ImGuiInputTextFlags_CharsDecimal).
-std::string kept_as_decimal(const std::string& text) {
-  std::string kept;
-  for (char c : text) {
-    if ((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '*' || c == '/') kept += c;
-  }
-  return kept;
-}
-
 }  // namespace
 
 FieldInput text_field(Ui& ui, const TextField& field, std::string& text) {
   FieldInput input;
   const ImGuiID id = ImGui::GetID(field.id);
   if (auto typing = typing_from_mirror(id)) {
-    std::string typed = field.digits ? kept_as_decimal(typing->text) : std::move(typing->text);
-    if (typed != text) {
-      text = std::move(typed);
+    if (typing->text != text) {
+      text = std::move(typing->text);
       input.edited = true;
     }
     input.left = typing->done;
   }
-  const ImGuiInputTextFlags flags = field.digits ? ImGuiInputTextFlags_CharsDecimal : 0;
   const bool typed = field.lines > 0
-                         ? ImGui::InputTextMultiline(field.id, &text, ImVec2(-1, ImGui::GetTextLineHeight() * field.lines), flags)
-                         : ImGui::InputTextWithHint(field.id, field.hint, &text, flags);
+                         ? ImGui::InputTextMultiline(field.id, &text, ImVec2(-1, ImGui::GetTextLineHeight() * field.lines))
+                         : ImGui::InputTextWithHint(field.id, field.hint, &text);
   input.edited = input.edited || typed;
   input.left = input.left || ImGui::IsItemDeactivatedAfterEdit();
   ui.remember(field.key);

@@ -83,7 +83,10 @@ void draw_sections(const Model& model, Ui& ui) {
       v.tab = s.id;
       ui.emit(event::ViewChanged{v, true});
     }
-    if (on) ImGui::PopStyleColor();
+    if (on) {
+      ImGui::PopStyleColor();
+      mark_chosen();
+    }
     ui.describe("tab", s.label, true, on);
     ui.remember(std::string("tab_") + s.id);
   }

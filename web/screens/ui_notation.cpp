@@ -25,7 +25,8 @@ void draw_setting_selector(const Layout& layout, Ui& ui, int64_t tune_id, const 
     labels.push_back(setting_label(details, i));
     field.option_keys.push_back("setting_item_" + std::to_string(i));
   }
-  ImGui::SetNextItemWidth(std::fmin(ImGui::GetContentRegionAvail().x * 0.7f, ImGui::GetFontSize() * 16));
+  // As wide as the longest setting's name ("Setting 2 · A mixolydian"), so none is cut.
+  ImGui::SetNextItemWidth(std::fmin(ImGui::GetContentRegionAvail().x, combo_width(labels)));
   if (const int i = combo_field(ui, layout, field, labels, static_cast<int>(chosen)); i >= 0) {
     ui.emit(event::ChooseSetting{tune_id, static_cast<size_t>(i)});
   }
@@ -64,9 +65,10 @@ void draw_transpose(const Notation& n, Ui& ui, const TuneSetting& setting) {
   }
 }
 
-// The player's controls. `set`: the open set's player (Play set plays it
-// through, Next tune moves on; no loop: a set is played as it comes).
-void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = false) {
+// What a hand reaches for while playing along: Play (a set's Play set and
+// Next tune) and the tempo. `set`: the open set's player (Play set plays it
+// through, Next tune moves on).
+void draw_play_row(const Model& model, Ui& ui, bool set) {
   const Notation& n = model.notation;
   if (set) {
     const bool playing = model.sets.player.playing;
@@ -96,21 +98,29 @@ void draw_player(const Model& model, Ui& ui, const Layout& layout, bool set = fa
     }
     ImGui::EndDisabled();
   }
-  same_line_if_fits(ImGui::GetFontSize() * 3);
   // A field to type the tempo into, and buttons a step either way (kept
-  // apart so each has its own rectangle for touch and for tests).
-  number_field(model, ui, {"##tempo", "tempo", "Tempo, percent of the usual pace", kMinTempoPercent, kMaxTempoPercent, ImGui::GetFontSize() * 3},
+  // apart so each has its own rectangle for touch and for tests), on one
+  // line together: the field and its - and + never part.
+  const float field = ImGui::GetFontSize() * 3, gap = ImGui::GetStyle().ItemSpacing.x;
+  same_line_if_fits(field + button_width(" - ") + button_width(" + ") + 2 * gap);
+  number_field(model, ui, {"##tempo", "tempo", "Tempo, percent of the usual pace", kMinTempoPercent, kMaxTempoPercent, field},
                n.tempo_percent);
-  same_line_if_fits(button_width(" - "));
+  ImGui::SameLine();
   if (ImGui::Button(" - ##tempo")) ui.emit(event::SetTempo{n.tempo_percent - 5});
   ui.remember("tempo_down");
   ui.describe("button", "Slower");
-  same_line_if_fits(button_width(" + "));
+  ImGui::SameLine();
   if (ImGui::Button(" + ##tempo")) ui.emit(event::SetTempo{n.tempo_percent + 5});
   ui.remember("tempo_up");
   ui.describe("button", "Faster");
   same_line_if_fits(ImGui::CalcTextSize("% tempo").x);
   ImGui::TextUnformatted("% tempo");
+}
+
+// What is set once and used less: count-in, instrument and (a tune's) the
+// loop; a set is played as it comes, with no loop.
+void draw_player_options(const Model& model, Ui& ui, const Layout& layout, bool set) {
+  const Notation& n = model.notation;
   same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("Count-in").x + ImGui::GetStyle().ItemInnerSpacing.x);
   bool count_in = n.count_in;
   if (ImGui::Checkbox("Count-in", &count_in)) ui.emit(event::SetCountIn{count_in});
@@ -170,11 +180,28 @@ int nearest_note(const NotationImage& image, float x, float y) {
   return best;
 }
 
+}  // namespace
+
+// Opening bars fitted to `height` (the list's rows, a set's entries); "-"
+// when they cannot be drawn, nothing until they are.
+void draw_incipit(const Model& model, int64_t tune_id, float height) {
+  const auto it = model.incipits.cache.find(tune_id);
+  if (it == model.incipits.cache.end() || it->second.texture == 0 || it->second.height_css <= 0) {
+    if (it != model.incipits.cache.end() && it->second.unavailable) ImGui::TextDisabled("-");
+    return;
+  }
+  const Incipit& incipit = it->second;
+  const float scale = height / incipit.height_css;
+  music_image(incipit.texture, ImVec2(incipit.width_css * scale, height));
+}
+
+namespace {
+
 void draw_image(const Notation& n, Ui& ui, const Layout& layout) {
   const NotationImage& image = n.image;
   const float s = layout.scale;
   const ImVec2 size(image.width_css * s, image.height_css * s);
-  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)), size);
+  music_image(image.texture, size);
   ui.remember("notation");
   const ImVec2 origin = ImGui::GetItemRectMin();
   // A bar is picked when a press on the music is let go where it was made: a
@@ -213,13 +240,27 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
   }
   const Notation& n = model.notation;
   const size_t chosen = model.chosen_setting(tune_id);
+  if (layout.narrow) {
+    // A phone: Play and the music first, on the first screen; the setting,
+    // transposition and the player's options under the music.
+    draw_play_row(model, ui, false);
+    draw_music_image(model, ui, layout, tune_id, details);
+    draw_setting_selector(layout, ui, tune_id, details, chosen);
+    draw_transpose(n, ui, details.settings[chosen]);
+    draw_player_options(model, ui, layout, false);
+    return;
+  }
   draw_setting_selector(layout, ui, tune_id, details, chosen);
   draw_transpose(n, ui, details.settings[chosen]);
-  draw_player(model, ui, layout);
+  draw_play_row(model, ui, false);
+  draw_player_options(model, ui, layout, false);
   draw_music_image(model, ui, layout, tune_id, details);
 }
 
-void draw_set_player(const Model& model, Ui& ui, const Layout& layout) { draw_player(model, ui, layout, true); }
+void draw_set_player(const Model& model, Ui& ui, const Layout& layout) {
+  draw_play_row(model, ui, true);
+  draw_player_options(model, ui, layout, true);
+}
 
 void draw_music_image(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails& details) {
   const Notation& n = model.notation;

@@ -20,31 +20,27 @@ namespace {
 
 constexpr Rating kRatings[] = {Rating::Again, Rating::Hard, Rating::Good, Rating::Easy};
 
-const char* rating_label(Rating r) {
-  switch (r) {
-    case Rating::Again: return "Again";
-    case Rating::Hard: return "Hard";
-    case Rating::Good: return "Good";
-    case Rating::Easy: return "Easy";
-  }
-  return "";
-}
-
 void draw_limits(const Model& model, Ui& ui, const Layout&) {
   const PracticeState& p = model.practice;
   ImGui::AlignTextToFramePadding();  // level with the fields beside it
   ImGui::Text("Today: %d rated, %d new.", p.done_today, p.new_today);
   ui.remember("practice_today");
-  // The limits read as a sentence: "[10] tunes a day  [3] new a day".
+  // The limits read as a sentence: "[10] tunes a day  [3] new a day". Each
+  // field is its own item (its words beside it), so a tap on it is on it.
   const float field = ImGui::GetFontSize() * 3, gap = ImGui::GetStyle().ItemInnerSpacing.x;
-  same_line_if_fits(field + gap + ImGui::CalcTextSize("tunes a day").x);
-  number_field(model, ui, {"tunes a day##limit", "practice_limit", "Tunes to practise a day", 1, kMaxPracticePerDay, field},
-               p.limits.per_day);
-  const bool hovered = ImGui::IsItemHovered();
-  same_line_if_fits(field + gap + ImGui::CalcTextSize("new a day").x);
-  number_field(model, ui, {"new a day##limit", "practice_new_limit", "New tunes a day", 0, kMaxPracticePerDay, field},
-               p.limits.new_per_day);
-  if (hovered || ImGui::IsItemHovered()) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
+  bool hovered = false;
+  const auto limit = [&](const NumberField& f, int value, const char* words) {
+    same_line_if_fits(field + gap + ImGui::CalcTextSize(words).x);
+    number_field(model, ui, f, value);
+    hovered = hovered || ImGui::IsItemHovered();
+    ImGui::SameLine(0, gap);
+    ImGui::TextUnformatted(words);
+  };
+  limit({"##per_day", "practice_limit", "Tunes to practise a day", 1, kMaxPracticePerDay, field}, p.limits.per_day,
+        "tunes a day");
+  limit({"##new_per_day", "practice_new_limit", "New tunes a day", 0, kMaxPracticePerDay, field},
+        p.limits.new_per_day, "new a day");
+  if (hovered) ImGui::SetTooltip("New limits shape tomorrow's queue; today's stays as it was made.");
 }
 
 void draw_current(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id) {
@@ -209,12 +205,21 @@ void draw_today(const Model& model, Ui& ui, const Layout& layout) {
   } else if (p.queue.empty()) {
     ImGui::TextWrapped("Nothing to practise today. Tunes you mark \"learning\" come here, and learned ones come back when they are due.");
   } else {
-    ImGui::TextUnformatted("All done for today.");
-    ui.remember("practice_done");
+    draw_day_done(model, ui, layout);
   }
 }
 
 }  // namespace
+
+const char* rating_label(Rating r) {
+  switch (r) {
+    case Rating::Again: return "Again";
+    case Rating::Hard: return "Hard";
+    case Rating::Good: return "Good";
+    case Rating::Easy: return "Easy";
+  }
+  return "";
+}
 
 void draw_practice(const Model& model, Ui& ui, const Layout& layout) {
   if (!model.ready) {

@@ -33,16 +33,6 @@ void draw_name(const Model& model, Ui& ui, const Layout& layout, const TuneSet& 
   ImGui::EndDisabled();
 }
 
-// An entry's opening bars, fitted to `height`; nothing until drawn.
-void draw_incipit(const Model& model, int64_t tune_id, float height) {
-  const auto it = model.incipits.cache.find(tune_id);
-  if (it == model.incipits.cache.end() || it->second.texture == 0 || it->second.height_css <= 0) return;
-  const Incipit& incipit = it->second;
-  const float scale = height / incipit.height_css;
-  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(incipit.texture)),
-               ImVec2(incipit.width_css * scale, height));
-}
-
 void draw_entry(const Model& model, Ui& ui, const Layout& layout, const TuneSet& set, size_t i, size_t current) {
   const SetEntry& e = set.entries[i];
   const std::string n = std::to_string(i);
@@ -185,6 +175,21 @@ void draw_practice_and_delete(const Model& model, Ui& ui, const TuneSet& set) {
   }
 }
 
+// The tune the player is on (or will start from): its place and name, and its music.
+void draw_playing(const Model& model, Ui& ui, const Layout& layout, const TuneSet& set, size_t current) {
+  if (set.entries.empty()) return;
+  const SetEntry& now = set.entries[current];
+  const std::string heading = std::to_string(current + 1) + ". " + now.name;
+  ImGui::TextUnformatted(heading.c_str());
+  ui.remember("set_current");
+  ui.heading(3, heading);
+  if (const TuneDetails* d = model.tune_details(now.tune_id)) {
+    draw_music_image(model, ui, layout, now.tune_id, *d);
+  } else {
+    ImGui::TextDisabled("Loading the tune's music...");
+  }
+}
+
 }  // namespace
 
 void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set_id) {
@@ -221,9 +226,13 @@ void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set
     ImGui::PopTextWrapPos();
     ui.remember("sets_message");
   }
-  if (!set.entries.empty()) draw_set_player(model, ui, layout);
-  ImGui::Separator();
   const size_t current = model.set_index_shown();
+  if (!set.entries.empty()) draw_set_player(model, ui, layout);
+  // A phone: what is playing in view under its player, the set's tunes and
+  // its editing below. A wider screen keeps the list beside the player and
+  // the music under it all.
+  if (layout.narrow) draw_playing(model, ui, layout, set, current);
+  ImGui::Separator();
   ui.table("Tunes in the set", set.entries.size());
   for (size_t i = 0; i < set.entries.size(); ++i) draw_entry(model, ui, layout, set, i, current);
   // The rows' opening bars come from the list's incipit machinery.
@@ -234,17 +243,9 @@ void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set
   draw_add(model, ui, layout, set);
   ImGui::Separator();
   draw_practice_and_delete(model, ui, set);
-  if (set.entries.empty()) return;
-  ImGui::Separator();
-  const SetEntry& now = set.entries[current];
-  const std::string heading = std::to_string(current + 1) + ". " + now.name;
-  ImGui::TextUnformatted(heading.c_str());
-  ui.remember("set_current");
-  ui.heading(3, heading);
-  if (const TuneDetails* d = model.tune_details(now.tune_id)) {
-    draw_music_image(model, ui, layout, now.tune_id, *d);
-  } else {
-    ImGui::TextDisabled("Loading the tune's music...");
+  if (!layout.narrow) {
+    ImGui::Separator();
+    draw_playing(model, ui, layout, set, current);
   }
 }
 

@@ -12,11 +12,13 @@
 namespace tt::web {
 
 // Typed or pasted: the number, or the profile's address (thesession_number.h).
-// Not a digits-only field: that would strip a pasted address to "//.//1001".
+// Nothing typed is filtered out: a filter to digits would strip a pasted
+// address to "//.//1001".
 void member_field(const Model& model, Ui& ui, const Layout& layout, const char* id, const char* key) {
   ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 320 * layout.scale);
   std::string member = model.member_id_text;
-  if (text_field(ui, {id, "Member number or profile address", "thesession.org member number", key}, member).edited) {
+  if (text_field(ui, {id, "Member number or profile address", "thesession.org member number", key, "textbox", true},
+                 member).edited) {
     ui.emit(event::MemberIdEdited{member});
   }
 }

@@ -29,11 +29,13 @@ void read_days_ratings(Context& c) {
   // Today is [start, end): a rating dated in the future (a device with a
   // wrong clock) is not today's. Counts as the store and the CLI count.
   p.rated_today.clear();
+  p.rating_today.clear();
   p.done_today = 0;
   p.new_today = 0;
   for (const auto& entry : store.practice_log_since(day_start)) {
     if (entry.at_ms >= day_end) continue;
     p.rated_today.insert(entry.tune_id);
+    p.rating_today[entry.tune_id] = entry.rating;  // oldest first: the last one stays
     ++p.done_today;
     if (entry.before.state == CardState::New) ++p.new_today;
   }
