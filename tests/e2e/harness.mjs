@@ -205,11 +205,14 @@ export async function readyToType(page) {
 // controls under it below a phone's first screen).
 export async function scrollTo(page, name) {
   const { width, height } = page.viewportSize();
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 40; i++) {
     const r = (await snapshot(page)).rects[name];
     if (r && r[1] >= 0 && r[1] + r[3] <= height) return rect(page, name);
+    // As far as the widget is out of view (a notch or more, never a leap
+    // past it): a long page takes a few turns, not dozens.
+    const by = !r ? height / 2 : r[1] < 0 ? r[1] - height / 4 : r[1] + r[3] - height + height / 4;
     await page.mouse.move(width / 2, height / 2);
-    await page.mouse.wheel(0, !r || r[1] + r[3] > height ? 150 : -150);
+    await page.mouse.wheel(0, Math.sign(by) * Math.max(100, Math.abs(by)));
     await nextFrames(page, 2);
   }
   throw new Error(`widget ${name} could not be scrolled into view`);
