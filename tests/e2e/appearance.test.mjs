@@ -30,17 +30,22 @@ async function pixels(rect) {
   return screenshotPixels(page, await page.screenshot({ clip: { x, y, width: w, height: h } }));
 }
 
-// A text's contrast: the background is the rectangle's commonest colour, the
-// text its pixel farthest from it (a glyph's core, where no edge blends).
-async function textContrast(rect) {
-  const data = await pixels(rect);
+// The commonest colour among RGBA bytes.
+function commonestOf(data) {
   const counts = new Map();
   for (let i = 0; i < data.length; i += 4) {
     const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
     counts.set(key, (counts.get(key) || 0) + 1);
   }
-  const bgKey = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const background = [bgKey >> 16, (bgKey >> 8) & 255, bgKey & 255];
+  const key = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return [key >> 16, (key >> 8) & 255, key & 255];
+}
+
+// A text's contrast: the background is the rectangle's commonest colour, the
+// text its pixel farthest from it (a glyph's core, where no edge blends).
+async function textContrast(rect) {
+  const data = await pixels(rect);
+  const background = commonestOf(data);
   let best = 1;
   for (let i = 0; i < data.length; i += 4) best = Math.max(best, contrast(background, [data[i], data[i + 1], data[i + 2]]));
   return { ratio: best, background };
@@ -107,16 +112,7 @@ test('a theme picked on the Data screen wins over the system and is kept after a
 });
 
 // The colour of the commonest pixel of a CSS-px rectangle.
-async function commonest(rect) {
-  const data = await pixels(rect);
-  const counts = new Map();
-  for (let i = 0; i < data.length; i += 4) {
-    const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-    counts.set(key, (counts.get(key) || 0) + 1);
-  }
-  const key = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  return [key >> 16, (key >> 8) & 255, key & 255];
-}
+const commonest = async (rect) => commonestOf(await pixels(rect));
 
 test('the selected section is marked by a bar, not by a shade alone', async () => {
   await click(page, 'tab_collection');
