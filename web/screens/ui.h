@@ -124,6 +124,9 @@ int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& label
                    const std::string& remember_prefix, const std::vector<std::string>& keys);
 // `text` cut with "…" to fit `width` (canvas px) on one line.
 std::string fit_text(const std::string& text, float width);
+// A secondary line (a hint, the versions): wrapped, in the secondary colour,
+// remembered as `key` and read out by the mirror.
+void hint_text(Ui& ui, const std::string& line, const std::string& key);
 // How wide a combobox must be to show its longest choice whole.
 float combo_width(const std::vector<std::string>& labels);
 // An entry of a combo's list: a finger-high row on a touch screen.

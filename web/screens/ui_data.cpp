@@ -37,11 +37,7 @@ void draw_offline_music(const Model& model, Ui& ui) {
 void draw_about(const Model& model, Ui& ui) {
   const std::string line =
       "tunetrack " + std::string(kAppVersion) + " · SQLite " + model.sqlite_version + " · " + model.healthz;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", line.c_str());
-  ImGui::PopStyleColor();
-  ui.remember("about");
-  ui.text(line);
+  hint_text(ui, line, "about");
 }
 
 }  // namespace

@@ -135,6 +135,14 @@ int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& label
   return clicked;
 }
 
+void hint_text(Ui& ui, const std::string& line, const std::string& key) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", line.c_str());
+  ImGui::PopStyleColor();
+  ui.remember(key);
+  ui.text(line);
+}
+
 float combo_width(const std::vector<std::string>& labels) {
   float widest = 0;
   for (const auto& l : labels) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);

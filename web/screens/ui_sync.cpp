@@ -24,11 +24,7 @@ void member_field(const Model& model, Ui& ui, const Layout& layout, const char* 
 }
 
 void say_where_member_number_is(Ui& ui) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", kWhereMemberNumberIs);
-  ImGui::PopStyleColor();
-  ui.remember("member_where");
-  ui.text(kWhereMemberNumberIs);
+  hint_text(ui, kWhereMemberNumberIs, "member_where");
 }
 
 void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
