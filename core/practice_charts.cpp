@@ -1,6 +1,7 @@
 #include "core/practice_charts.h"
 
 #include <cstdlib>
+#include <optional>
 
 #include "core/time_format.h"
 
@@ -10,11 +11,11 @@ namespace {
 constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-// Days since the epoch of "YYYY-MM-DD"; nullopt-free: a bad date is day 0,
-// which only ever yields an empty chart.
-int64_t day_number(const std::string& date) {
+// Days since the epoch of "YYYY-MM-DD", if it is such a date.
+std::optional<int64_t> day_number(const std::string& date) {
   const auto ms = parse_iso8601_utc(date + "T00:00:00Z");
-  return ms ? *ms / kDayMs : 0;
+  if (!ms) return std::nullopt;
+  return *ms / kDayMs;
 }
 
 std::string date_of(int64_t day) { return format_date_utc(day * kDayMs); }
@@ -28,7 +29,9 @@ int count_on(const std::map<std::string, int>& counts, const std::string& key) {
 
 Series daily_series(const std::map<std::string, int>& per_day, const std::string& today, int days) {
   Series out;
-  const int64_t last = day_number(today);
+  const auto today_number = day_number(today);
+  if (!today_number) return out;  // no day to count back from: no bars
+  const int64_t last = *today_number;
   for (int64_t d = last - days + 1; d <= last; ++d) {
     const std::string date = date_of(d);
     out.emplace_back(date, count_on(per_day, date));
@@ -38,7 +41,9 @@ Series daily_series(const std::map<std::string, int>& per_day, const std::string
 
 Series monthly_series(const std::map<std::string, int>& per_month, const std::string& today, int months) {
   Series out;
-  const int64_t last = utc_month_index(day_number(today) * kDayMs);
+  const auto today_number = day_number(today);
+  if (!today_number) return out;
+  const int64_t last = utc_month_index(*today_number * kDayMs);
   for (int64_t m = last - months + 1; m <= last; ++m) {
     const std::string month = format_month_index(m);
     out.emplace_back(month, count_on(per_month, month));
@@ -47,7 +52,9 @@ Series monthly_series(const std::map<std::string, int>& per_month, const std::st
 }
 
 int practice_streak(const std::map<std::string, int>& per_day, const std::string& today) {
-  int64_t day = day_number(today);
+  const auto today_number = day_number(today);
+  if (!today_number) return 0;
+  int64_t day = *today_number;
   if (count_on(per_day, today) == 0) --day;  // today is not over yet
   int streak = 0;
   while (count_on(per_day, date_of(day)) > 0) {

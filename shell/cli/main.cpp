@@ -13,6 +13,8 @@
 #include "core/summary_text.h"
 #include "core/url.h"
 #include "core/version.h"
+#include "core/words.h"
+#include "shell/actions/settings_actions.h"
 #include "shell/cli/args.h"
 #include "shell/cli/collection_commands.h"
 #include "shell/cli/command_support.h"
@@ -22,7 +24,6 @@
 #include "shell/cli/progress_bar.h"
 #include "shell/cli/sets_commands.h"
 #include "shell/http_client.h"
-#include "shell/actions/settings_actions.h"
 #include "shell/store.h"
 #include "shell/sync_runner.h"
 
@@ -137,11 +138,11 @@ int cmd_sync(const Args& args, SyncKind what) {
     std::cout << to_json(result) << "\n";
   } else if (result.status == SyncStage::Completed || result.status == SyncStage::CompletedWithErrors) {
     if (what == SyncKind::Sets) {
-      std::cout << "Brought in the sets of member #" << member << ": " << result.sets_fetched << " sets fetched from "
-                << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n";
+      std::cout << "Brought in the sets of member #" << member << ": " << counted(result.sets_fetched, "set", "sets") << " fetched from "
+                << counted(result.pages, "page", "pages") << " in " << result.duration_ms << " ms\n";
     } else {
-      std::cout << "Synced member #" << member << ": " << result.tunes_fetched << " tunes fetched from "
-                << result.pages << (result.pages == 1 ? " page" : " pages") << " in " << result.duration_ms << " ms\n";
+      std::cout << "Synced member #" << member << ": " << counted(result.tunes_fetched, "tune", "tunes") << " fetched from "
+                << counted(result.pages, "page", "pages") << " in " << result.duration_ms << " ms\n";
     }
     for (const auto& [label, count] : sync_summary_counts(result, true)) {
       std::cout << "  " << label << ": " << count << "\n";

@@ -6,9 +6,10 @@
 
 #include "core/music_key.h"
 #include "core/parse_number.h"
+#include "core/thesession_number.h"
 #include "core/time_format.h"
-#include "core/words.h"
 #include "core/url.h"
+#include "core/words.h"
 #include "shell/actions/practice_actions.h"
 
 namespace tt::cli {
@@ -95,8 +96,8 @@ void print_practice(Store& store, int64_t now_ms, int offset, bool as_json, std:
 
 RateRequest parse_rate_request(const std::string& tune, const std::string& rating, const std::optional<std::string>& at) {
   RateRequest request;
-  const auto id = parse_thesession_id(tune);
-  if (!id) throw PracticeInputError("--tune must be a thesession.org tune number, not " + quote_excerpt(tune));
+  const auto id = read_thesession_number(tune, ThesessionThing::Tune);  // as set-status, heard and notes read it
+  if (!id) throw PracticeInputError("--tune: " + id.error);
   request.tune_id = *id;
   const auto r = parse_rating(rating);
   if (!r) throw PracticeInputError("unknown rating " + quote_excerpt(rating) + " (use again, hard, good or easy)");

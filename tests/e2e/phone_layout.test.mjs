@@ -166,6 +166,14 @@ test('the on-screen keyboard does not hide the notes being typed', async () => {
       s.notes_draft.text === 'Learn the B part first';
   }, 'the notes field, with what was typed, in view above the keyboard');
   assert.ok(s.rects.notes[1] + s.rects.notes[3] > 0);
+  // Scrolling away while the field still has the keys is the musician's
+  // choice: the page stays where it was put, not pulled back to the field.
+  const before = s.rects.notes[1];
+  await page.mouse.move(WIDTH / 2, keyboardUp / 2);
+  await page.mouse.wheel(0, -300);
+  await nextFrames(page, 6);
+  const moved = (await snapshot(page)).rects.notes;
+  assert.ok(!moved || moved[1] > before + 20, `the page stayed scrolled (notes at ${moved?.[1]}, were at ${before})`);
   await page.setViewportSize({ width: WIDTH, height: HEIGHT });
   await tap(page, 'detail_close');
   await waitFor(page, (s) => s.rows.some((r) => r.notes === 'Learn the B part first'), 'the notes kept');

@@ -284,7 +284,7 @@ TEST_F(CliTest, RateRefusesUnknownTunesRatingsAndTimesWritingNothing) {
       {"--tune " + tune + " --rating meh", "unknown rating \"meh\" (use again, hard, good or easy)"},
       {"--tune " + tune + " --rating good --at yesterday", "--at must be a UTC time like 2025-01-06T09:00:00Z"},
       {"--tune " + tune + " --rating good --at 2025-02-30T09:00:00Z", "--at must be a UTC time"},
-      {"--tune abc --rating good", "--tune must be a thesession.org tune number"},
+      {"--tune abc --rating good", "--tune: \"abc\" is not a tune number"},
   };
   for (const auto& [args, message] : refused) {
     const CommandResult r = cli("rate --db " + db() + " " + args);

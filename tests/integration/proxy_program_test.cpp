@@ -59,7 +59,10 @@ TEST(ProxyConfig, FlagsWinOverTheEnvironment) {
   const std::string usage = proxy::proxy_usage();
   EXPECT_NE(usage.find("--max-connections-per-client  concurrent connections per client address"), std::string::npos)
       << usage;
-  EXPECT_NE(usage.find("--help"), std::string::npos);
+  const size_t column = usage.find("concurrent connections per client address") - usage.rfind('\n', usage.find("--max-connections-per-client")) - 1;
+  const size_t help_line = usage.find("\n  --help");
+  ASSERT_NE(help_line, std::string::npos);
+  EXPECT_EQ(usage.find("this text", help_line) - help_line - 1, column) << "--help's words in the same column as the others'";
 }
 
 TEST(ProxyProgram, LogsEachRequestAndStopsGracefullyOnSigterm) {

@@ -239,14 +239,15 @@ TEST(WebHealth, TheHeaderSaysWhetherThesessionOrgIsReachableInAMusiciansWords) {
   HttpOutcome refused;
   refused.transport_error = "connection refused";
   down.answer("/healthz", refused);
-  EXPECT_EQ(down.model.thesession_status, "thesession.org unreachable (no proxy)");
+  EXPECT_EQ(down.model.thesession_status, "thesession.org can't be reached");
   EXPECT_EQ(down.model.healthz, "proxy unreachable: " + describe_failure(refused)) << "one level of explanation";
 
-  WebPage offline;  // no network at all: one word, which fits a phone's header
-  offline.dispatch(event::StorageLoaded{""});
-  offline.dispatch(event::OnlineChanged{false});
-  offline.answer("/healthz", refused);
-  EXPECT_EQ(offline.model.thesession_status, "offline");
+  // Back online, the proxy is asked again: the header follows what is true now.
+  down.dispatch(event::OnlineChanged{false});
+  down.dispatch(event::OnlineChanged{true});
+  ASSERT_TRUE(down.has_fetch("/healthz"));
+  down.answer("/healthz", WebPage::ok(R"({"version":"1.2.3","upstream":{"state":"closed"}})"));
+  EXPECT_EQ(down.model.thesession_status, "thesession.org reachable");
 }
 
 }  // namespace tt

@@ -27,6 +27,12 @@ TEST(PracticeCharts, AStreakCountsDaysInARowAndTodayIsNotOverYet) {
   EXPECT_EQ(practice_streak({}, "2026-12-03"), 0);
 }
 
+TEST(PracticeCharts, NoDayNoBars) {
+  EXPECT_TRUE(daily_series({{"1970-01-01", 3}}, "", 90).empty()) << "not a chart of 1970";
+  EXPECT_TRUE(monthly_series({}, "2026-13-40", 12).empty());
+  EXPECT_EQ(practice_streak({{"1970-01-01", 3}}, "yesterday"), 0);
+}
+
 TEST(PracticeCharts, AxisLabelsInWords) {
   EXPECT_EQ(short_date("2026-11-30"), "Nov 30");
   EXPECT_EQ(short_date("2026-01-05"), "Jan 5");

@@ -31,7 +31,7 @@ std::string sync_result_sentence(const SyncResult& result, const std::string& me
     return "Sync failed: " + result.message + " Nothing was changed.";
   }
   if (result.tunes_fetched == 0 && result.errors.empty()) return "Sync done. " + empty_tunebook_sentence(member);
-  std::string text = "Sync done: " + std::to_string(result.tunes_fetched) + " tunes fetched";
+  std::string text = "Sync done: " + counted(result.tunes_fetched, "tune", "tunes") + " fetched";
   for (const auto& [label, count] : sync_summary_counts(result, false)) {
     text += ", " + std::to_string(count) + " " + label;
   }

@@ -156,9 +156,11 @@ void draw_data_keeping(const Model& model, Ui& ui, const Layout& layout);
 // (ui_set_page.cpp).
 void draw_sets(const Model& model, Ui& ui, const Layout& layout);
 void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set_id);
-// The open set's player (Play set, Next tune, tempo, instrument), and the
-// shown tune's notation alone (ui_notation.cpp).
-void draw_set_player(const Model& model, Ui& ui, const Layout& layout);
+// The open set's player (ui_notation.cpp): Play set, Next tune and the
+// tempo; then its options (count-in, instrument), which a phone shows under
+// the music. And the shown tune's notation alone.
+void draw_set_player(const Model& model, Ui& ui);
+void draw_set_player_options(const Model& model, Ui& ui, const Layout& layout);
 void draw_music_image(const Model& model, Ui& ui, const Layout& layout, int64_t tune_id, const TuneDetails& details);
 
 }  // namespace tt::web

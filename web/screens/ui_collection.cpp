@@ -7,6 +7,7 @@
 
 #include "core/music_key.h"
 #include "core/time_format.h"
+#include "core/words.h"
 #include "web/accessibility/mirror_input.h"
 #include "web/model/collection_rows.h"
 #include "web/screens/theme.h"
@@ -56,7 +57,7 @@ void draw_filters(const Model& model, Ui& ui, const Layout& layout) {
   const float status_width = std::max(150 * layout.scale, combo_width(status_labels));
   const bool stacked = layout.narrow && type_width + status_width + ImGui::GetStyle().ItemSpacing.x >
                                             ImGui::GetContentRegionAvail().x;
-  ImGui::SetNextItemWidth(stacked ? -1.0f : layout.narrow ? ImGui::GetContentRegionAvail().x * 0.5f : type_width);
+  ImGui::SetNextItemWidth(stacked ? -1.0f : type_width);  // beside it, the status list takes the rest on a phone
   if (const int chosen = combo_field(ui, layout, types, type_labels, type_shown); chosen >= 0) {
     view.filter.type = chosen == 0 ? std::string() : type_labels[chosen];
     changed = true;
@@ -87,7 +88,7 @@ void draw_table(const Model& model, Ui& ui, const Layout& layout) {
   const float incipit_height = 40 * layout.scale, incipit_width = incipit_height * 220 / 50;
   const float cell = ImGui::GetStyle().CellPadding.x * 2;
   const float wide_columns = fits("strathspey") + fits("want to learn") + fits("A mixolydian") + fits("2026-12-31") +
-                             (incipits ? incipit_width + cell : 0) + cell * 5;
+                             (incipits ? incipit_width + cell : 0) + cell * 5 + ImGui::GetStyle().ScrollbarSize;
   // A wide list has a column for each detail; a narrow one (a phone, a tune
   // open beside it, huge text) shows name and status, with type and key on a
   // second line: whichever leaves the names at least 14 letters' room.
@@ -202,7 +203,7 @@ void draw_collection(const Model& model, Ui& ui, const Layout& layout) {
   }
   draw_filters(model, ui, layout);
   const std::string count = std::to_string(model.collection.visible().size()) + " of " +
-                            std::to_string(model.collection.entries().size()) + " tunes";
+                            counted(static_cast<int64_t>(model.collection.entries().size()), "tune", "tunes");
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(count.c_str());
   ui.remember("count");

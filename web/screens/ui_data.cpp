@@ -47,8 +47,8 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
   draw_appearance(model, ui, layout);
   ImGui::Separator();
   const StatusCounts& counts = model.collection.status_counts();
-  ImGui::TextWrapped("%d tunes: %d want to learn, %d learning, %d learned", counts.total(), counts.want_to_learn,
-                     counts.learning, counts.learned);
+  ImGui::TextWrapped("%s: %d want to learn, %d learning, %d learned", counted(counts.total(), "tune", "tunes").c_str(),
+                     counts.want_to_learn, counts.learning, counts.learned);
   std::string by_type;
   for (const auto& [type, n] : model.collection.type_counts()) {
     by_type += (by_type.empty() ? "" : ", ") + std::to_string(n) + " " + (type.empty() ? "of unknown type" : type);

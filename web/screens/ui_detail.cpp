@@ -6,6 +6,7 @@
 
 #include "core/music_key.h"
 #include "core/time_format.h"
+#include "core/words.h"
 #include "web/screens/ui.h"
 
 namespace tt::web {
@@ -20,7 +21,10 @@ void draw_details(const Model& model, Ui& ui, int64_t tune_id, const CollectionE
     const std::string key =
         details->settings.empty() ? "-" : key_label(details->settings[model.chosen_setting(tune_id)].key);
     ImGui::Text("Key: %s", key.c_str());
-    ImGui::TextWrapped("Popularity: in %d tunebooks on thesession.org", details->tunebooks);
+    ImGui::TextWrapped("Popularity: %s", details->tunebooks > 0
+                                              ? ("in " + counted(details->tunebooks, "tunebook", "tunebooks") +
+                                                 " on thesession.org").c_str()
+                                              : "in no tunebook on thesession.org yet");
     std::string aliases;
     for (const auto& a : details->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
     // One line, clipped: a long list must not push the buttons down either.
@@ -53,7 +57,7 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
   if (entry.learned_at_ms) ImGui::Text("Learned on %s", format_date_utc(*entry.learned_at_ms).c_str());
   if (entry.status == LearnStatus::WantToLearn) {
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Heard %d time%s", entry.heard_count, entry.heard_count == 1 ? "" : "s");
+    ImGui::Text("Heard %s", counted(entry.heard_count, "time", "times").c_str());
     ImGui::SameLine();
     if (ImGui::Button(" + ")) ui.emit(event::Heard{tune_id, false});
     ui.remember("heard_plus");
@@ -65,7 +69,7 @@ void draw_learning(const Model& model, Ui& ui, int64_t tune_id, const Collection
     ui.describe("button", "Heard it one time less");
     ImGui::EndDisabled();
   } else if (entry.heard_count > 0) {
-    ImGui::Text("Heard %d time%s before learning", entry.heard_count, entry.heard_count == 1 ? "" : "s");
+    ImGui::Text("Heard %s before learning", counted(entry.heard_count, "time", "times").c_str());
   }
 }
 
@@ -113,9 +117,9 @@ void draw_music_or_loading(const Model& model, Ui& ui, const Layout& layout, int
   if (details) {
     draw_notation(model, ui, layout, tune_id, *details);
   } else {
+    // Why there is none is said once, with the details below.
     ImGui::TextDisabled("%s", model.details_requests.count(tune_id) ? "Loading the music from thesession.org..."
-                              : !model.details_error.empty()       ? model.details_error.c_str()
-                                                                   : "No music kept for this tune.");
+                                                                    : "No music kept for this tune yet.");
   }
 }
 

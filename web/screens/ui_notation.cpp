@@ -257,8 +257,9 @@ void draw_notation(const Model& model, Ui& ui, const Layout& layout, int64_t tun
   draw_music_image(model, ui, layout, tune_id, details);
 }
 
-void draw_set_player(const Model& model, Ui& ui, const Layout& layout) {
-  draw_play_row(model, ui, true);
+void draw_set_player(const Model& model, Ui& ui) { draw_play_row(model, ui, true); }
+
+void draw_set_player_options(const Model& model, Ui& ui, const Layout& layout) {
   draw_player_options(model, ui, layout, true);
 }
 

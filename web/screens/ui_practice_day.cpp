@@ -54,8 +54,11 @@ void draw_day_done(const Model& model, Ui& ui, const Layout&) {
   }
   say(ui, how + (parts.empty() ? "." : ": " + parts + "."), "practice_day_summary");
 
-  // Each tune: its rating and when it comes back.
-  const int64_t tomorrow_end = practice_day_end_ms(now, model.utc_offset_minutes) + kDayMs;
+  // Each tune: its rating and the day it comes back. A day's queue is made
+  // once, in the morning, so a tune due later today (an Again) comes back
+  // tomorrow, and "in 30 hours" at 22:00 is the day after tomorrow.
+  const int offset = model.utc_offset_minutes;
+  const int64_t today_start = practice_day_start_ms(now, offset);
   int back_tomorrow = 0;
   const float width = ImGui::GetContentRegionAvail().x;
   for (size_t i = 0; i < played.size(); ++i) {
@@ -63,22 +66,22 @@ void draw_day_done(const Model& model, Ui& ui, const Layout&) {
     const CollectionEntry* e = model.entry(tune);
     std::string line = std::string(e ? e->name : "A removed tune") + ": " + rating_label(p.rating_today.at(tune));
     if (const auto card = p.cards.find(tune); card != p.cards.end()) {
-      if (card->second.due_ms < tomorrow_end) ++back_tomorrow;
-      line += ", back " + (card->second.due_ms <= now ? std::string("now") : "in " + wait_words(card->second.due_ms - now));
+      const int64_t days = (practice_day_start_ms(card->second.due_ms, offset) - today_start) / kDayMs;
+      if (days <= 1) ++back_tomorrow;
+      line += days <= 1 ? ", back tomorrow" : ", back in " + counted(days, "day", "days");
     }
     ImGui::TextDisabled("%s", fit_text(line, width).c_str());
     if (i == 0) ui.remember("practice_day_tune_0");
     ui.text(line);
   }
 
-  // Tomorrow: today's tunes due again by then, and the new ones the limit lets in.
+  // Tomorrow: today's tunes due again by then, with whatever else is due;
+  // the limits say how many at most.
   std::string tomorrow = "Tomorrow: ";
   tomorrow += back_tomorrow == 0 ? "none of today's tunes is due again"
                                  : counted(back_tomorrow, "of today's tunes comes", "of today's tunes come") + " back";
-  if (p.limits.new_per_day > 0) {
-    tomorrow += ", and up to " + counted(p.limits.new_per_day, "new tune", "new tunes") + " you are learning";
-  }
-  tomorrow += "; at most " + counted(p.limits.per_day, "tune", "tunes") + " in all.";
+  tomorrow += ", with any others due by then: at most " + counted(p.limits.per_day, "tune", "tunes") + ", " +
+              std::to_string(p.limits.new_per_day) + " of them new.";
   ImGui::Spacing();
   say(ui, tomorrow, "practice_tomorrow");
 }

@@ -45,10 +45,12 @@ void draw_bars(const Chart& chart, const Series& series, float height, Ui& ui) {
   const ImVec2 plot_min(origin.x + gutter, origin.y), plot_max(origin.x + width, origin.y + height);
   draw->AddRectFilled(plot_min, plot_max, imgui_u32(palette.row_alternate));
   draw->AddLine(ImVec2(plot_min.x, plot_max.y), plot_max, faint);  // the axis the bars stand on
-  draw->AddText(ImVec2(origin.x, plot_min.y), faint, top_text.c_str());
-  draw->AddText(ImVec2(origin.x + gutter - ImGui::CalcTextSize("0").x - ImGui::GetStyle().ItemInnerSpacing.x,
-                       plot_max.y - line),
-                faint, "0");
+  if (top > 0) {  // an empty chart has no scale to give
+    draw->AddText(ImVec2(origin.x, plot_min.y), faint, top_text.c_str());
+    draw->AddText(ImVec2(origin.x + gutter - ImGui::CalcTextSize("0").x - ImGui::GetStyle().ItemInnerSpacing.x,
+                         plot_max.y - line),
+                  faint, "0");
+  }
   if (series.empty()) return;
   if (top == 0) {
     const ImVec2 size = ImGui::CalcTextSize(chart.empty.c_str(), nullptr, false, plot_max.x - plot_min.x - 8);
@@ -112,8 +114,14 @@ void draw_progress(const Model& model, Ui& ui, const Layout& layout) {
   const int days_practised = static_cast<int>(std::count_if(days.begin(), days.end(), [](const auto& d) {
     return d.second > 0;
   }));
-  std::string practised = streak > 0 ? "Practised " + counted(streak, "day", "days") + " in a row; " : "";
-  practised += counted(days_practised, "day", "days") + " of the last " + std::to_string(kChartDays);
+  // The page keeps the last 90 days' counts: a longer streak is "every day".
+  std::string practised;
+  if (streak >= kChartDays) {
+    practised = "Practised every day of the last " + std::to_string(kChartDays);
+  } else {
+    practised = streak > 0 ? "Practised " + counted(streak, "day", "days") + " in a row; " : "";
+    practised += counted(days_practised, "day", "days") + " of the last " + std::to_string(kChartDays);
+  }
   ImGui::TextWrapped("%s", practised.c_str());
   ui.remember("practice_streak");
   ui.text(practised);

@@ -227,11 +227,14 @@ void draw_set_page(const Model& model, Ui& ui, const Layout& layout, int64_t set
     ui.remember("sets_message");
   }
   const size_t current = model.set_index_shown();
-  if (!set.entries.empty()) draw_set_player(model, ui, layout);
-  // A phone: what is playing in view under its player, the set's tunes and
-  // its editing below. A wider screen keeps the list beside the player and
-  // the music under it all.
-  if (layout.narrow) draw_playing(model, ui, layout, set, current);
+  // A phone: what is playing in view under Play, the player's options, the
+  // set's tunes and its editing below. A wider screen has the whole player
+  // first and the music under it all.
+  if (!set.entries.empty()) {
+    draw_set_player(model, ui);
+    if (layout.narrow) draw_playing(model, ui, layout, set, current);
+    draw_set_player_options(model, ui, layout);
+  }
   ImGui::Separator();
   ui.table("Tunes in the set", set.entries.size());
   for (size_t i = 0; i < set.entries.size(); ++i) draw_entry(model, ui, layout, set, i, current);

@@ -5,6 +5,7 @@
 
 #include "core/summary_text.h"
 #include "core/thesession_number.h"
+#include "core/words.h"
 #include "web/accessibility/announcer.h"
 #include "web/screens/theme.h"
 #include "web/screens/ui.h"
@@ -57,7 +58,7 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
     const std::string text = stage + " " + std::to_string(p.percent) + "%";
     ImGui::ProgressBar(p.percent / 100.0f, ImVec2(-1, 0), text.c_str());
     ui.remember("progress");
-    ImGui::Text("Pages %d of %d, %d tunes fetched", p.pages_done, p.pages_total, p.tunes_fetched);
+    ImGui::Text("Pages %d of %d, %s fetched", p.pages_done, p.pages_total, counted(p.tunes_fetched, "tune", "tunes").c_str());
     if (ImGui::Button("Cancel")) ui.emit(event::CancelSync{});
     ui.remember("cancel_sync");
     return;
@@ -75,7 +76,7 @@ void draw_sync(const Model& model, Ui& ui, const Layout& layout) {
       ImGui::TextWrapped("%s", empty_tunebook_sentence(model.member_id_text).c_str());
       ui.text(empty_tunebook_sentence(model.member_id_text));
     }
-    ImGui::Text("Done in %.1f s: %d tunes fetched", result->duration_ms / 1000.0, result->tunes_fetched);
+    ImGui::Text("Done in %.1f s: %s fetched", result->duration_ms / 1000.0, counted(result->tunes_fetched, "tune", "tunes").c_str());
     for (const auto& [label, count] : sync_summary_counts(*result, false)) {
       ImGui::BulletText("%d %s", count, label.c_str());
     }

@@ -110,6 +110,8 @@ void handle_app(Context& c, const Event& event) {
   } else if (const auto* e = std::get_if<event::OnlineChanged>(&event)) {
     c.model.app.browser_online = e->online;
     c.model.app.offline = !e->online;  // back online: the next answer confirms it
+    // Back online: ask the proxy again, so the header says what is true now.
+    if (e->online && !c.model.proxy.empty()) c.fetch(Purpose::Health, c.model.proxy + "/healthz", kHealthTimeoutMs);
   } else if (const auto* e = std::get_if<event::StorageEstimated>(&event)) {
     StorageState& s = c.model.storage;
     if (e->persisted) s.persisted = e->persisted;

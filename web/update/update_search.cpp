@@ -2,6 +2,7 @@
 // and the proxy's /healthz line in the header.
 #include <nlohmann/json.hpp>
 
+#include "core/words.h"
 #include "web/update/update_context.h"
 
 namespace tt::web {
@@ -42,7 +43,7 @@ void on_search_answer(Context& c, uint64_t id, const HttpOutcome& outcome) {
   }
   m.search_results = parsed.results->tunes;
   m.search_message = m.search_results.empty() ? "No tunes found for \"" + m.searched_text + "\""
-                                              : std::to_string(parsed.results->total) + " tunes found";
+                                              : counted(parsed.results->total, "tune", "tunes") + " found";
 }
 
 // The breaker's state as a musician would say it: can thesession.org be
@@ -58,7 +59,9 @@ void on_health_answer(Context& c, const HttpOutcome& outcome) {
   if (!outcome.ok()) {
     c.model.healthz = "proxy unreachable: " + describe_failure(outcome);
     // Short enough for a phone's header, in a musician's words.
-    c.model.thesession_status = c.model.app.browser_online ? "thesession.org unreachable (no proxy)" : "offline";
+    // Short enough for a phone's header; "offline" is the header's own word
+    // while the browser says so (ui_main.cpp).
+    c.model.thesession_status = "thesession.org can't be reached";
     return;
   }
   const auto doc = nlohmann::json::parse(outcome.body, nullptr, false);
