@@ -33,6 +33,11 @@ constexpr float kNarrowCssWidth = 700.0f;
 // timers, a sync or search in progress) and for a moment after, so an idle
 // page costs nothing: phones keep their battery.
 constexpr double kSettleMs = 700;
+// ...and for at least this many frames: a browser under load can go longer
+// than kSettleMs between two animation frames (measured: 0.9-1.2 s with the
+// other core busy and software WebGL), and an event must still be drawn, and
+// what it changed laid out (ImGui needs a frame or two to size a window).
+constexpr int kSettleFrames = 3;
 constexpr double kBusyFrameMs = 100;  // progress needs ~10 frames a second, not 60
 
 // Latin-1, Latin Extended-A and general punctuation (curly quotes, dashes):
@@ -65,10 +70,15 @@ void apply_look(const AppliedLook& look) {
 }
 
 
-// Input or a change a moment ago: frames are drawn until the page settles.
+double last_activity_ms() { return std::max(g_runner.schedule.last_activity_ms, js_last_input_ms()); }
+
+// Input or a change a moment ago, or not yet drawn: frames are drawn until
+// the page settles.
 bool settling() {
-  const double last = std::max(g_runner.schedule.last_activity_ms, js_last_input_ms());
-  return emscripten_get_now() - last < kSettleMs || g_runner.input.pending();
+  const tt::web::FrameSchedule& schedule = g_runner.schedule;
+  const double last = last_activity_ms();
+  return emscripten_get_now() - last < kSettleMs || last >= schedule.last_draw_ms ||
+         schedule.frames_since_activity < kSettleFrames || g_runner.input.pending();
 }
 
 bool should_draw() {
@@ -130,8 +140,10 @@ void frame() {
   tt::web::FrameSchedule& schedule = g_runner.schedule;
   if (!schedule.first && !should_draw()) return;
   const double start = emscripten_get_now();
+  if (last_activity_ms() >= schedule.last_draw_ms) schedule.frames_since_activity = 0;
   schedule.last_draw_ms = start;
   ++schedule.drawn;
+  ++schedule.frames_since_activity;
   draw_frame();
   g_runner.frame_total.add(emscripten_get_now() - start);
   g_runner.frame_ui.add(schedule.ui_done_at_ms - start);

@@ -24,6 +24,7 @@ struct FrameSchedule {
   double last_draw_ms = 0;
   double ui_done_at_ms = 0;  // this frame's UI work ended (the rest is WebGL)
   long long drawn = 0;       // frames drawn so far
+  int frames_since_activity = 0;  // frames begun since the last input or change
   bool first = true;
 };
 

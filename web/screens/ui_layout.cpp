@@ -36,12 +36,15 @@ A11yNode* last_node(Ui& ui, bool create) {
 }  // namespace
 
 void Ui::remember(const std::string& name) {
+  // The mirror's element keeps its name from the first frame on: one named
+  // only from the second would be replaced then, taking the focus (and a
+  // screen reader's place) with it.
+  if (A11yNode* node = last_node(*this, false)) node->key = name;
   // A window's first frame (a popup opening) lays items out before ImGui
   // places it: those positions are not where the items will be.
   if (ImGui::IsWindowAppearing()) return;
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
-  if (A11yNode* node = last_node(*this, false)) node->key = name;
 }
 
 A11yNode* Ui::describe(const std::string& role, const std::string& name, bool checkable, bool checked) {
