@@ -52,6 +52,12 @@ int64_t practice_day_start_ms(int64_t now_ms, int utc_offset_minutes) {
   return d.day * kDayMs - d.offset_ms;
 }
 
+int64_t practice_days_until(int64_t due_ms, int64_t now_ms, int utc_offset_minutes) {
+  const int64_t days = (practice_day_start_ms(due_ms, utc_offset_minutes) -
+                        practice_day_start_ms(now_ms, utc_offset_minutes)) / kDayMs;
+  return std::max<int64_t>(days, 0);
+}
+
 int64_t practice_day_end_ms(int64_t now_ms, int utc_offset_minutes) {
   return practice_day_start_ms(now_ms, utc_offset_minutes) + kDayMs;
 }

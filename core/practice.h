@@ -49,6 +49,9 @@ std::string practice_day(int64_t now_ms, int utc_offset_minutes);
 int64_t practice_day_end_ms(int64_t now_ms, int utc_offset_minutes);
 // When it began (epoch ms): a day is always 24 hours for a fixed offset.
 int64_t practice_day_start_ms(int64_t now_ms, int utc_offset_minutes);
+// The practice days from today's to the one `due_ms` falls on: 0 today (or
+// overdue), 1 tomorrow. Days, not hours: 30 hours from 22:00 is 2.
+int64_t practice_days_until(int64_t due_ms, int64_t now_ms, int utc_offset_minutes);
 
 // Today's queue, made once a day (the caller keeps it for the day):
 // - due: "learning" and "learned" tunes whose card is due before the day

@@ -175,7 +175,9 @@ TEST_F(NginxTest, StoppingOneInstanceLosesNoRequest) {
     ok += r.status == 200;
     EXPECT_EQ(r.status, 200) << "request " << i << ": " << r.head;
   }
-  EXPECT_EQ(ok, 20);
+  // nginx's own account of a request it could not pass on (seen once in CI:
+  // every request from the stop on got 502 from nginx, b.log only 3 lines).
+  EXPECT_EQ(ok, 20) << testing::read_file(dir_.path("tunetrack-error.log"));
   EXPECT_GT(count_lines_with(testing::read_file(dir_.path("b.log")), " 200 "), 10);
 }
 

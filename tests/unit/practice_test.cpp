@@ -80,6 +80,18 @@ TEST(PracticeDay, NegativeOffsetAcrossTheBoundary) {
   EXPECT_EQ(practice_day_start_ms(local_midnight, new_york), local_midnight);
 }
 
+TEST(PracticeDay, DaysUntilADueTimeCountCalendarDaysNotHours) {
+  const int berlin = 60;
+  const int64_t late_evening = kMondayMidnight + 21 * kHour;  // 22:00 in Berlin
+  EXPECT_EQ(practice_days_until(late_evening + 10 * 60 * 1000, late_evening, berlin), 0);  // an Again: today
+  EXPECT_EQ(practice_days_until(late_evening + 3 * kHour, late_evening, berlin), 1);       // 01:00: tomorrow
+  EXPECT_EQ(practice_days_until(late_evening + 30 * kHour, late_evening, berlin), 2);      // 30 hours on: 2 days
+  EXPECT_EQ(practice_days_until(late_evening - kDay, late_evening, berlin), 0);            // overdue: today
+  const int new_york = -5 * 60;  // the same moment is 16:00 there: 30 hours on is 22:00 tomorrow
+  EXPECT_EQ(practice_days_until(late_evening + 30 * kHour, late_evening, new_york), 1);
+  EXPECT_EQ(practice_days_until(late_evening + 3 * kHour, late_evening, new_york), 0);     // 19:00 the same day
+}
+
 TEST(PracticeDay, PositiveOffsetEndsTheDayEarlierInUtc) {
   const int berlin = 60;
   EXPECT_EQ(practice_day_end_ms(kMonday9am, berlin), kMondayMidnight + kDay - kHour);

@@ -57,8 +57,6 @@ void draw_day_done(const Model& model, Ui& ui, const Layout&) {
   // Each tune: its rating and the day it comes back. A day's queue is made
   // once, in the morning, so a tune due later today (an Again) comes back
   // tomorrow, and "in 30 hours" at 22:00 is the day after tomorrow.
-  const int offset = model.utc_offset_minutes;
-  const int64_t today_start = practice_day_start_ms(now, offset);
   int back_tomorrow = 0;
   const float width = ImGui::GetContentRegionAvail().x;
   for (size_t i = 0; i < played.size(); ++i) {
@@ -66,7 +64,7 @@ void draw_day_done(const Model& model, Ui& ui, const Layout&) {
     const CollectionEntry* e = model.entry(tune);
     std::string line = std::string(e ? e->name : "A removed tune") + ": " + rating_label(p.rating_today.at(tune));
     if (const auto card = p.cards.find(tune); card != p.cards.end()) {
-      const int64_t days = (practice_day_start_ms(card->second.due_ms, offset) - today_start) / kDayMs;
+      const int64_t days = practice_days_until(card->second.due_ms, now, model.utc_offset_minutes);
       if (days <= 1) ++back_tomorrow;
       line += days <= 1 ? ", back tomorrow" : ", back in " + counted(days, "day", "days");
     }
