@@ -124,8 +124,10 @@ int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& label
                    const std::string& remember_prefix, const std::vector<std::string>& keys);
 // `text` cut with "…" to fit `width` (canvas px) on one line.
 std::string fit_text(const std::string& text, float width);
-// A secondary line (a hint, the versions): wrapped, in the secondary colour,
-// remembered as `key` and read out by the mirror.
+// A line of text wrapped to the window, remembered as `key` and read out by
+// the mirror.
+void wrapped_text(Ui& ui, const std::string& line, const std::string& key);
+// A secondary line (a hint, the versions): wrapped_text in the secondary colour.
 void hint_text(Ui& ui, const std::string& line, const std::string& key);
 // How wide a combobox must be to show its longest choice whole.
 float combo_width(const std::vector<std::string>& labels);

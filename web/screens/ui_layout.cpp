@@ -138,12 +138,18 @@ int choice_buttons(Ui& ui, const char* id, const std::vector<std::string>& label
   return clicked;
 }
 
-void hint_text(Ui& ui, const std::string& line, const std::string& key) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", line.c_str());
-  ImGui::PopStyleColor();
+void wrapped_text(Ui& ui, const std::string& line, const std::string& key) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopTextWrapPos();
   ui.remember(key);
   ui.text(line);
+}
+
+void hint_text(Ui& ui, const std::string& line, const std::string& key) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrapped_text(ui, line, key);
+  ImGui::PopStyleColor();
 }
 
 float combo_width(const std::vector<std::string>& labels) {

@@ -27,21 +27,13 @@ std::vector<int64_t> played_today(const PracticeState& p) {
   return played;
 }
 
-void say(Ui& ui, const std::string& line, const char* remember = nullptr) {
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(line.c_str());
-  ImGui::PopTextWrapPos();
-  if (remember) ui.remember(remember);
-  ui.text(line);
-}
-
 }  // namespace
 
 void draw_day_done(const Model& model, Ui& ui, const Layout&) {
   const PracticeState& p = model.practice;
   const auto now = static_cast<int64_t>(model.now_ms);
   const std::vector<int64_t> played = played_today(p);
-  say(ui, "All done for today.", "practice_done");
+  wrapped_text(ui, "All done for today.", "practice_done");
 
   // How it went: the day's latest rating of each tune, counted.
   std::map<Rating, int> by_rating;
@@ -52,7 +44,7 @@ void draw_day_done(const Model& model, Ui& ui, const Layout&) {
     if (by_rating[r] == 0) continue;
     parts += (parts.empty() ? "" : ", ") + std::to_string(by_rating[r]) + " " + rating_label(r);
   }
-  say(ui, how + (parts.empty() ? "." : ": " + parts + "."), "practice_day_summary");
+  wrapped_text(ui, how + (parts.empty() ? "." : ": " + parts + "."), "practice_day_summary");
 
   // Each tune: its rating and the day it comes back. A day's queue is made
   // once, in the morning, so a tune due later today (an Again) comes back
@@ -81,7 +73,7 @@ void draw_day_done(const Model& model, Ui& ui, const Layout&) {
   tomorrow += ", with any others due by then: at most " + counted(p.limits.per_day, "tune", "tunes") + ", " +
               std::to_string(p.limits.new_per_day) + " of them new.";
   ImGui::Spacing();
-  say(ui, tomorrow, "practice_tomorrow");
+  wrapped_text(ui, tomorrow, "practice_tomorrow");
 }
 
 }  // namespace tt::web
