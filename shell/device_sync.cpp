@@ -45,6 +45,11 @@ struct Outbox {
   }
 };
 
+DeviceMerge with(DeviceMerge merge, const std::vector<DeviceChange>& more) {
+  merge.add(more);
+  return merge;
+}
+
 // Keeps the first failure, which ends the sync.
 struct Step {
   DeviceSyncReport& report;
@@ -139,6 +144,7 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     merged_up_to[wanted.device] = wanted.range.last;
     ++report.files_fetched;
     report.changes_received += static_cast<int>(parsed->changes.size());
+    if (options.on_file_fetched) options.on_file_fetched(report.files_fetched);
   }
   // The names of the devices something new came from, from their own small files.
   DeviceAbouts abouts(folder);
@@ -157,7 +163,12 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     held = held_changes(state, me, [&](const HlcStamp& seen) { store.observe_stamp(seen); });
   }
   if (report.files_fetched > 0) {
-    const MergedCollection merged = held->merge.collection(names);
+    // What the musician changed here since step 1 (the page goes on while
+    // the network answers) is merged as well, or the write below would undo
+    // it. It is not held: it travels in the next sync's file.
+    const Outbox late(store, state);
+    const MergedCollection merged = late.changes.empty() ? held->merge.collection(names)
+                                                         : with(held->merge, late.changes).collection(names);
     const DeviceApply apply = changes_toward(merged, store.everything_as_changes(), state.uids(me),
                                              store.practice_parameters(), options.now_ms);
     if (!apply.changes.empty()) {

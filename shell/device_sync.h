@@ -3,7 +3,8 @@
 // device's new changes sent as one change file in its own folder, the other
 // devices' new change files fetched and checked, everything merged
 // (core/device_merge.h) and what differs written here as one change
-// (core/device_apply.h). A file that is refused is named with its reason
+// (core/device_apply.h). A change made here while the files came is merged
+// too, so that write keeps it; it is sent with the next sync. A file that is refused is named with its reason
 // and left out, with every later file of its device (files are taken whole
 // and in order); everything else is merged. A second sync with nothing new
 // sends and fetches nothing: it lists the folders. A database synced with
@@ -11,6 +12,7 @@
 // each device's newest snapshot, and every kChangeFilesPerSnapshot files merged this
 // device writes one (shell/device_snapshots.h).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,6 +29,9 @@ struct DeviceSyncOptions {
   int64_t now_ms = 0;
   std::string nonce;        // a few random hex digits for temporary upload names
   int snapshot_every = kChangeFilesPerSnapshot;  // change files held before a snapshot is written
+  // Called after each file that came from another device (the page shows
+  // how far it got and goes on taking the musician's changes meanwhile).
+  std::function<void(int files_fetched)> on_file_fetched;
 };
 
 struct DeviceSyncReport {

@@ -61,7 +61,8 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
     if (!server_) GTEST_SKIP() << why_not;
   }
 
-  DeviceSyncReport sync(Device& device, const std::string& password = "") {
+  DeviceSyncReport sync(Device& device, const std::string& password = "",
+                        std::function<void(int)> on_file_fetched = nullptr) {
     std::string error;
     RetryPolicy retry;
     retry.initial_delay_ms = 1;
@@ -73,6 +74,7 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
     options.now_ms = device.now;
     options.nonce = "0a1b";
     options.snapshot_every = snapshot_every_;
+    options.on_file_fetched = std::move(on_file_fetched);
     DeviceSyncReport report = sync_devices(device.store, *folder, options);
     EXPECT_EQ(report.error.failure, WebDavFailure::None) << report.error.message;
     return report;
@@ -165,6 +167,35 @@ TEST_P(DeviceSyncTest, ARatingUndoneOnOneDeviceIsUndoneEverywhere) {
   sync(laptop);
   EXPECT_TRUE(laptop.store.practice_log_since(0).empty());
   EXPECT_FALSE(laptop.store.practice_card(5));
+}
+
+// The page goes on taking changes while a sync waits for the network: the
+// merged write at the end must not undo them.
+TEST_P(DeviceSyncTest, AChangeMadeHereWhileFilesArriveIsKeptAndSentWithTheNextSync) {
+  Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000);
+  add_kesh(phone.store);
+  phone.store.set_status(5, LearnStatus::Learning);
+  sync(phone);
+  sync(laptop);
+  laptop.store.set_notes(5, "the laptop's ending");
+  sync(laptop);
+
+  int edits = 0;
+  const auto report = sync(phone, "", [&](int) {
+    if (edits++ > 0) return;
+    phone.store.set_status(5, LearnStatus::Learned);  // tapped while the laptop's file came
+    phone.store.heard(5, false);
+  });
+  ASSERT_EQ(report.files_fetched, 1);
+  ASSERT_TRUE(report.wrote_here);
+  const json here = seen(phone.store)["tunes"]["5"];
+  EXPECT_EQ(here["notes"], "the laptop's ending") << "what came is merged";
+  EXPECT_EQ(here["status"], "learned") << "the change made during the sync is not undone";
+  EXPECT_EQ(here["heard"], 1);
+
+  EXPECT_EQ(sync(phone).changes_sent, 3) << "status, learned date and the \"+\" go with the next sync";
+  sync(laptop);
+  EXPECT_EQ(seen(laptop.store), seen(phone.store));
 }
 
 TEST_P(DeviceSyncTest, ASecondSyncWithNothingNewOnlyListsTheFolders) {
