@@ -93,12 +93,14 @@ test('offline: the page opens from the worker, stays editable, and a sync says o
   s = await waitFor(page, (s) => s.counts.learned === 1 && !s.saving && s.last_save_ms > 0, 'the change saved offline');
 
   await click(page, 'tab_sync');
-  const started = Date.now();
   await click(page, 'sync_button');
   s = await waitFor(page, (s) => s.last_sync && s.last_sync.status === 'failed', 'the sync to fail');
-  const took = Date.now() - started;
   assert.match(s.last_sync.message, /^You are offline: /);
-  assert.ok(took < 1500, `said in ${took} ms, well under the 2 s + 4 s of retries`);
+  // Said at once: no request is retried (a retry would keep the musician
+  // waiting 2 s + 4 s for the same answer). Counted, not timed: a busy
+  // machine must not fail this.
+  assert.equal(s.last_sync.failure, 'offline');
+  assert.ok(s.last_sync.requests <= 1, `${s.last_sync.requests} requests: one was retried`);
   assert.equal(s.total, 30, 'nothing in the collection changed');
   assert.equal(s.counts.learned, 1);
   assert.deepEqual(page.ttErrors, []);
