@@ -4,9 +4,9 @@
 // devices' new change files fetched and checked, everything merged
 // (core/device_merge.h) and what differs written here as one change
 // (core/device_apply.h). A change made here while the files came is merged
-// too, so that write keeps it; it is sent with the next sync. A file that is refused is named with its reason
-// and left out, with every later file of its device (files are taken whole
-// and in order); everything else is merged. A second sync with nothing new
+// too, so that write keeps it; it is sent with the next sync. A file that is
+// refused is named with its reason and left out, with every later file of
+// its device (files are taken whole and in order); everything else is merged. A second sync with nothing new
 // sends and fetches nothing: it lists the folders. A database synced with
 // another folder before starts over with this one. A new device starts from
 // each device's newest snapshot, and every kChangeFilesPerSnapshot files merged this
