@@ -82,9 +82,41 @@ export function removeProfileDir(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// What the page's input saw, newest last: focus moving, keys, text reaching
+// a field, touches and clicks, and whether the canvas wants typing (its
+// hidden keyboard field). A failed wait prints it: a lost keystroke leaves
+// no other trace. Installed in every page before the app's own listeners,
+// so theirs stopping an event does not hide it from the log.
+function recordInput() {
+  const log = [];
+  window.ttInputLog = log;
+  const start = performance.now();
+  const add = (...what) => {
+    log.push([Math.round(performance.now() - start), ...what].join(' '));
+    if (log.length > 120) log.shift();
+  };
+  const name = (el) => !el || !el.tagName ? String(el) : el.id ? `#${el.id}`
+    : el.tagName.toLowerCase() + (el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : '');
+  for (const type of ['focusin', 'focusout']) document.addEventListener(type, (e) => add(type, name(e.target)), true);
+  for (const type of ['touchstart', 'touchend', 'mousedown', 'mouseup']) {
+    window.addEventListener(type, (e) => add(type, name(e.target)), true);
+  }
+  window.addEventListener('keydown', (e) => add('keydown', e.ctrlKey ? `Ctrl+${e.key}` : e.key, name(e.target)), true);
+  window.addEventListener('input', (e) => add('input', name(e.target), JSON.stringify(e.target.value)), true);
+  let wanted;
+  const watch = () => {
+    const now = !!(window.Module && window.Module.ttTextInputWanted);
+    if (now !== wanted) add('canvas field wants typing:', (wanted = now));
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}
+
+const inputLog = (page) => page.evaluate(() => (window.ttInputLog || []).join('\n')).catch((e) => String(e));
+
 // A persistent context keeps IndexedDB in `profileDir` across launches.
 export async function launch(profileDir, options = {}) {
-  return chromium.launchPersistentContext(profileDir, {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: paths.chromium(),
     headless: true,
     args: chromiumArgs,
@@ -95,6 +127,8 @@ export async function launch(profileDir, options = {}) {
     permissions: ['clipboard-read', 'clipboard-write'],
     serviceWorkers: options.serviceWorkers || 'allow',  // 'block': the page as without issue 11's worker
   });
+  await context.addInitScript(recordInput);
+  return context;
 }
 
 export async function openApp(context, url) {
@@ -127,7 +161,7 @@ export async function waitFor(page, predicate, what, timeoutMs = 20000) {
   // Where the page was comes first: the whole snapshot is cut to fit a log.
   const where = last && { view: last.view, rects: Object.keys(last.rects || {}) };
   throw new Error(`timed out waiting for ${what}; the page: ${JSON.stringify(where).slice(0, 1500)}; ` +
-    `last snapshot: ${JSON.stringify(last).slice(0, 2000)}`);
+    `last snapshot: ${JSON.stringify(last).slice(0, 2000)}; its input, newest last:\n${await inputLog(page)}`);
 }
 
 // The accessibility mirror (web/page/mirror.js) follows the next frame:
@@ -197,7 +231,9 @@ export async function readyToType(page) {
     if (!Module.ttTextInputWanted) return false;
     const keyboard = document.getElementById('tt-keyboard');
     return !keyboard || document.activeElement === keyboard;
-  }, null, { timeout: 10000 });
+  }, null, { timeout: 10000 }).catch(async (e) => {
+    throw new Error(`no field took the keyboard: ${e.message}; the page's input, newest last:\n${await inputLog(page)}`);
+  });
 }
 
 // Scrolls with the wheel over the middle of the screen, as a hand would,
@@ -268,6 +304,9 @@ export async function syncMember(page, member, press = click) {
   await readyToType(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(String(member), { delay: 15 });
+  // What was typed is in the field before the button is pressed (a lost
+  // keystroke fails here, with the input that went astray in the message).
+  await waitFor(page, (s) => s.member_id === String(member), `member ${member} typed into its field`);
   await press(page, 'sync_button');
   const tunes = Number(member) - 100000;
   return waitFor(page, (s) => s.last_sync && s.last_sync.status === 'completed' &&
