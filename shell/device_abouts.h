@@ -17,11 +17,12 @@ class DeviceAbouts {
   explicit DeviceAbouts(WebDavFolder& folder) : folder_(folder) {}
 
   // Nothing when it is missing, cannot be fetched or cannot be read.
-  const std::optional<DeviceAbout>& of(const std::string& device) {
+  Task<std::optional<DeviceAbout>> of(std::string device) {
     const auto known = fetched_.find(device);
-    if (known != fetched_.end()) return known->second;
-    const auto about = folder_.fetch(device_folder_path(device) + "/device.json");
-    return fetched_[device] = about.ok() ? parse_device_about(*about.value) : std::nullopt;
+    if (known != fetched_.end()) co_return known->second;
+    const std::string path = device_folder_path(device) + "/device.json";
+    const auto about = co_await folder_.fetch(path);
+    co_return fetched_[device] = about.ok() ? parse_device_about(*about.value) : std::nullopt;
   }
 
  private:

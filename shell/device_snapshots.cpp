@@ -42,14 +42,15 @@ HeldChanges held_changes(DeviceSyncState& state, const std::string& me,
   return held;
 }
 
-WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
-                           const std::vector<DeviceFolderListing>& others, const std::string& me,
-                           MergedUpTo& merged, std::set<std::string>& refused_devices, DeviceSyncReport& report) {
+Task<WebDavError> take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
+                                 const std::vector<DeviceFolderListing>& others, const std::string& me,
+                                 MergedUpTo& merged, std::set<std::string>& refused_devices, DeviceSyncReport& report) {
   MergedUpTo covered;
-  for (const FileToFetch& wanted : snapshots_to_take(others, me, merged)) {
+  const std::vector<FileToFetch> wanted_files = snapshots_to_take(others, me, merged);
+  for (const FileToFetch& wanted : wanted_files) {
     const std::string path = device_folder_path(wanted.device) + "/" + wanted.name;
-    const auto fetched = folder.fetch(path);
-    if (!fetched.ok()) return fetched.error;
+    const auto fetched = co_await folder.fetch(path);
+    if (!fetched.ok()) co_return fetched.error;
     auto parsed = parse_device_snapshot(*fetched.value);
     if (parsed) parsed.error = written_elsewhere(parsed->device, wanted.device);
     parsed.ok = parsed.error.empty();
@@ -67,21 +68,21 @@ WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
     report.snapshots_taken.push_back(path);
   }
   for (const auto& [device, stamp] : covered) cover(merged, device, stamp);
-  return {};
+  co_return WebDavError{};
 }
 
-WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
-                           const std::vector<DeviceFolderListing>& others, DeviceAbouts& abouts,
-                           const std::string& me, const std::string& nonce, DeviceSyncReport& report) {
+Task<WebDavError> write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
+                                 const std::vector<DeviceFolderListing>& others, DeviceAbouts& abouts,
+                                 const std::string& me, const std::string& nonce, DeviceSyncReport& report) {
   DeviceSnapshot snapshot{me, held.covers, held.merge.compacted()};
-  if (snapshot.changes.empty()) return {};
+  if (snapshot.changes.empty()) co_return WebDavError{};
   HlcStamp newest = snapshot.covers.begin()->second;
   for (const auto& [device, stamp] : snapshot.covers) newest = std::max(newest, stamp);
   const std::string name = snapshot_file_name(newest);
   const std::string text = device_snapshot_text(snapshot);
   const std::string own = device_folder_path(me);
-  if (const auto made = folder.make_folder(own); !made.ok()) return made.error;
-  if (const auto written = folder.write_new(own, name, text, nonce); !written.ok()) return written.error;
+  if (const auto made = co_await folder.make_folder(own); !made.ok()) co_return made.error;
+  if (const auto written = co_await folder.write_new(own, name, text, nonce); !written.ok()) co_return written.error;
   state.replace_files({me, name, text});
   report.snapshot_written = own + "/" + name;
 
@@ -89,20 +90,22 @@ WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const H
   // small file (one that cannot be read keeps every change file).
   std::map<std::string, std::optional<MergedUpTo>> merged_by;
   for (const DeviceFolderListing& other : others) {
-    const auto& about = abouts.of(other.device);
+    const auto about = co_await abouts.of(other.device);
     merged_by[other.device] = about ? std::optional<MergedUpTo>(about->merged) : std::nullopt;
   }
-  const auto listed = folder.list(own);
-  if (!listed.ok()) return listed.error;
+  const auto listed = co_await folder.list(own);
+  if (!listed.ok()) co_return listed.error;
   DeviceFolderListing mine{me, {}};
   for (const WebDavEntry& entry : *listed.value) {
     if (!entry.is_folder) mine.names.push_back(entry.name);
   }
-  for (const std::string& old : own_files_to_remove(mine, merged_by)) {
-    if (const auto removed = folder.remove(own + "/" + old); !removed.ok()) return removed.error;
+  const std::vector<std::string> old_files = own_files_to_remove(mine, merged_by);
+  for (const std::string& old : old_files) {
+    const std::string path = own + "/" + old;
+    if (const auto removed = co_await folder.remove(path); !removed.ok()) co_return removed.error;
     ++report.files_removed;
   }
-  return {};
+  co_return WebDavError{};
 }
 
 }  // namespace tt

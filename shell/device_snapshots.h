@@ -33,15 +33,15 @@ HeldChanges held_changes(DeviceSyncState& state, const std::string& me,
 // fetched, checked and kept; `merged` then says what they cover. A refused
 // one is named in the report and its device put in `refused_devices` (its
 // change files alone may have holes). The error ends the sync.
-WebDavError take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
-                           const std::vector<DeviceFolderListing>& others, const std::string& me,
-                           MergedUpTo& merged, std::set<std::string>& refused_devices, DeviceSyncReport& report);
+Task<WebDavError> take_snapshots(WebDavFolder& folder, DeviceSyncState& state,
+                                 const std::vector<DeviceFolderListing>& others, const std::string& me,
+                                 MergedUpTo& merged, std::set<std::string>& refused_devices, DeviceSyncReport& report);
 
 // This device's snapshot of `held`, uploaded into its folder, then kept here
 // in place of the files it holds; then its folder tidied (own_files_to_remove,
 // from each other device's device.json in `abouts`).
-WebDavError write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
-                           const std::vector<DeviceFolderListing>& others, DeviceAbouts& abouts,
-                           const std::string& me, const std::string& nonce, DeviceSyncReport& report);
+Task<WebDavError> write_snapshot(WebDavFolder& folder, DeviceSyncState& state, const HeldChanges& held,
+                                 const std::vector<DeviceFolderListing>& others, DeviceAbouts& abouts,
+                                 const std::string& me, const std::string& nonce, DeviceSyncReport& report);
 
 }  // namespace tt

@@ -62,7 +62,7 @@ struct Step {
 
 }  // namespace
 
-DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSyncOptions& options) {
+Task<DeviceSyncReport> sync_devices(Store& store, WebDavFolder& folder, DeviceSyncOptions options) {
   DeviceSyncReport report;
   Step step{report};
   const auto finish = [&] {
@@ -88,11 +88,13 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
     });
     const std::string name = change_file_name({lowest->at.hlc, highest->at.hlc});
     const std::string text = device_file_text(me, mine);
-    for (const std::string& path : {kRoot, device_folder_path(me)}) {
-      if (step.failed(folder.make_folder(path).error)) return finish();
+    const std::vector<std::string> folders{kRoot, device_folder_path(me)};
+    for (const std::string& path : folders) {
+      if (step.failed((co_await folder.make_folder(path)).error)) co_return finish();
     }
-    if (step.failed(folder.write_new(device_folder_path(me), name, text, options.nonce).error)) {
-      return finish();
+    const std::string own = device_folder_path(me);
+    if (step.failed((co_await folder.write_new(own, name, text, options.nonce)).error)) {
+      co_return finish();
     }
     state.add_file({me, name, text});
     report.changes_sent = static_cast<int>(mine.size());
@@ -100,20 +102,21 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   outbox.save(state);
 
   // 2. The other devices' new files: one listing per folder.
-  const auto root = folder.list(kRoot);
+  const auto root = co_await folder.list(kRoot);
   if (!root.ok() && root.error.failure == WebDavFailure::Missing && mine.empty()) {
     // Nobody has synced into this folder yet and this device has nothing to
     // send: done, if the folder itself is there.
-    if (step.failed(folder.list("").error)) return finish();
+    if (step.failed((co_await folder.list("")).error)) co_return finish();
     report.devices = names;
-    return finish();
+    co_return finish();
   }
-  if (step.failed(root.error)) return finish();
+  if (step.failed(root.error)) co_return finish();
   std::vector<DeviceFolderListing> listing;
   for (const WebDavEntry& entry : *root.value) {
     if (!entry.is_folder || !is_device_id(entry.name) || entry.name == me) continue;
-    const auto files = folder.list(device_folder_path(entry.name));
-    if (step.failed(files.error)) return finish();
+    const std::string device_folder = device_folder_path(entry.name);
+    const auto files = co_await folder.list(device_folder);
+    if (step.failed(files.error)) co_return finish();
     DeviceFolderListing one{entry.name, {}};
     for (const WebDavEntry& file : *files.value) {
       if (!file.is_folder) one.names.push_back(file.name);
@@ -124,14 +127,15 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   MergedUpTo merged_up_to = merged_before;
   std::set<std::string> refused_devices;
   // A device nothing was merged of yet: its snapshot first, then the change files newer.
-  if (step.failed(take_snapshots(folder, state, listing, me, merged_up_to, refused_devices, report))) {
-    return finish();
+  if (step.failed(co_await take_snapshots(folder, state, listing, me, merged_up_to, refused_devices, report))) {
+    co_return finish();
   }
-  for (const FileToFetch& wanted : files_to_fetch(listing, me, merged_up_to)) {
+  const std::vector<FileToFetch> wanted_files = files_to_fetch(listing, me, merged_up_to);
+  for (const FileToFetch& wanted : wanted_files) {
     if (refused_devices.count(wanted.device)) continue;
     const std::string path = device_folder_path(wanted.device) + "/" + wanted.name;
-    const auto fetched = folder.fetch(path);
-    if (step.failed(fetched.error)) return finish();
+    const auto fetched = co_await folder.fetch(path);
+    if (step.failed(fetched.error)) co_return finish();
     auto parsed = parse_device_file(*fetched.value);
     if (parsed) parsed.error = device_file_mismatch(*parsed, wanted.device, wanted.range);
     parsed.ok = parsed.error.empty();
@@ -148,9 +152,10 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
   }
   // The names of the devices something new came from, from their own small files.
   DeviceAbouts abouts(folder);
-  for (const auto& [device, stamp] : merged_up_to) {
-    if (merged_before.count(device) && merged_before.at(device) == stamp) continue;
-    if (const auto& about = abouts.of(device)) names[device] = about->name;
+  for (const auto& merged : merged_up_to) {
+    const std::string& device = merged.first;
+    if (merged_before.count(device) && merged_before.at(device) == merged.second) continue;
+    if (const auto about = co_await abouts.of(device)) names[device] = about->name;
   }
 
   // 3. Everything merged, and what differs written here as one change: only
@@ -188,20 +193,21 @@ DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSy
 
   // 3b. From time to time, everything held as one snapshot for new devices
   // (and this device's folder tidied).
-  if (snapshot_due && step.failed(write_snapshot(folder, state, *held, listing, abouts, me, options.nonce, report))) {
-    return finish();
+  if (snapshot_due) {
+    const WebDavError written = co_await write_snapshot(folder, state, *held, listing, abouts, me, options.nonce, report);
+    if (step.failed(written)) co_return finish();
   }
 
   // 4. What this device has merged, for the others (and its name): only when it moved.
   if (report.files_fetched > 0 || renamed || !mine.empty()) {
-    if (step.failed(folder.make_folder(device_folder_path(me)).error) ||
-        step.failed(folder.replace(device_folder_path(me), "device.json", device_about_text({my_name, merged_up_to}),
-                                       options.nonce).error)) {
-      return finish();
-    }
+    const std::string own = device_folder_path(me);
+    const std::string about_text = device_about_text({my_name, merged_up_to});
+    if (step.failed((co_await folder.make_folder(own)).error)) co_return finish();
+    const auto about = co_await folder.replace(own, "device.json", about_text, options.nonce);
+    if (step.failed(about.error)) co_return finish();
   }
   report.devices = names;
-  return finish();
+  co_return finish();
 }
 
 }  // namespace tt

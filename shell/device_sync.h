@@ -49,6 +49,8 @@ struct DeviceSyncReport {
   WebDavTraffic traffic;
 };
 
-DeviceSyncReport sync_devices(Store& store, WebDavFolder& folder, const DeviceSyncOptions& options);
+// A task (shell/task.h): `store` and `folder` must outlive it. The command
+// line runs it with run_now(); the page starts it and goes on drawing.
+Task<DeviceSyncReport> sync_devices(Store& store, WebDavFolder& folder, DeviceSyncOptions options);
 
 }  // namespace tt

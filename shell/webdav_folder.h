@@ -5,9 +5,10 @@
 // MOVE), remove a file. Transient failures are retried with the product's
 // backoff; every other answer comes back at once, judged by
 // core/webdav_rules.h. Paths are relative to the folder and made of plain
-// (unencoded) segments joined by '/'.
+// (unencoded) segments joined by '/'. Each call is a task (shell/task.h)
+// over a transport: the command line's answers at once, the page's later.
 #include <cstdint>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,8 @@
 #include "core/retry_policy.h"
 #include "core/url.h"
 #include "core/webdav_rules.h"
-#include "shell/http_request.h"
+#include "shell/http_transport.h"
+#include "shell/task.h"
 #include "shell/webdav_listing.h"
 
 namespace tt {
@@ -48,44 +50,39 @@ struct WebDavTraffic {
 
 class WebDavFolder {
  public:
-  using Sleep = std::function<void(int64_t ms)>;
   // nullopt (and `error` set) when the address is refused.
   static std::optional<WebDavFolder> open(const WebDavAccount& account, std::string& error,
-                                          const HttpClientOptions& http = {}, const RetryPolicy& retry = {},
-                                          Sleep sleep = nullptr);
+                                          std::shared_ptr<HttpTransport> transport, const RetryPolicy& retry = {});
 
-  WebDavResult<std::vector<WebDavEntry>> list(const std::string& folder);  // "" for the folder itself
-  WebDavResult<std::string> fetch(const std::string& file);
+  Task<WebDavResult<std::vector<WebDavEntry>>> list(std::string folder);  // "" for the folder itself
+  Task<WebDavResult<std::string>> fetch(std::string file);
   // A folder that is already there is fine.
-  WebDavResult<Written> make_folder(const std::string& folder);
+  Task<WebDavResult<Written>> make_folder(std::string folder);
   // Writes `body` as folder/name, never visible half written; `nonce` makes
   // the temporary name unique. A file already there under that name is
   // left as it is (names are chosen so that one name means one content).
-  WebDavResult<Written> write_new(const std::string& folder, const std::string& name, const std::string& body,
-                               const std::string& nonce);
+  Task<WebDavResult<Written>> write_new(std::string folder, std::string name, std::string body, std::string nonce);
   // Writes over folder/name (a device's own small state file).
-  WebDavResult<Written> replace(const std::string& folder, const std::string& name, const std::string& body,
-                             const std::string& nonce);
-  WebDavResult<Written> remove(const std::string& file);
+  Task<WebDavResult<Written>> replace(std::string folder, std::string name, std::string body, std::string nonce);
+  Task<WebDavResult<Written>> remove(std::string file);
 
   const WebDavTraffic& traffic() const { return traffic_; }
   const ParsedUrl& url() const { return url_; }
 
  private:
-  WebDavFolder(ParsedUrl url, std::string decoded_path, WebDavAccount account, HttpClientOptions http,
-               RetryPolicy retry, Sleep sleep);
+  WebDavFolder(ParsedUrl url, std::string decoded_path, WebDavAccount account,
+               std::shared_ptr<HttpTransport> transport, RetryPolicy retry);
   std::string target_of(const std::string& relative) const;  // encoded absolute path
-  HttpOutcome send(HttpRequest request);                      // with retries
-  WebDavResult<Written> write(const std::string& folder, const std::string& name, const std::string& body,
-                              const std::string& nonce, bool overwrite);
-  WebDavResult<Written> move_into_place(const std::string& from, const std::string& to, bool overwrite);
+  Task<HttpOutcome> send(HttpRequest request);                // with retries
+  Task<WebDavResult<Written>> write(std::string folder, std::string name, std::string body, std::string nonce,
+                                    bool overwrite);
+  Task<WebDavResult<Written>> move_into_place(std::string from, std::string to, bool overwrite);
 
   ParsedUrl url_;
   std::string decoded_path_;
   WebDavAccount account_;
-  HttpClientOptions http_;
+  std::shared_ptr<HttpTransport> transport_;
   RetryPolicy retry_;
-  Sleep sleep_;
   WebDavTraffic traffic_;
 };
 

@@ -9,6 +9,7 @@
 #include "core/time_format.h"
 #include "shell/cli/command_support.h"
 #include "shell/device_sync.h"
+#include "shell/native_http.h"
 
 namespace tt::cli {
 namespace {
@@ -87,14 +88,14 @@ int sync_devices_command(const Args& args, const RetryPolicy& retry, const HttpC
   WebDavAccount account{required(args, "remote"), args.value("user").value_or(""), ""};
   if (auto file = args.value("password-file")) account.password = read_password(*file);
   std::string error;
-  auto folder = WebDavFolder::open(account, error, http, retry);
+  auto folder = WebDavFolder::open(account, error, native_http(http), retry);
   if (!folder) throw UsageError("--remote: " + error);
   Store store = open_existing(db_path);
   DeviceSyncOptions options;
   options.device_name = args.value("device").value_or("");
   options.now_ms = now_ms;
   options.nonce = random_nonce();
-  const DeviceSyncReport report = sync_devices(store, *folder, options);
+  const DeviceSyncReport report = run_now(sync_devices(store, *folder, options));
   if (args.has("json")) {
     std::cout << report_json(report).dump() << "\n";
   } else if (report.error.failure == WebDavFailure::None) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "shell/device_sync.h"
+#include "shell/native_http.h"
 #include "tests/bench/bench_support.h"
 #include "tests/bench/practice_fixture.h"
 #include "tests/integration/webdav_servers.h"
@@ -19,12 +20,16 @@ namespace {
 
 DeviceSyncReport sync_through(Store& store, const testing::WebDavServer& server, const std::string& name, int64_t now) {
   std::string error;
-  auto folder = WebDavFolder::open({server.folder_url(), server.user(), server.password()}, error);
+  auto folder = WebDavFolder::open({server.folder_url(), server.user(), server.password()}, error, native_http());
   if (!folder) {
     std::fprintf(stderr, "device_sync_bench: %s\n", error.c_str());
     std::exit(1);
   }
-  DeviceSyncReport report = sync_devices(store, *folder, {name, now, "be4c"});
+  DeviceSyncOptions options;
+  options.device_name = name;
+  options.now_ms = now;
+  options.nonce = "be4c";
+  DeviceSyncReport report = run_now(sync_devices(store, *folder, options));
   if (report.error.failure != WebDavFailure::None) {
     std::fprintf(stderr, "device_sync_bench: %s\n", report.error.message.c_str());
     std::exit(1);

@@ -11,6 +11,7 @@
 
 #include "core/device_outbox.h"
 #include "shell/device_sync_state.h"
+#include "shell/native_http.h"
 #include "tests/integration/test_support.h"
 #include "tests/integration/webdav_servers.h"
 
@@ -67,7 +68,7 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
     RetryPolicy retry;
     retry.initial_delay_ms = 1;
     auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), password.empty() ? server_->password() : password},
-                                     error, {}, retry);
+                                     error, native_http(), retry);
     EXPECT_TRUE(folder) << error;
     DeviceSyncOptions options;
     options.device_name = device.name;
@@ -75,7 +76,7 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
     options.nonce = "0a1b";
     options.snapshot_every = snapshot_every_;
     options.on_file_fetched = std::move(on_file_fetched);
-    DeviceSyncReport report = sync_devices(device.store, *folder, options);
+    DeviceSyncReport report = run_now(sync_devices(device.store, *folder, options));
     EXPECT_EQ(report.error.failure, WebDavFailure::None) << report.error.message;
     return report;
   }
@@ -87,9 +88,9 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
   // The files in a device's own folder, as the server lists them.
   std::vector<std::string> folder_of(Device& device) {
     std::string error;
-    auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), server_->password()}, error);
+    auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), server_->password()}, error, native_http());
     EXPECT_TRUE(folder) << error;
-    const auto listed = folder->list("tunetrack-devices/" + device.store.device_id());
+    const auto listed = run_now(folder->list("tunetrack-devices/" + device.store.device_id()));
     EXPECT_TRUE(listed.ok()) << listed.error.message;
     std::vector<std::string> names;
     for (const auto& entry : *listed.value) names.push_back(entry.name);
@@ -227,12 +228,12 @@ TEST_P(DeviceSyncTest, AHostileFileIsRefusedByNameAndEverythingElseIsMerged) {
   sync(stranger);
   // Someone with the password writes a file into the stranger's folder, named as a change file would be.
   std::string error;
-  auto someone = WebDavFolder::open({server_->folder_url(), server_->user(), server_->password()}, error);
+  auto someone = WebDavFolder::open({server_->folder_url(), server_->user(), server_->password()}, error, native_http());
   ASSERT_TRUE(someone) << error;
   const std::string hostile = R"({"format":"tunetrack-device-changes","version":1,"device":")" + stranger.store.device_id() +
                               R"(","changes":[{"at":"999999999999999-000000","i":0,"kind":"heard","tune":6,"delta":1e308}]})";
-  ASSERT_TRUE(someone->write_new("tunetrack-devices/" + stranger.store.device_id(),
-                                 "changes-999999999999990-000000-999999999999999-000000.json", hostile, "ff")
+  ASSERT_TRUE(run_now(someone->write_new("tunetrack-devices/" + stranger.store.device_id(),
+                                 "changes-999999999999990-000000-999999999999999-000000.json", hostile, "ff"))
                   .ok());
   const auto report = sync(laptop);
   ASSERT_EQ(report.refused.size(), 1u);
@@ -297,12 +298,12 @@ TEST(DeviceSyncOnAFullDisk, TheSyncStopsSayingTheStorageIsFullAndKeepsItsChanges
   std::string error;
   RetryPolicy retry;
   retry.initial_delay_ms = 1;
-  auto folder = WebDavFolder::open({server->folder_url(), server->user(), server->password()}, error, {}, retry);
+  auto folder = WebDavFolder::open({server->folder_url(), server->user(), server->password()}, error, native_http(), retry);
   ASSERT_TRUE(folder) << error;
   DeviceSyncOptions options;
   options.now_ms = phone.now;
   options.nonce = "0a1b";
-  const DeviceSyncReport report = sync_devices(phone.store, *folder, options);
+  const DeviceSyncReport report = run_now(sync_devices(phone.store, *folder, options));
   EXPECT_EQ(report.error.failure, WebDavFailure::Full) << report.error.message;
   EXPECT_NE(report.error.message.find("the storage is full"), std::string::npos) << report.error.message;
   EXPECT_EQ(report.changes_sent, 0);

@@ -18,6 +18,7 @@
 
 #include "proxy/proxy_server.h"
 #include "tests/fake_thesession/fake_server.h"
+#include "shell/native_http.h"
 #include "shell/webdav_folder.h"
 #include "tests/integration/test_support.h"
 
@@ -212,30 +213,30 @@ TEST_F(NginxTest, EachMusiciansDevicesFolderIsWebDavBehindTheirOwnPasswordOnTheP
     std::string error;
     RetryPolicy no_retry;
     no_retry.enabled = false;
-    auto opened = WebDavFolder::open({base + folder, user, password}, error, {}, no_retry);
+    auto opened = WebDavFolder::open({base + folder, user, password}, error, native_http(), no_retry);
     EXPECT_TRUE(opened) << error;
     return std::move(*opened);
   };
 
   auto ann = open("ann/", "ann", "ann-app-password");
-  ASSERT_TRUE(ann.make_folder("tunetrack-devices").ok());
+  ASSERT_TRUE(run_now(ann.make_folder("tunetrack-devices")).ok());
   const std::string changes(40000, 'c');  // more than the proxy locations' 16 KB body limit
-  const auto written = ann.write_new("tunetrack-devices", "changes-a.json", changes, "1");
+  const auto written = run_now(ann.write_new("tunetrack-devices", "changes-a.json", changes, "1"));
   ASSERT_TRUE(written.ok()) << written.error.message;
-  const auto listed = ann.list("tunetrack-devices");
+  const auto listed = run_now(ann.list("tunetrack-devices"));
   ASSERT_TRUE(listed.ok()) << listed.error.message;
   ASSERT_EQ(listed.value->size(), 1u);
   EXPECT_EQ(listed.value->front().name, "changes-a.json");
-  EXPECT_EQ(*ann.fetch("tunetrack-devices/changes-a.json").value, changes);
+  EXPECT_EQ(*run_now(ann.fetch("tunetrack-devices/changes-a.json")).value, changes);
 
   auto wrong_password = open("ann/", "ann", "guess");
-  EXPECT_EQ(wrong_password.list("").error.failure, WebDavFailure::Credentials);
+  EXPECT_EQ(run_now(wrong_password.list("")).error.failure, WebDavFailure::Credentials);
   auto bob_in_anns = open("ann/", "bob", "bob-app-password");
-  const auto refused = bob_in_anns.list("");
+  const auto refused = run_now(bob_in_anns.list(""));
   EXPECT_EQ(refused.error.failure, WebDavFailure::Credentials) << "Bob's password opens only Bob's folder";
-  EXPECT_FALSE(bob_in_anns.write_new("", "x.json", "{}", "2").ok());
+  EXPECT_FALSE(run_now(bob_in_anns.write_new("", "x.json", "{}", "2")).ok());
   auto bob = open("bob/", "bob", "bob-app-password");
-  const auto bobs = bob.list("");
+  const auto bobs = run_now(bob.list(""));
   ASSERT_TRUE(bobs.ok()) << bobs.error.message;
   EXPECT_TRUE(bobs.value->empty());
   // The page and the proxy are still there on the same origin.

@@ -1,6 +1,7 @@
 // The device sync's WebDAV folder against real servers from Debian (rclone's
 // and nginx's), started on loopback: what it lists, writes, fetches and
 // removes, and how it fails.
+#include "shell/native_http.h"
 #include "shell/webdav_folder.h"
 
 #include <gtest/gtest.h>
@@ -26,8 +27,8 @@ class WebDavFolderTest : public ::testing::TestWithParam<WebDavServerKind> {
 
   WebDavFolder open(const std::string& password, RetryPolicy retry = {}) {
     std::string error;
-    auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), password}, error, {}, retry,
-                                     [this](int64_t ms) { waits_.push_back(ms); });
+    auto folder = WebDavFolder::open({server_->folder_url(), server_->user(), password}, error,
+                                     native_http({}, [this](int64_t ms) { waits_.push_back(ms); }), retry);
     EXPECT_TRUE(folder) << error;
     return std::move(*folder);
   }
@@ -46,7 +47,7 @@ class WebDavFolderTest : public ::testing::TestWithParam<WebDavServerKind> {
 
 TEST_P(WebDavFolderTest, AnEmptyFolderListsNothing) {
   auto folder = open();
-  const auto listed = folder.list("");
+  const auto listed = run_now(folder.list(""));
   ASSERT_TRUE(listed.ok()) << listed.error.message;
   EXPECT_TRUE(listed.value->empty());
   EXPECT_EQ(folder.traffic().requests, 1);
@@ -54,46 +55,46 @@ TEST_P(WebDavFolderTest, AnEmptyFolderListsNothing) {
 
 TEST_P(WebDavFolderTest, AFileWrittenIsListedUnderItsNameAloneAndFetchedBackByteForByte) {
   auto folder = open();
-  ASSERT_TRUE(folder.make_folder("tunetrack-devices").ok());
-  ASSERT_TRUE(folder.make_folder("tunetrack-devices/0123abcd").ok());
+  ASSERT_TRUE(run_now(folder.make_folder("tunetrack-devices")).ok());
+  ASSERT_TRUE(run_now(folder.make_folder("tunetrack-devices/0123abcd")).ok());
   std::string body = "{\"format\": \"tunetrack-device-changes\", \"text\": \"Tá mé \xc3\xa9\"}\n";
   body += std::string(100000, 'x');  // more than one network read
   const std::string name = "changes-000001700000000000-000000-000001700000000001-000003.json";
-  const auto written = folder.write_new("tunetrack-devices/0123abcd", name, body, "9f3a");
+  const auto written = run_now(folder.write_new("tunetrack-devices/0123abcd", name, body, "9f3a"));
   ASSERT_TRUE(written.ok()) << written.error.message;
 
-  const auto listed = folder.list("tunetrack-devices/0123abcd");
+  const auto listed = run_now(folder.list("tunetrack-devices/0123abcd"));
   ASSERT_TRUE(listed.ok()) << listed.error.message;
   // The temporary upload was moved into place: nothing else is there.
   EXPECT_EQ(names(*listed.value), std::vector<std::string>{name});
   EXPECT_EQ(listed.value->front().size, static_cast<int64_t>(body.size()));
-  const auto fetched = folder.fetch("tunetrack-devices/0123abcd/" + name);
+  const auto fetched = run_now(folder.fetch("tunetrack-devices/0123abcd/" + name));
   ASSERT_TRUE(fetched.ok()) << fetched.error.message;
   EXPECT_EQ(*fetched.value, body);
-  EXPECT_EQ(names(*folder.list("").value), std::vector<std::string>{"tunetrack-devices/"});
+  EXPECT_EQ(names(*run_now(folder.list("")).value), std::vector<std::string>{"tunetrack-devices/"});
 }
 
 TEST_P(WebDavFolderTest, MakingAFolderThatIsThereIsFine) {
   auto folder = open();
-  ASSERT_TRUE(folder.make_folder("tunetrack-devices").ok());
-  const auto again = folder.make_folder("tunetrack-devices");
+  ASSERT_TRUE(run_now(folder.make_folder("tunetrack-devices")).ok());
+  const auto again = run_now(folder.make_folder("tunetrack-devices"));
   EXPECT_TRUE(again.ok()) << again.error.message;
 }
 
 TEST_P(WebDavFolderTest, ReplacingWritesOverAndRemovingRemovesOnlyThatFile) {
   auto folder = open();
-  ASSERT_TRUE(folder.replace("", "device.json", "{\"v\": 1}", "01").ok());
-  ASSERT_TRUE(folder.replace("", "device.json", "{\"v\": 2}", "02").ok());
-  ASSERT_TRUE(folder.write_new("", "keep.json", "{}", "03").ok());
-  EXPECT_EQ(*folder.fetch("device.json").value, "{\"v\": 2}");
-  ASSERT_TRUE(folder.remove("device.json").ok());
-  EXPECT_EQ(names(*folder.list("").value), std::vector<std::string>{"keep.json"});
-  EXPECT_TRUE(folder.remove("device.json").ok()) << "removing what is gone is done";
+  ASSERT_TRUE(run_now(folder.replace("", "device.json", "{\"v\": 1}", "01")).ok());
+  ASSERT_TRUE(run_now(folder.replace("", "device.json", "{\"v\": 2}", "02")).ok());
+  ASSERT_TRUE(run_now(folder.write_new("", "keep.json", "{}", "03")).ok());
+  EXPECT_EQ(*run_now(folder.fetch("device.json")).value, "{\"v\": 2}");
+  ASSERT_TRUE(run_now(folder.remove("device.json")).ok());
+  EXPECT_EQ(names(*run_now(folder.list("")).value), std::vector<std::string>{"keep.json"});
+  EXPECT_TRUE(run_now(folder.remove("device.json")).ok()) << "removing what is gone is done";
 }
 
 TEST_P(WebDavFolderTest, AWrongPasswordIsCredentialsRefusedAndNotTriedAgain) {
   auto folder = open("not-the-password");
-  const auto listed = folder.list("");
+  const auto listed = run_now(folder.list(""));
   ASSERT_FALSE(listed.ok());
   EXPECT_EQ(listed.error.failure, WebDavFailure::Credentials);
   EXPECT_NE(listed.error.message.find("password"), std::string::npos) << listed.error.message;
@@ -103,24 +104,24 @@ TEST_P(WebDavFolderTest, AWrongPasswordIsCredentialsRefusedAndNotTriedAgain) {
 
 TEST_P(WebDavFolderTest, AMissingFolderIsSaidToBeMissing) {
   auto folder = open();
-  const auto listed = folder.list("no-such-folder");
+  const auto listed = run_now(folder.list("no-such-folder"));
   ASSERT_FALSE(listed.ok());
   EXPECT_EQ(listed.error.failure, WebDavFailure::Missing) << listed.error.message;
-  const auto fetched = folder.fetch("no-such-file.json");
+  const auto fetched = run_now(folder.fetch("no-such-file.json"));
   ASSERT_FALSE(fetched.ok());
   EXPECT_EQ(fetched.error.failure, WebDavFailure::Missing) << fetched.error.message;
 }
 
 TEST_P(WebDavFolderTest, AServerThatIsGoneIsUnavailableAfterTheUsualRetries) {
   auto folder = open();
-  ASSERT_TRUE(folder.list("").ok());
+  ASSERT_TRUE(run_now(folder.list("")).ok());
   server_->stop();
-  const auto listed = folder.list("");
+  const auto listed = run_now(folder.list(""));
   ASSERT_FALSE(listed.ok());
   EXPECT_EQ(listed.error.failure, WebDavFailure::Unavailable) << listed.error.message;
   EXPECT_EQ(waits_, (std::vector<int64_t>{2000, 4000}));  // 3 attempts, the product's backoff
   ASSERT_TRUE(server_->start_again());
-  EXPECT_TRUE(folder.list("").ok()) << "the same folder works once the server is back";
+  EXPECT_TRUE(run_now(folder.list("")).ok()) << "the same folder works once the server is back";
 }
 
 INSTANTIATE_TEST_SUITE_P(RealServers, WebDavFolderTest,
