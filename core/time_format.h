@@ -22,5 +22,11 @@ int64_t utc_month_index(int64_t epoch_ms);
 std::string format_month_index(int64_t month_index);
 // The day alone ("2026-11-28"), as lists and the tune page show dates.
 inline std::string format_date_utc(int64_t epoch_ms) { return format_iso8601_utc(epoch_ms).substr(0, 10); }
+// A moment on the device's clock ("2026-11-28 20:08:27"), east of UTC by
+// `utc_offset_minutes`: when something last happened here, as the musician reads it.
+inline std::string format_local_date_time(int64_t epoch_ms, int utc_offset_minutes) {
+  const std::string iso = format_iso8601_utc(epoch_ms + int64_t{utc_offset_minutes} * 60000);
+  return iso.substr(0, 10) + " " + iso.substr(11, 8);
+}
 
 }  // namespace tt

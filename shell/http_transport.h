@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "core/http_outcome.h"
-#include "shell/http_request.h"
+#include "core/http_request.h"
 #include "shell/task.h"
 
 namespace tt {

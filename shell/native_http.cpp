@@ -3,6 +3,8 @@
 #include <chrono>
 #include <thread>
 
+#include "shell/http_request.h"
+
 namespace tt {
 namespace {
 

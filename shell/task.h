@@ -7,6 +7,9 @@
 //
 // A task starts when it is awaited, or by start() at the top; an exception
 // thrown inside comes out of the co_await (or result()). Single-threaded.
+// A task that ends without waiting returns to its caller as a call would; one
+// that waited resumes its caller when it ends (the stack then is as deep as
+// tasks are nested, from the callback that brought the answer).
 //
 // GCC 12's coroutines mishandle temporaries that live across a wait (seen
 // here as a crash in free, and as garbage in a braced argument). So, in a task:
@@ -25,14 +28,12 @@
 #include <coroutine>
 namespace tt::coro {
 using std::coroutine_handle;
-using std::noop_coroutine;
 using std::suspend_always;
 }  // namespace tt::coro
 #else  // Debian's Emscripten 3.1.6 has libc++ 14's experimental header only
 #include <experimental/coroutine>
 namespace tt::coro {
 using std::experimental::coroutine_handle;
-using std::experimental::noop_coroutine;
 using std::experimental::suspend_always;
 }  // namespace tt::coro
 #endif
@@ -48,15 +49,27 @@ class [[nodiscard]] Task {
     coro::coroutine_handle<> continuation;  // the task awaiting this one
     std::function<void()> on_done;          // or, at the top, who to tell
 
+    // The task awaiting this one is still inside await_suspend, waiting for
+    // resume() to come back: a task that ends before it first waits hands
+    // back there, not through resume() (so loops of quick tasks never
+    // deepen the stack).
+    bool running_inline = false;
+
     Task get_return_object() { return Task(Handle::from_promise(*this)); }
     coro::suspend_always initial_suspend() noexcept { return {}; }
     struct Finished {
       bool await_ready() noexcept { return false; }
-      coro::coroutine_handle<> await_suspend(coro::coroutine_handle<promise_type> self) noexcept {
+      // No symmetric transfer (returning the next handle): it needs tail
+      // calls, which WebAssembly builds do not have. The awaiting task goes on
+      // from here instead, on a stack that began with the browser's callback.
+      void await_suspend(coro::coroutine_handle<promise_type> self) noexcept {
         promise_type& promise = self.promise();
-        if (promise.continuation) return promise.continuation;  // back to the awaiting task, no stack growth
-        if (promise.on_done) promise.on_done();
-        return coro::noop_coroutine();
+        if (promise.running_inline) return;  // Task::await_suspend goes on with it
+        if (promise.continuation) {
+          promise.continuation.resume();
+        } else if (promise.on_done) {
+          promise.on_done();
+        }
       }
       void await_resume() noexcept {}
     };
@@ -83,11 +96,18 @@ class [[nodiscard]] Task {
     if (handle_) handle_.destroy();
   }
 
-  // Awaited from another task: runs this one, and that one goes on with its result.
+  // Awaited from another task: runs this one until it first waits or ends.
+  // Ended: the awaiting task goes straight on (false). Waiting: the
+  // awaiting task waits too, and is resumed when this one ends.
   bool await_ready() const noexcept { return false; }
-  coro::coroutine_handle<> await_suspend(coro::coroutine_handle<> awaiting) noexcept {
-    handle_.promise().continuation = awaiting;
-    return handle_;
+  bool await_suspend(coro::coroutine_handle<> awaiting) {
+    promise_type& promise = handle_.promise();
+    promise.continuation = awaiting;
+    promise.running_inline = true;
+    handle_.resume();
+    if (handle_.done()) return false;
+    promise.running_inline = false;
+    return true;
   }
   T await_resume() { return take(); }
 

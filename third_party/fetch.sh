@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fetches the third-party sources the wasm build compiles (Dear ImGui 1.86 from
-# Debian's source package, the SQLite amalgamation from the better-sqlite3 npm
-# tarball), checks them against third_party/checksums.sha256 and unpacks them
+# Fetches the third-party sources the wasm build compiles (Dear ImGui 1.86 and
+# Expat 2.5.0 from Debian's source packages, the SQLite amalgamation from the
+# better-sqlite3 npm tarball), checks them against third_party/checksums.sha256 and unpacks them
 # into the build tree. Nothing here is ever committed. Re-running is a no-op
 # once the unpacked trees are there.
 #
@@ -15,6 +15,10 @@ mkdir -p "$downloads"
 
 imgui_archive="imgui_1.86+ds.orig.tar.xz"
 sqlite_archive="better-sqlite3-12.11.1.tgz"
+# Expat with Debian's security patches applied (dpkg-source applies them): the
+# page reads a WebDAV server's listings with the same parser as the CLI.
+expat_version="2.5.0-1+deb12u2"
+expat_files=("expat_$expat_version.dsc" "expat_2.5.0.orig.tar.gz" "expat_$expat_version.debian.tar.xz")
 
 verify() {  # verify FILE: compare with the pinned sum, stop on mismatch
   local file=$1 name expected actual
@@ -51,4 +55,17 @@ if [ ! -f "$dest/sqlite/sqlite3.c" ]; then
   mkdir -p "$dest/sqlite"
   tar -xzf "$downloads/$sqlite_archive" -C "$dest/sqlite" --strip-components=3 \
     package/deps/sqlite3/sqlite3.c package/deps/sqlite3/sqlite3.h
+fi
+
+if [ ! -f "$dest/expat/lib/xmlparse.c" ]; then
+  if [ ! -f "$downloads/${expat_files[0]}" ]; then
+    echo "fetch.sh: downloading Expat $expat_version (Debian source package)"
+    (cd "$downloads" && apt-get source --download-only "expat=$expat_version" >/dev/null 2>&1) || {
+      echo "fetch.sh: 'apt-get source expat=$expat_version' failed: is the deb-src entry installed (run 'make setup'), and does the mirror still have that version?" >&2; exit 1; }
+  fi
+  for f in "${expat_files[@]}"; do verify "$downloads/$f"; done
+  rm -rf "$dest/expat-unpacked"
+  dpkg-source --no-check -x "$downloads/${expat_files[0]}" "$dest/expat-unpacked" >/dev/null
+  mv "$dest/expat-unpacked/expat" "$dest/expat"
+  rm -rf "$dest/expat-unpacked"
 fi

@@ -8,7 +8,7 @@ set -euo pipefail
 # fluid-soundfont-gm, fluidsynth and lame make the synth's instrument samples
 # (third_party/make-sounds.sh).
 packages=(
-  build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
+  build-essential cmake ninja-build pkg-config git ca-certificates xz-utils dpkg-dev
   libgtest-dev googletest
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev zlib1g-dev libexpat1-dev
   emscripten nodejs

@@ -11,7 +11,7 @@
 #include "shell/native_http.h"
 #include "tests/bench/bench_support.h"
 #include "tests/bench/practice_fixture.h"
-#include "tests/integration/webdav_servers.h"
+#include "tests/devices/webdav_servers.h"
 
 using namespace tt;
 using namespace tt::bench;

@@ -186,11 +186,12 @@ TEST(WebNotation, PlayerPreferencesSurviveAReload) {
   EXPECT_EQ(page.model.notation.instrument, "fiddle") << "unknown instruments fall back to the fiddle";
   page.dispatch(ev::ChooseInstrument{"flute"});
   // The same database opened again, as after a reload.
-  page.model = web::Model{};
-  page.open();
-  EXPECT_EQ(page.model.notation.tempo_percent, 75);
-  EXPECT_EQ(page.model.notation.instrument, "flute");
-  EXPECT_FALSE(page.model.notation.count_in);
+  WebPage reloaded;
+  reloaded.services.db_path = page.services.db_path;
+  reloaded.open();
+  EXPECT_EQ(reloaded.model.notation.tempo_percent, 75);
+  EXPECT_EQ(reloaded.model.notation.instrument, "flute");
+  EXPECT_FALSE(reloaded.model.notation.count_in);
 }
 
 TEST(WebNotation, ATuneWithoutSettingsAsksForNothing) {

@@ -28,6 +28,7 @@ class WebPage {
       if (const auto* a = std::get_if<web::effect::AbortFetch>(&effect)) aborted.push_back(a->id);
       if (const auto* t = std::get_if<web::effect::StartTimer>(&effect)) timers.push_back(*t);
       if (std::holds_alternative<web::effect::Save>(effect)) ++saves;
+      if (const auto* s = std::get_if<web::effect::SyncDevices>(&effect)) device_syncs.push_back(*s);
     }
     return effects;
   }
@@ -111,6 +112,7 @@ class WebPage {
   std::vector<web::effect::StartTimer> timers;
   std::vector<uint64_t> aborted;
   int saves = 0;
+  std::vector<web::effect::SyncDevices> device_syncs;  // every one asked for
 };
 
 }  // namespace tt::testing

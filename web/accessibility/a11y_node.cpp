@@ -24,6 +24,7 @@ std::string mirror_json(const std::vector<A11yNode>& nodes, double dpr) {
     }
     if (n.multiline) node["multiline"] = true;
     if (n.digits) node["digits"] = true;
+    if (n.secret) node["secret"] = true;
     if (n.role == "spinbutton") node["range"] = n.range;
     if (n.role == "combobox") {
       node["options"] = n.options;

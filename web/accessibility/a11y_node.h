@@ -24,6 +24,7 @@ struct A11yNode {
   std::string value;   // a field's text, a spin button's number, a combobox's choice
   bool multiline = false;  // a field of several lines (a <textarea>)
   bool digits = false;     // a field for a number: the phone's number keys
+  bool secret = false;     // a password: shown as dots, never read aloud
   std::array<int, 2> range{};  // a spin button's lowest and highest
   std::vector<std::string> options;  // a combobox's list...
   int selected = -1;                 // ... which of it is chosen

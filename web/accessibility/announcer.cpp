@@ -57,6 +57,17 @@ std::string sets_result_sentence(const SyncResult& result) {
 
 }  // namespace
 
+std::string devices_sentence(const DevicesState& d) {
+  const DevicesSyncOutcome& last = d.last;
+  if (!last.failure.empty()) return "Devices not synced: " + last.message;
+  if (last.changes_received > 0) {
+    return "Devices synced: " + counted(last.changes_received, "change", "changes") + " from your other devices.";
+  }
+  if (!d.asked) return "";
+  return last.changes_sent > 0 ? "Devices synced: " + counted(last.changes_sent, "change", "changes") + " sent."
+                               : std::string("Devices synced: nothing new.");
+}
+
 void follow_announcements(Model& m) {
   Announcements& a = m.announcements;
   AnnouncedState& seen = a.seen;
@@ -125,6 +136,13 @@ void follow_announcements(Model& m) {
     m.change_to_announce = false;
   }
   seen.saving = m.saving;
+  // A device sync ended: said when it matters (see devices_sentence).
+  if (m.devices.syncs != seen.devices_syncs) {
+    seen.devices_syncs = m.devices.syncs;
+    const std::string sentence = devices_sentence(m.devices);
+    if (!sentence.empty()) say(a, sentence);
+    m.devices.asked = false;
+  }
 }
 
 }  // namespace tt::web

@@ -14,6 +14,7 @@
 namespace tt::web {
 
 struct Model;
+struct DevicesState;
 
 // What was last announced, so each change is said once.
 struct AnnouncedState {
@@ -27,6 +28,7 @@ struct AnnouncedState {
   bool playing = false;         // the tune's player, once its sound is loaded
   int playing_bar = 0;          // where it was, for "Stopped at bar N"
   std::string playback_error;
+  int devices_syncs = 0;        // device syncs ended (DevicesState::syncs)
 };
 
 struct Announcements {
@@ -41,6 +43,11 @@ struct Announcements {
 std::string sync_result_sentence(const SyncResult& result, const std::string& member);
 // "Member 123 has no tunes in their tunebook yet."
 std::string empty_tunebook_sentence(const std::string& member);
+
+// What a device sync's end says: its failure, what came from the other
+// devices, or (when the musician asked for it) that all is in step; "" for
+// a routine sync that changed nothing here.
+std::string devices_sentence(const DevicesState& devices);
 
 // Adds to model.announcements what changed since the last call.
 void follow_announcements(Model& model);

@@ -28,7 +28,9 @@ char* js_load_preference(const char* key);
 void js_store_preference(const char* key, const char* value);
 
 // --- Requests, timers and the clock (network.js). Answers come back through tt_on_fetch_done and tt_on_timer.
-void js_fetch_url(int id, const char* url_ptr, int timeout_ms, const char* probe_ptr);
+// `request_json`: {method, url, headers: {name: value}, user, password, cache}.
+void js_http_send(int id, const char* request_json, const char* body, int body_length, int timeout_ms,
+                  const char* probe_ptr);
 void js_abort_fetch(int id);
 void js_set_timer(int id, int delay_ms);
 void js_clear_timer(int id);

@@ -1,11 +1,28 @@
-// Requests to the proxy (fetch with a timeout, abortable), timers, and the clock.
+// Requests (fetch with a timeout, abortable) to the proxy and to the musician's
+// WebDAV folder, timers, and the clock.
 // An Emscripten JS library (linked with --js-library): every function the
 // C++ side calls in the browser is declared in web/interop/js_interop.h.
 mergeInto(LibraryManager.library, {
-  js_fetch_url: function(id, url_ptr, timeout_ms, probe_ptr) {
-    var url = UTF8ToString(url_ptr);
+  // One request of any method: to the proxy (GET, JSON) or to the
+  // musician's WebDAV folder (PROPFIND, PUT, MOVE, ...). `request_ptr` is JSON:
+  // {method, url, headers, user, password, cache}; with a user, basic authentication
+  // goes to that URL only (credentials: 'omit' keeps the browser's own out).
+  js_http_send: function(id, request_ptr, body_ptr, body_length, timeout_ms, probe_ptr) {
+    var request = JSON.parse(UTF8ToString(request_ptr));
     var probe = UTF8ToString(probe_ptr);
+    var headers = request.headers || {};
+    if (request.user) {
+      var bytes = new TextEncoder().encode(request.user + ':' + (request.password || ''));
+      var binary = '';
+      for (var i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+      headers['Authorization'] = 'Basic ' + btoa(binary);
+    }
+    var init = {method: request.method || 'GET', headers: headers, credentials: 'omit'};
+    if (request.cache) init.cache = request.cache;  // 'no-store': a folder's files are read as they are now
+    // A copy: the heap may move while the request is under way.
+    if (body_length > 0) init.body = HEAPU8.slice(body_ptr, body_ptr + body_length);
     var controller = new AbortController();
+    init.signal = controller.signal;
     Module.ttFetches = Module.ttFetches || {};
     Module.ttFetches[id] = controller;
     var timedOut = false;
@@ -24,7 +41,7 @@ mergeInto(LibraryManager.library, {
         _free(bodyPtr);
       }
     };
-    fetch(url, {headers: {'Accept': 'application/json'}, signal: controller.signal, credentials: 'omit'})
+    fetch(request.url, init)
       .then(function(response) {
         var retryAfter = response.headers.get('Retry-After') || "";
         return response.text().then(function(text) { done(response.status, text, retryAfter, ""); });

@@ -52,6 +52,12 @@ struct ActivateUpdate {};          // the waiting build takes over, the page rel
 struct RequestPersistence {};      // navigator.storage.persist() -> StorageEstimated
 struct EstimateStorage {};         // -> StorageEstimated
 struct RememberProxyAnswer { std::string origin; bool allow = false; };  // per origin, before any database
+// One device sync over the musician's WebDAV folder (web/platform/
+// page_device_sync.h) -> DevicesSyncProgress..., DevicesSynced.
+struct SyncDevices {
+  std::string folder_url, user, password, device_name;
+  double now_ms = 0;
+};
 
 }  // namespace effect
 
@@ -61,6 +67,7 @@ using Effect = std::variant<effect::Fetch, effect::AbortFetch, effect::StartTime
                             effect::DownloadText, effect::DownloadFile, effect::PickTextFile,
                             effect::RenderNotation, effect::ReleaseTexture, effect::StartPlayback,
                             effect::StopPlayback, effect::StorePreference, effect::ActivateUpdate,
-                            effect::RequestPersistence, effect::EstimateStorage, effect::RememberProxyAnswer>;
+                            effect::RequestPersistence, effect::EstimateStorage, effect::RememberProxyAnswer,
+                            effect::SyncDevices>;
 
 }  // namespace tt::web

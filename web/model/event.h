@@ -15,6 +15,7 @@
 #include "core/thesession_api.h"
 #include "core/fsrs.h"
 #include "web/screens/appearance.h"
+#include "web/model/devices_model.h"
 #include "web/model/notation_model.h"
 
 namespace tt::web {
@@ -133,6 +134,14 @@ struct PreferencesLoaded { std::string theme, text_size; bool system_dark = fals
 struct SystemThemeChanged { bool dark = false; };
 struct SetTheme { ThemeChoice theme = ThemeChoice::System; };
 struct SetTextSize { TextSize size = TextSize::Normal; };
+// Your devices (web/update/update_devices.cpp). A field typed into (field:
+// "folder_url", "user", "password", "device_name"), a field left (the
+// account is kept then), "Sync devices now", and the sync's progress and end.
+struct DevicesFieldEdited { std::string field, text; };
+struct DevicesFieldLeft {};
+struct SyncDevicesNow {};
+struct DevicesSyncProgress { int files_fetched = 0; };
+struct DevicesSynced { DevicesSyncOutcome outcome; };
 
 }  // namespace event
 
@@ -158,6 +167,8 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::SetNameLeft, event::SetsSearchEdited, event::SetAddSearchEdited, event::AddToSet,
                            event::MoveSetEntry, event::RemoveSetEntry, event::DeleteSet, event::PlaySet,
                            event::NextSetTune, event::QueueSetToday, event::RateSet, event::StartSetsSync,
-                           event::ExportSetsCsv, event::SetOfflineMusic>;
+                           event::ExportSetsCsv, event::SetOfflineMusic, event::DevicesFieldEdited,
+                           event::DevicesFieldLeft, event::SyncDevicesNow, event::DevicesSyncProgress,
+                           event::DevicesSynced>;
 
 }  // namespace tt::web

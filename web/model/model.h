@@ -17,6 +17,7 @@
 #include "web/accessibility/announcer.h"
 #include "web/screens/appearance.h"
 #include "web/model/collection_view.h"
+#include "web/model/devices_model.h"
 #include "web/model/notation_model.h"
 #include "web/model/offline_music_model.h"
 #include "web/model/practice_model.h"
@@ -126,6 +127,7 @@ struct Model {
   StorageState storage;
   KeepState keep;
   OfflineMusic offline_music;  // every collected tune's music, kept in the background
+  DevicesState devices;        // Your devices: the WebDAV folder and its syncs
 
   // Requests and timers in flight, by id (unique for the page's lifetime).
   uint64_t next_id = 1;

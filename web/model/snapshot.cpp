@@ -201,6 +201,8 @@ std::string snapshot_json(const Model& m, const Ui& ui, double dpr, const FrameP
       {"offline_music", {{"enabled", m.offline_music.enabled}, {"kept", m.offline_music.kept}, {"total", m.offline_music.total},
                          {"asking", m.offline_music.asking.size()}, {"not_kept", m.offline_music.not_kept.size()},
                          {"paused", m.offline_music.paused}}},
+      // Added with the device sync (issue 19).
+      {"devices", devices_snapshot(m)},
   }.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -12,5 +12,6 @@ nlohmann::json notation_snapshot(const Model& m);
 nlohmann::json practice_snapshot(const Model& m);
 nlohmann::json sets_snapshot(const Model& m);
 nlohmann::json open_set_snapshot(const Model& m);
+nlohmann::json devices_snapshot(const Model& m);  // never the password
 
 }  // namespace tt::web

@@ -16,7 +16,7 @@
       el = document.createElement('textarea');
     } else {
       el = document.createElement('input');
-      el.type = node.role === 'searchbox' ? 'search' : node.role === 'spinbutton' ? 'number' : 'text';
+      el.type = node.role === 'searchbox' ? 'search' : node.role === 'spinbutton' ? 'number' : node.secret ? 'password' : 'text';
     }
     if (node.digits) el.inputMode = 'numeric';
     var composing = false;

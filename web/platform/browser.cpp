@@ -1,7 +1,7 @@
 #include "web/platform/browser.h"
 
-
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "shell/dirty_block_vfs.h"
@@ -31,7 +31,23 @@ void reload_storage(const std::string& path) { js_reload_storage(path.c_str()); 
 void request_db_lock() { js_request_db_lock(); }
 void notify_other_tabs() { js_notify_other_tabs(); }
 void fetch_url(int id, const std::string& url, int timeout_ms, const std::string& probe_url) {
-  js_fetch_url(id, url.c_str(), timeout_ms, probe_url.c_str());
+  HttpRequest request;
+  request.url = url;
+  request.headers = {{"Accept", "application/json"}};
+  send_http(id, request, timeout_ms, false, probe_url);
+}
+void send_http(int id, const HttpRequest& request, int timeout_ms, bool no_store, const std::string& probe_url) {
+  nlohmann::json json = {{"method", request.method}, {"url", request.url}, {"headers", nlohmann::json::object()}};
+  for (const auto& [name, value] : request.headers) json["headers"][name] = value;
+  if (!request.content_type.empty()) json["headers"]["Content-Type"] = request.content_type;
+  if (!request.user.empty()) {
+    json["user"] = request.user;
+    json["password"] = request.password;
+  }
+  if (no_store) json["cache"] = "no-store";
+  const std::string text = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  js_http_send(id, text.c_str(), request.body.data(), static_cast<int>(request.body.size()), timeout_ms,
+               probe_url.c_str());
 }
 void abort_fetch(int id) { js_abort_fetch(id); }
 void set_timer(int id, int delay_ms) { js_set_timer(id, delay_ms); }

@@ -6,6 +6,8 @@
 // (web/platform/runner.cpp) calls these to perform the effects `update` asks for.
 #include <string>
 
+#include "core/http_request.h"
+
 namespace tt::web {
 
 // The database at `path` is read from IndexedDB (converted once from the
@@ -19,6 +21,9 @@ void notify_other_tabs();                  // the owner tab saved: others reload
 // -> tt_on_fetch_done(...). A fetch that gets no answer at all tries
 // `probe_url` once: no answer there either is reported as "offline: ...".
 void fetch_url(int id, const std::string& url, int timeout_ms, const std::string& probe_url);
+// Any request (the WebDAV folder's); `no_store`: past the browser's cache.
+// -> tt_on_fetch_done(...), as fetch_url.
+void send_http(int id, const HttpRequest& request, int timeout_ms, bool no_store, const std::string& probe_url = "");
 void abort_fetch(int id);
 void set_timer(int id, int delay_ms);      // -> tt_on_timer(id)
 void clear_timer(int id);

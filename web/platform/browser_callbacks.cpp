@@ -14,6 +14,7 @@
 #include "web/platform/browser.h"
 #include "web/platform/browser_app.h"
 #include "web/platform/notation_bridge.h"
+#include "web/platform/page_device_sync.h"
 #include "web/platform/page.h"
 #include "web/screens/theme.h"
 #include "web/interop/js_interop.h"
@@ -51,7 +52,11 @@ EMSCRIPTEN_KEEPALIVE void tt_on_persisted(const char* error, double database_byt
 EMSCRIPTEN_KEEPALIVE void tt_on_storage_reloaded(const char* error) { mark_activity(); page_runner().dispatch(tt::web::event::StorageReloaded{text(error)}); }
 EMSCRIPTEN_KEEPALIVE void tt_on_lock(int state) { mark_activity(); page_runner().dispatch(tt::web::event::LockChanged{state}); }
 EMSCRIPTEN_KEEPALIVE void tt_on_other_tab_saved() { mark_activity(); page_runner().dispatch(tt::web::event::OtherTabSaved{}); }
-EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) { mark_activity(); page_runner().dispatch(tt::web::event::TimerFired{static_cast<uint64_t>(id)}); }
+EMSCRIPTEN_KEEPALIVE void tt_on_timer(int id) {
+  mark_activity();
+  if (tt::web::device_sync_timer_fired(id)) return;  // a device sync's backoff, not the update's
+  page_runner().dispatch(tt::web::event::TimerFired{static_cast<uint64_t>(id)});
+}
 EMSCRIPTEN_KEEPALIVE void tt_on_hash_changed(const char* fragment) { mark_activity(); page_runner().dispatch(tt::web::event::UrlChanged{text(fragment)}); }
 EMSCRIPTEN_KEEPALIVE void tt_on_file_picked(const char* content, const char* error) {
   mark_activity();
@@ -68,6 +73,7 @@ EMSCRIPTEN_KEEPALIVE void tt_on_fetch_done(int id, int status, const char* body,
   if (err == "timeout") outcome.timed_out = true;
   else if (err.rfind("offline: ", 0) == 0) { outcome.offline = true; outcome.transport_error = err.substr(9); }
   else if (!err.empty()) outcome.transport_error = err;
+  if (tt::web::device_sync_answered(id, outcome)) return;  // the device sync's own request
   page_runner().dispatch(tt::web::event::FetchDone{static_cast<uint64_t>(id), outcome});
 }
 EMSCRIPTEN_KEEPALIVE void tt_on_text_input(const char* typed) { mark_activity(); page_runner().input.text(typed); }

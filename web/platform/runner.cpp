@@ -5,6 +5,7 @@
 #include "web/platform/browser.h"
 #include "web/platform/browser_app.h"
 #include "web/platform/notation_bridge.h"
+#include "web/platform/page_device_sync.h"
 
 namespace tt::web {
 
@@ -64,8 +65,16 @@ void Runner::perform(const Effect& effect) {
         else if constexpr (std::is_same_v<T, effect::RequestPersistence>) estimate_storage(true);
         else if constexpr (std::is_same_v<T, effect::EstimateStorage>) estimate_storage(false);
         else if constexpr (std::is_same_v<T, effect::RememberProxyAnswer>) remember_proxy_answer(e.origin, e.allow);
+        else if constexpr (std::is_same_v<T, effect::SyncDevices>) start_devices_sync(e);
       },
       effect);
+}
+
+void Runner::start_devices_sync(const effect::SyncDevices& sync) {
+  if (!services.store) return;
+  start_device_sync(
+      *services.store, sync, [this](int files) { dispatch(event::DevicesSyncProgress{files}); },
+      [this](DevicesSyncOutcome outcome) { dispatch(event::DevicesSynced{std::move(outcome)}); });
 }
 
 }  // namespace tt::web

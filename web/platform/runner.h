@@ -58,6 +58,7 @@ class Runner {
 
  private:
   void perform(const Effect& effect);
+  void start_devices_sync(const effect::SyncDevices& sync);
   std::vector<uint64_t> after_frame_timers_;
 };
 

@@ -67,6 +67,7 @@ struct TextField {
   // member's profile address may be pasted into the member number's field.
   bool digits = false;
   float lines = 0;             // more than 0: a field of that many lines
+  bool secret = false;         // a password: drawn as dots
 };
 struct FieldInput {
   bool edited = false;  // the text changed (it is the draft now)

@@ -103,8 +103,7 @@ void draw_data_keeping(const Model& model, Ui& ui, const Layout&) {
   ui.remember("storage_usage");
   if (s.database_bytes >= 0 && s.last_saved_at_ms > 0) {
     // Local time: "saved" answers "is my last change kept?"
-    const auto local = static_cast<int64_t>(s.last_saved_at_ms) + int64_t{model.utc_offset_minutes} * 60000;
-    const std::string when = format_iso8601_utc(local).substr(0, 10) + " " + format_iso8601_utc(local).substr(11, 8);
+    const std::string when = format_local_date_time(static_cast<int64_t>(s.last_saved_at_ms), model.utc_offset_minutes);
     if (s.last_save_bytes >= 0) {
       ImGui::TextWrapped("Your collection: %s on this device, last saved %s (that save wrote %s)",
                          format_bytes(s.database_bytes).c_str(), when.c_str(), format_bytes(s.last_save_bytes).c_str());

@@ -1,6 +1,7 @@
 // Export and import, and the damaged-database copy when there is one.
 #include <imgui.h>
 
+#include "core/time_format.h"
 #include "core/version.h"
 #include "core/words.h"
 #include "web/screens/ui.h"
@@ -38,6 +39,73 @@ void draw_about(const Model& model, Ui& ui) {
   const std::string line =
       "tunetrack " + std::string(kAppVersion) + " · SQLite " + model.sqlite_version + " · " + model.healthz;
   hint_text(ui, line, "about");
+}
+
+// One of Your devices' fields: typed into, and left (the account is kept then).
+void devices_field(const Model& model, Ui& ui, const Layout& layout, const TextField& field, const char* name,
+                   const std::string& value) {
+  ImGui::TextUnformatted(field.name.c_str());
+  ImGui::SetNextItemWidth(layout.narrow ? -1.0f : 480 * layout.scale);
+  std::string text = value;
+  ImGui::BeginDisabled(model.read_only());
+  const FieldInput input = text_field(ui, field, text);
+  ImGui::EndDisabled();
+  if (input.edited) ui.emit(event::DevicesFieldEdited{name, text});
+  if (input.left || ImGui::IsItemDeactivated()) ui.emit(event::DevicesFieldLeft{});
+}
+
+std::string device_sync_line(const Model& model) {
+  const DevicesState& d = model.devices;
+  if (d.syncing) {
+    return d.files_fetched > 0 ? "Syncing devices: " + counted(d.files_fetched, "file", "files") + " received..."
+                               : std::string("Syncing devices...");
+  }
+  if (!d.last.failure.empty()) return d.last.message;
+  if (d.last_at_ms == 0) return d.configured() ? "Not synced yet on this device." : "";
+  std::string line = "Last synced " + format_local_date_time(static_cast<int64_t>(d.last_at_ms), model.utc_offset_minutes) + ".";
+  if (d.syncs > 0) {
+    line += " Sent " + counted(d.last.changes_sent, "change", "changes") + ", received " +
+            counted(d.last.changes_received, "change", "changes") + ".";
+  }
+  return line;
+}
+
+// Your devices: the musician's WebDAV folder (the same collection on each
+// device, no server of ours), "Sync devices now" and how it went.
+void draw_devices(const Model& model, Ui& ui, const Layout& layout) {
+  const DevicesState& d = model.devices;
+  ImGui::TextUnformatted("Your devices");
+  ui.heading(2, "Your devices");
+  hint_text(ui,
+            "The same collection, practice and sets on your phone and your laptop, through your own WebDAV storage "
+            "(Nextcloud, a NAS, a web host). The address, user name and app password are kept in this browser on "
+            "this device only, and sent only to that server (https, or this computer).",
+            "devices_hint");
+  devices_field(model, ui, layout, {"##devices_folder", "https://cloud.example.org/dav/tunetrack/", "WebDAV folder address",
+                                    "devices_folder_url"}, "folder_url", d.folder_url);
+  devices_field(model, ui, layout, {"##devices_user", "", "User name", "devices_user"}, "user", d.user);
+  TextField password{"##devices_password", "", "App password", "devices_password"};
+  password.secret = true;
+  devices_field(model, ui, layout, password, "password", d.password);
+  devices_field(model, ui, layout, {"##devices_name", "tunetrack", "This device's name", "devices_name"}, "device_name",
+                d.device_name);
+  ImGui::BeginDisabled(model.read_only() || d.syncing);
+  if (ImGui::Button("Sync devices now")) ui.emit(event::SyncDevicesNow{});
+  ImGui::EndDisabled();
+  ui.remember("sync_devices");
+  const std::string status = device_sync_line(model);
+  if (!status.empty()) wrapped_text(ui, status, "devices_status");
+  for (const std::string& refused : d.last.refused) wrapped_text(ui, "Left out: " + refused, "devices_refused");
+  if (!d.last.devices.empty()) {
+    std::string names;
+    for (const std::string& name : d.last.devices) names += (names.empty() ? "" : ", ") + name;
+    wrapped_text(ui, "Devices: " + names + " (this one first).", "devices_seen");
+  }
+  for (const DeviceConflict& c : d.last.conflicts) {
+    wrapped_text(ui, c.tune_name + ": notes changed on two devices at once; both are kept (" + c.kept_from +
+                         "'s under a line in the notes).",
+                 "devices_conflict");
+  }
 }
 
 }  // namespace
@@ -78,6 +146,8 @@ void draw_data(const Model& model, Ui& ui, const Layout& layout) {
     ui.remember("download_damaged");
   }
   draw_data_keeping(model, ui, layout);
+  ImGui::Separator();
+  draw_devices(model, ui, layout);
   ImGui::Separator();
   draw_about(model, ui);
 }

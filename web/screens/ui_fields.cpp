@@ -41,7 +41,8 @@ FieldInput text_field(Ui& ui, const TextField& field, std::string& text) {
   }
   const bool typed = field.lines > 0
                          ? ImGui::InputTextMultiline(field.id, &text, ImVec2(-1, ImGui::GetTextLineHeight() * field.lines))
-                         : ImGui::InputTextWithHint(field.id, field.hint, &text);
+                         : ImGui::InputTextWithHint(field.id, field.hint, &text,
+                                                    field.secret ? ImGuiInputTextFlags_Password : 0);
   input.edited = input.edited || typed;
   input.left = input.left || ImGui::IsItemDeactivatedAfterEdit();
   ui.remember(field.key);
@@ -49,6 +50,7 @@ FieldInput text_field(Ui& ui, const TextField& field, std::string& text) {
     node->value = text;
     node->multiline = field.lines > 0;
     node->digits = field.digits;
+    node->secret = field.secret;
   }
   return input;
 }

@@ -86,6 +86,7 @@ void Context::apply(const actions::Changed& changed) {
     throw;
   }
   save(also.musician_change);
+  if (also.musician_change) devices_after_change(*this);  // the musician's other devices get it soon
 }
 
 void Context::reload_everything() {
@@ -147,6 +148,7 @@ void route_timer(Context& c, const event::TimerFired& e) {
   // The sync's timers and the offline music's wait (debounces ride on
   // Tick); a cancelled or already fired one is dropped.
   if (on_music_timer(c, e.id)) return;
+  if (on_devices_timer(c, e.id)) return;
   if (c.model.sync_timers.erase(e.id) == 0) return;
   on_sync_timer(c, e.id);
 }
@@ -224,6 +226,7 @@ void dispatch(Context& c, const Event& event) {
   handle_app(c, event);
   handle_sets(c, event);
   handle_offline_music(c, event);
+  handle_devices(c, event);
   follow_open_tune(c);
   follow_set_player(c);
   follow_incipits(c);

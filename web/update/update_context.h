@@ -108,6 +108,11 @@ void on_health_answer(Context& c, const HttpOutcome& outcome);
 bool on_music_answer(Context& c, int64_t tune_id, const HttpOutcome& outcome, const TuneDetailsParse& parsed);
 bool on_music_timer(Context& c, uint64_t id);  // false: not its timer
 void restart_offline_music(Model& model);      // the collection changed
+// Your devices (update_devices.cpp): its events, its timer (true when the
+// id was its own), and a musician's change (a sync follows a moment later).
+void handle_devices(Context& c, const Event& e);
+bool on_devices_timer(Context& c, uint64_t id);
+void devices_after_change(Context& c);
 void handle_offline_music(Context& c, const Event& e);  // its switch, remembered on this device
 void follow_offline_music(Context& c);          // after every event: asks for more when it may
 // Debounced work that fell due (Tick).

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "tests/integration/webdav_servers.h"
+#include "tests/devices/webdav_servers.h"
 
 namespace tt {
 namespace {

@@ -1,4 +1,4 @@
-#include "tests/integration/webdav_servers.h"
+#include "tests/devices/webdav_servers.h"
 
 #include <pwd.h>
 #include <signal.h>

@@ -13,7 +13,7 @@
 #include "shell/device_sync_state.h"
 #include "shell/native_http.h"
 #include "tests/integration/test_support.h"
-#include "tests/integration/webdav_servers.h"
+#include "tests/devices/webdav_servers.h"
 
 namespace tt {
 namespace {
