@@ -3,7 +3,8 @@
 // when it opens, a few seconds after a change, when it is back online and
 // every half minute; it says a refused password once and waits for the
 // musician, tries an unreachable server less and less often, shows what
-// another device sent, and never puts the password in its snapshot. The sync
+// another device sent (and keeps listing notes kept from two devices until
+// cleared), and never puts the password in its snapshot. The sync
 // itself (effect::SyncDevices) is the shell's, tested against real servers
 // in tests/devices.
 #include <algorithm>
@@ -176,6 +177,21 @@ TEST(WebDevices, WhatAnotherDeviceSentIsShownAndSaid) {
   const auto snap = page.snapshot()["devices"];
   EXPECT_EQ(snap["last"]["devices"], nlohmann::json::array({"laptop", "phone"}));
   EXPECT_EQ(snap["last"]["conflicts"][0]["name"], "Tune 9");
+
+  // The conflicts stay listed on this device (after a reload too) until cleared.
+  page.dispatch(ev::Saved{""});
+  WebPage reloaded;
+  reloaded.services.db_path = page.services.db_path;
+  reloaded.open();
+  ASSERT_EQ(reloaded.model.devices.conflicts.size(), 1u);
+  EXPECT_EQ(reloaded.model.devices.conflicts[0].tune_name, "Tune 9");
+  EXPECT_EQ(reloaded.model.devices.conflicts[0].kept_from, "phone");
+  reloaded.dispatch(ev::ClearDeviceConflicts{});
+  EXPECT_TRUE(reloaded.snapshot()["devices"]["conflicts"].empty());
+  WebPage again;
+  again.services.db_path = page.services.db_path;
+  again.open();
+  EXPECT_TRUE(again.model.devices.conflicts.empty());
 }
 
 TEST(WebDevices, AReadOnlyTabNeverSyncs) {

@@ -4,6 +4,7 @@
 // update (web/update/update_devices.cpp); the sync itself runs in the
 // browser's shell (web/platform/page_device_sync.h) and reports back as
 // event::DevicesSynced.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ namespace tt::web {
 inline constexpr int64_t kDevicesAfterChangeMs = 5000;
 inline constexpr int64_t kDevicesEveryMs = 30000;
 inline constexpr int64_t kDevicesMaxRetryMs = 5 * 60 * 1000;
+inline constexpr size_t kDevicesConflictsKept = 50;
 
 // A tune whose notes two devices changed at once: both texts are kept.
 struct DeviceConflict {
@@ -54,6 +56,10 @@ struct DevicesState {
   int64_t retry_delay_ms = 0;   // after the server was unavailable: grows to kDevicesMaxRetryMs
   double last_at_ms = 0;        // 0: never synced on this device
   DevicesSyncOutcome last;
+  // The tunes whose notes two devices changed at once, newest first (at most
+  // kDevicesConflictsKept), kept on this device until the musician clears
+  // the list: both texts are in the notes, this says where to look.
+  std::vector<DeviceConflict> conflicts;
   int syncs = 0;                // ended in this page (the live region says each that matters)
   bool asked = false;           // "Sync devices now" pressed: its end is said whatever it did
 

@@ -9,10 +9,11 @@ namespace tt::web {
 nlohmann::json devices_snapshot(const Model& m) {
   using json = nlohmann::json;
   const DevicesState& d = m.devices;
-  json conflicts = json::array();
-  for (const DeviceConflict& c : d.last.conflicts) {
-    conflicts.push_back({{"tune", c.tune_id}, {"name", c.tune_name}, {"kept_from", c.kept_from}});
-  }
+  const auto conflicts_of = [](const std::vector<DeviceConflict>& list) {
+    json out = json::array();
+    for (const DeviceConflict& c : list) out.push_back({{"tune", c.tune_id}, {"name", c.tune_name}, {"kept_from", c.kept_from}});
+    return out;
+  };
   const DevicesSyncOutcome& last = d.last;
   return {{"configured", d.configured()},
           {"folder_url", d.folder_url},
@@ -25,6 +26,7 @@ nlohmann::json devices_snapshot(const Model& m) {
           {"syncs", d.syncs},
           {"next_in_ms", d.timer != 0 ? json(std::max(0.0, d.timer_due_ms - m.now_ms)) : json(nullptr)},
           {"last_at_ms", d.last_at_ms},
+          {"conflicts", conflicts_of(d.conflicts)},  // kept until cleared
           {"last", {{"failure", last.failure},
                     {"message", last.message},
                     {"changes_sent", last.changes_sent},
@@ -33,7 +35,7 @@ nlohmann::json devices_snapshot(const Model& m) {
                     {"wrote_here", last.wrote_here},
                     {"refused", last.refused},
                     {"devices", last.devices},
-                    {"conflicts", conflicts},
+                    {"conflicts", conflicts_of(last.conflicts)},
                     {"requests", last.requests},
                     {"bytes_sent", last.bytes_sent},
                     {"bytes_received", last.bytes_received}}}};

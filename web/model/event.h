@@ -142,6 +142,7 @@ struct DevicesFieldLeft {};
 struct SyncDevicesNow {};
 struct DevicesSyncProgress { int files_fetched = 0; };
 struct DevicesSynced { DevicesSyncOutcome outcome; };
+struct ClearDeviceConflicts {};
 
 }  // namespace event
 
@@ -169,6 +170,6 @@ using Event = std::variant<event::StorageLoaded, event::LockChanged, event::Save
                            event::NextSetTune, event::QueueSetToday, event::RateSet, event::StartSetsSync,
                            event::ExportSetsCsv, event::SetOfflineMusic, event::DevicesFieldEdited,
                            event::DevicesFieldLeft, event::SyncDevicesNow, event::DevicesSyncProgress,
-                           event::DevicesSynced>;
+                           event::DevicesSynced, event::ClearDeviceConflicts>;
 
 }  // namespace tt::web

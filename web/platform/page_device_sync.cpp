@@ -118,6 +118,14 @@ DevicesSyncOutcome outcome_of(Store& store, const DeviceSyncReport& r) {
 void start_device_sync(Store& store, const effect::SyncDevices& sync, std::function<void(int)> progress,
                        std::function<void(DevicesSyncOutcome)> done) {
   forget_ended();
+  if (g_running) {
+    // Never two at once: a second would replace the first while its request is out.
+    DevicesSyncOutcome busy;
+    busy.failure = "other";
+    busy.message = "A device sync is already running; this one was not started.";
+    done(busy);
+    return;
+  }
   std::string error;
   auto folder = WebDavFolder::open({sync.folder_url, sync.user, sync.password}, error, g_transport);
   if (!folder) {

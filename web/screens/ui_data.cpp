@@ -101,10 +101,16 @@ void draw_devices(const Model& model, Ui& ui, const Layout& layout) {
     for (const std::string& name : d.last.devices) names += (names.empty() ? "" : ", ") + name;
     wrapped_text(ui, "Devices: " + names + " (this one first).", "devices_seen");
   }
-  for (const DeviceConflict& c : d.last.conflicts) {
-    wrapped_text(ui, c.tune_name + ": notes changed on two devices at once; both are kept (" + c.kept_from +
-                         "'s under a line in the notes).",
-                 "devices_conflict");
+  if (!d.conflicts.empty()) {
+    wrapped_text(ui, "Notes changed on two devices at once (both texts are kept in the notes, the other device's "
+                     "under a line naming it):", "devices_conflicts");
+    for (const DeviceConflict& c : d.conflicts) {
+      wrapped_text(ui, "  " + c.tune_name + " (from " + c.kept_from + ")", "devices_conflict");
+    }
+    ImGui::BeginDisabled(model.read_only());
+    if (ImGui::Button("Clear this list")) ui.emit(event::ClearDeviceConflicts{});
+    ImGui::EndDisabled();
+    ui.remember("devices_clear_conflicts");
   }
 }
 

@@ -6,6 +6,7 @@
 // the browser's shell (effect::SyncDevices) and ends in DevicesSynced.
 #include <algorithm>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "shell/device_sync_state.h"
 #include "web/update/update_context.h"
@@ -19,6 +20,33 @@ constexpr const char* kFolderKey = "page.folder_url";
 constexpr const char* kUserKey = "page.user";
 constexpr const char* kPasswordKey = "page.password";
 constexpr const char* kDeviceNameKey = "page.device_name";
+constexpr const char* kConflictsKey = "page.conflicts";
+
+nlohmann::json conflicts_json(const std::vector<DeviceConflict>& conflicts) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const DeviceConflict& c : conflicts) {
+    list.push_back({{"tune", c.tune_id}, {"name", c.tune_name}, {"from", c.kept_from}, {"at", c.kept_at_ms}});
+  }
+  return list;
+}
+
+// Kept by this page itself: anything unreadable is an empty list, never an error.
+std::vector<DeviceConflict> conflicts_from(const std::string& text) {
+  std::vector<DeviceConflict> conflicts;
+  const auto list = nlohmann::json::parse(text, nullptr, false);
+  if (!list.is_array()) return conflicts;
+  for (const auto& c : list) {
+    if (!c.is_object()) continue;
+    conflicts.push_back({c.value("tune", int64_t{0}), c.value("name", std::string()), c.value("from", std::string()),
+                         c.value("at", 0.0)});
+  }
+  return conflicts;
+}
+
+void keep_conflicts(Context& c) {
+  DeviceSyncState state(c.services.store->sqlite_handle());
+  state.set_value(kConflictsKey, conflicts_json(c.model.devices.conflicts).dump());
+}
 
 bool may_sync(const Context& c) {
   return c.services.store && c.model.owns_database && !c.model.storage_unavailable;
@@ -36,6 +64,7 @@ void load_account(Context& c) {
   const auto mine = names.find(c.services.store->device_id());
   d.device_name = state.value(kDeviceNameKey).value_or(mine != names.end() ? mine->second : "");
   if (const auto last = state.value("last_sync_ms")) d.last_at_ms = std::atof(last->c_str());
+  d.conflicts = conflicts_from(state.value(kConflictsKey).value_or("[]"));
 }
 
 void save_account(Context& c) {
@@ -89,6 +118,11 @@ void on_synced(Context& c, const event::DevicesSynced& e) {
   d.last = e.outcome;
   d.last_at_ms = c.now;
   ++d.syncs;
+  if (!e.outcome.conflicts.empty() && c.services.store) {
+    d.conflicts.insert(d.conflicts.begin(), e.outcome.conflicts.begin(), e.outcome.conflicts.end());
+    if (d.conflicts.size() > kDevicesConflictsKept) d.conflicts.resize(kDevicesConflictsKept);
+    keep_conflicts(c);  // saved with the sync's own bookkeeping just below
+  }
   // What came from the other devices is shown; what the sync noted for
   // itself (how far it sent and merged) is saved either way.
   actions::Changed changed;
@@ -174,6 +208,14 @@ void handle_devices(Context& c, const Event& event) {
     d.files_fetched = e->files_fetched;
   } else if (const auto* e = std::get_if<event::DevicesSynced>(&event)) {
     on_synced(c, *e);
+  } else if (std::holds_alternative<event::ClearDeviceConflicts>(event)) {
+    if (d.conflicts.empty() || !c.writable()) return;
+    d.conflicts.clear();
+    keep_conflicts(c);
+    actions::Changed kept;
+    kept.settings = true;
+    kept.musician_change = false;
+    c.apply(kept);
   } else if (const auto* e = std::get_if<event::OnlineChanged>(&event)) {
     if (e->online) sync_in(c, 0);
   }
