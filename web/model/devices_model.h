@@ -53,7 +53,7 @@ struct DevicesState {
   // After a refusal of the account (wrong password, no such folder) the page
   // waits for the musician to change something rather than asking again.
   bool paused = false;
-  int64_t retry_delay_ms = 0;   // after the server was unavailable: grows to kDevicesMaxRetryMs
+  int waits = 0;                // syncs in a row the server was unavailable for (each waits longer)
   double last_at_ms = 0;        // 0: never synced on this device
   DevicesSyncOutcome last;
   // The tunes whose notes two devices changed at once, newest first (at most

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "core/retry_policy.h"
 #include "shell/device_sync_state.h"
 #include "web/update/update_context.h"
 
@@ -35,10 +36,13 @@ std::vector<DeviceConflict> conflicts_from(const std::string& text) {
   std::vector<DeviceConflict> conflicts;
   const auto list = nlohmann::json::parse(text, nullptr, false);
   if (!list.is_array()) return conflicts;
-  for (const auto& c : list) {
-    if (!c.is_object()) continue;
-    conflicts.push_back({c.value("tune", int64_t{0}), c.value("name", std::string()), c.value("from", std::string()),
-                         c.value("at", 0.0)});
+  try {
+    for (const auto& c : list) {
+      conflicts.push_back({c.value("tune", int64_t{0}), c.value("name", std::string()), c.value("from", std::string()),
+                           c.value("at", 0.0)});
+    }
+  } catch (const nlohmann::json::exception&) {
+    return {};
   }
   return conflicts;
 }
@@ -47,6 +51,11 @@ void keep_conflicts(Context& c) {
   DeviceSyncState state(c.services.store->sqlite_handle());
   state.set_value(kConflictsKey, conflicts_json(c.model.devices.conflicts).dump());
 }
+
+// After the server was unavailable: half a minute, doubling up to five
+// minutes (the product's backoff rule, core/retry_policy.h, with waits for a
+// background task).
+const RetryPolicy kDevicesWaits{true, 1, kDevicesEveryMs, 2.0, kDevicesMaxRetryMs};
 
 bool may_sync(const Context& c) {
   return c.services.store && c.model.owns_database && !c.model.storage_unavailable;
@@ -116,7 +125,7 @@ void on_synced(Context& c, const event::DevicesSynced& e) {
   DevicesState& d = c.model.devices;
   d.syncing = false;
   d.last = e.outcome;
-  d.last_at_ms = c.now;
+  if (e.outcome.failure.empty()) d.last_at_ms = c.now;
   ++d.syncs;
   if (!e.outcome.conflicts.empty() && c.services.store) {
     d.conflicts.insert(d.conflicts.begin(), e.outcome.conflicts.begin(), e.outcome.conflicts.end());
@@ -135,12 +144,12 @@ void on_synced(Context& c, const event::DevicesSynced& e) {
     d.paused = true;  // asking again would be refused again: the musician fixes it first
     return;
   }
-  if (failure == "unavailable") {
-    d.retry_delay_ms = std::min(std::max(kDevicesEveryMs, d.retry_delay_ms * 2), kDevicesMaxRetryMs);
-    sync_in(c, d.retry_delay_ms);
+  if (failure == "unavailable" || failure == "full") {
+    sync_in(c, kDevicesWaits.backoff_before(std::min(d.waits, 30) + 2));
+    ++d.waits;
     return;
   }
-  d.retry_delay_ms = 0;
+  d.waits = 0;
   if (d.again) {
     d.again = false;
     sync_in(c, 0);
@@ -194,7 +203,7 @@ void handle_devices(Context& c, const Event& event) {
     if (!c.writable()) return;
     save_account(c);
     d.paused = false;
-    d.retry_delay_ms = 0;
+    d.waits = 0;
     d.asked = true;
     if (!d.configured()) {
       d.last = {};
