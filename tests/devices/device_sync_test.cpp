@@ -84,6 +84,13 @@ class DeviceSyncTest : public ::testing::TestWithParam<WebDavServerKind> {
   static void add_kesh(Store& store) {
     store.add_tune({5, "The Kesh", "jig", "https://thesession.org/tunes/5"}, LearnStatus::WantToLearn, "manual");
   }
+  // The phone learns the Kesh and both devices sync: the laptop has it too.
+  void both_learning_the_kesh(Device& phone, Device& laptop) {
+    add_kesh(phone.store);
+    phone.store.set_status(5, LearnStatus::Learning);
+    sync(phone);
+    sync(laptop);
+  }
 
   // The files in a device's own folder, as the server lists them.
   std::vector<std::string> folder_of(Device& device) {
@@ -155,10 +162,7 @@ TEST_P(DeviceSyncTest, ThreeDevicesThatEditOfflineEndWithTheSameCollectionWhatev
 
 TEST_P(DeviceSyncTest, ARatingUndoneOnOneDeviceIsUndoneEverywhere) {
   Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000);
-  add_kesh(phone.store);
-  phone.store.set_status(5, LearnStatus::Learning);
-  sync(phone);
-  sync(laptop);
+  both_learning_the_kesh(phone, laptop);
   laptop.store.rate(5, Rating::Good, {}, laptop.now += 60000);
   sync(laptop);
   sync(phone);
@@ -174,10 +178,7 @@ TEST_P(DeviceSyncTest, ARatingUndoneOnOneDeviceIsUndoneEverywhere) {
 // merged write at the end must not undo them.
 TEST_P(DeviceSyncTest, AChangeMadeHereWhileFilesArriveIsKeptAndSentWithTheNextSync) {
   Device phone(dir_, "phone", 0), laptop(dir_, "laptop", 1000);
-  add_kesh(phone.store);
-  phone.store.set_status(5, LearnStatus::Learning);
-  sync(phone);
-  sync(laptop);
+  both_learning_the_kesh(phone, laptop);
   laptop.store.set_notes(5, "the laptop's ending");
   sync(laptop);
 
