@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <random>
 #include <set>
 
 #include "core/device_apply.h"
@@ -61,6 +62,14 @@ struct Step {
 };
 
 }  // namespace
+
+std::string random_nonce() {
+  std::random_device random;
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 12; ++i) out += kHex[random() % 16];
+  return out;
+}
 
 Task<DeviceSyncReport> sync_devices(Store& store, WebDavFolder& folder, DeviceSyncOptions options) {
   DeviceSyncReport report;
@@ -189,7 +198,6 @@ Task<DeviceSyncReport> sync_devices(Store& store, WebDavFolder& folder, DeviceSy
   }
   state.save_merged_up_to(merged_up_to);
   state.save_device_names(names);
-  state.set_value("last_sync_ms", std::to_string(options.now_ms));
 
   // 3b. From time to time, everything held as one snapshot for new devices
   // (and this device's folder tidied).
@@ -207,6 +215,7 @@ Task<DeviceSyncReport> sync_devices(Store& store, WebDavFolder& folder, DeviceSy
     if (step.failed(about.error)) co_return finish();
   }
   report.devices = names;
+  state.set_value("last_sync_ms", std::to_string(options.now_ms));  // a sync that went all the way
   co_return finish();
 }
 

@@ -49,6 +49,9 @@ struct DeviceSyncReport {
   WebDavTraffic traffic;
 };
 
+// A few random hex digits for DeviceSyncOptions::nonce.
+std::string random_nonce();
+
 // A task (shell/task.h): `store` and `folder` must outlive it. The command
 // line runs it with run_now(); the page starts it and goes on drawing.
 Task<DeviceSyncReport> sync_devices(Store& store, WebDavFolder& folder, DeviceSyncOptions options);

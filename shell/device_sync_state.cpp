@@ -31,7 +31,7 @@ DeviceSyncState::DeviceSyncState(sqlite3* db) : db_(db) {
 void DeviceSyncState::use_folder(const std::string& folder_url) {
   if (value("folder") == folder_url) return;
   Statement(db_, "DELETE FROM device_sync_file").run();
-  Statement(db_, "DELETE FROM device_sync_value").run();
+  Statement(db_, "DELETE FROM device_sync_value WHERE key NOT LIKE 'page.%'").run();  // the page's own stay
   Statement(db_, "DELETE FROM device_sync_outbox").run();
   set_value("folder", folder_url);
 }

@@ -22,13 +22,16 @@ struct StoredChangeFile {
   std::string device, name, text;
 };
 
+inline constexpr const char* kPageKeys = "page.";
+
 class DeviceSyncState {
  public:
   explicit DeviceSyncState(sqlite3* db);  // makes its tables when missing
 
   // Everything kept is about one folder: given another, it starts over
   // (this device's own changes are then all sent again; the uids stay, as
-  // they name rows here).
+  // they name rows here). Values whose key starts with kPageKeys are the
+  // page's own (the account it syncs with, the conflicts it lists) and stay.
   void use_folder(const std::string& folder_url);
 
   // The files merged: change files, and at most one snapshot (which then

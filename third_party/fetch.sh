@@ -15,10 +15,12 @@ mkdir -p "$downloads"
 
 imgui_archive="imgui_1.86+ds.orig.tar.xz"
 sqlite_archive="better-sqlite3-12.11.1.tgz"
-# Expat with Debian's security patches applied (dpkg-source applies them): the
-# page reads a WebDAV server's listings with the same parser as the CLI.
-expat_version="2.5.0-1+deb12u2"
-expat_files=("expat_$expat_version.dsc" "expat_2.5.0.orig.tar.gz" "expat_$expat_version.debian.tar.xz")
+# Expat 2.5.0 with Debian's security patches applied (dpkg-source applies
+# them): the page reads a WebDAV server's listings with the same parser as
+# the CLI. The upstream tarball is pinned here; Debian's revision (its
+# patches) is whatever the mirror has now, which apt checks against the
+# archive's signed index, so a security update does not break the build.
+expat_archive="expat_2.5.0.orig.tar.gz"
 
 verify() {  # verify FILE: compare with the pinned sum, stop on mismatch
   local file=$1 name expected actual
@@ -58,14 +60,17 @@ if [ ! -f "$dest/sqlite/sqlite3.c" ]; then
 fi
 
 if [ ! -f "$dest/expat/lib/xmlparse.c" ]; then
-  if [ ! -f "$downloads/${expat_files[0]}" ]; then
-    echo "fetch.sh: downloading Expat $expat_version (Debian source package)"
-    (cd "$downloads" && apt-get source --download-only "expat=$expat_version" >/dev/null 2>&1) || {
-      echo "fetch.sh: 'apt-get source expat=$expat_version' failed: is the deb-src entry installed (run 'make setup'), and does the mirror still have that version?" >&2; exit 1; }
+  expat_dsc=$(find "$downloads" -maxdepth 1 -name 'expat_2.5.0-*.dsc' | sort | tail -n 1)
+  if [ -z "$expat_dsc" ]; then
+    echo "fetch.sh: downloading Expat 2.5.0 (Debian source package)"
+    (cd "$downloads" && apt-get source --download-only expat >/dev/null 2>&1) || {
+      echo "fetch.sh: 'apt-get source expat' failed: is the deb-src entry installed? run 'make setup'" >&2; exit 1; }
+    expat_dsc=$(find "$downloads" -maxdepth 1 -name 'expat_2.5.0-*.dsc' | sort | tail -n 1)
+    [ -n "$expat_dsc" ] || { echo "fetch.sh: the mirror's Expat is not 2.5.0; update fetch.sh and checksums.sha256 deliberately" >&2; exit 1; }
   fi
-  for f in "${expat_files[@]}"; do verify "$downloads/$f"; done
+  verify "$downloads/$expat_archive"
   rm -rf "$dest/expat-unpacked"
-  dpkg-source --no-check -x "$downloads/${expat_files[0]}" "$dest/expat-unpacked" >/dev/null
+  dpkg-source --no-check -x "$expat_dsc" "$dest/expat-unpacked" >/dev/null
   mv "$dest/expat-unpacked/expat" "$dest/expat"
   rm -rf "$dest/expat-unpacked"
 fi

@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <random>
 
 #include "core/byte_size.h"
 #include "core/time_format.h"
@@ -15,14 +14,6 @@ namespace tt::cli {
 namespace {
 
 constexpr int kExitRefusedFile = 2, kExitCredentialsOrFolder = 3, kExitUnavailable = 4;
-
-std::string random_nonce() {
-  std::random_device random;
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 12; ++i) out += kHex[random() % 16];
-  return out;
-}
 
 // The first line of the file (an app password), without its line end.
 std::string read_password(const std::string& path) {

@@ -174,6 +174,20 @@ TEST_P(DeviceSyncTest, ARatingUndoneOnOneDeviceIsUndoneEverywhere) {
   EXPECT_FALSE(laptop.store.practice_card(5));
 }
 
+// The page keeps the account it syncs with in the sync's own table: the
+// first sync with a folder (which starts the bookkeeping over) leaves it be.
+TEST_P(DeviceSyncTest, ThePagesOwnAccountSurvivesTheFirstSyncWithAFolder) {
+  Device phone(dir_, "phone", 0);
+  add_kesh(phone.store);
+  DeviceSyncState(phone.store.sqlite_handle()).set_value("page.folder_url", server_->folder_url());
+  DeviceSyncState(phone.store.sqlite_handle()).set_value("page.password", "kept");
+  sync(phone);
+  DeviceSyncState state(phone.store.sqlite_handle());
+  EXPECT_EQ(state.value("page.folder_url").value_or(""), server_->folder_url());
+  EXPECT_EQ(state.value("page.password").value_or(""), "kept");
+  EXPECT_TRUE(state.value("last_sync_ms")) << "a sync that went all the way";
+}
+
 // The page goes on taking changes while a sync waits for the network: the
 // merged write at the end must not undo them.
 TEST_P(DeviceSyncTest, AChangeMadeHereWhileFilesArriveIsKeptAndSentWithTheNextSync) {

@@ -2,8 +2,8 @@
 // collection through the musician's own WebDAV folder, served by nginx with
 // its dav modules on the page's origin (deploy/nginx.conf). The laptop's
 // tunes reach the phone with "Sync devices now"; a change on the phone
-// reaches the laptop without anything pressed there, within a minute; a
-// wrong app password is said, and not asked again by itself; the password
+// reaches the laptop without anything pressed there, within a minute; the
+// account is still there after a reload; a wrong app password is said, and not asked again by itself; the password
 // never shows in the page's snapshot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,6 +75,12 @@ test('a collection reaches the phone, and the phone\'s change reaches the laptop
   assert.equal(s.devices.last.failure, '', s.devices.last.message);
   assert.ok(s.devices.last.changes_sent > 0, 'the laptop sent its tunes');
   assert.ok(!JSON.stringify(s).includes(PASSWORD), 'the app password is never in the snapshot');
+  // Kept on this device: a reload (a real sync has run) still has the account.
+  await laptop.reload();
+  await laptop.waitForFunction(() => window.tunetrack && window.tunetrack.ready);
+  s = await waitFor(laptop, (s) => s.devices.configured && s.devices.password_kept && s.devices.device_name === 'laptop',
+                    'the account after a reload');
+  assert.ok(s.devices.last_at_ms > 0, 'when it last synced');
 
   const phone = await device();
   await setUpDevices(phone, 'phone');

@@ -124,11 +124,14 @@ TEST(WebDevices, ARefusedPasswordIsSaidAndNotAskedAgainUntilTheMusicianActs) {
   web::DevicesSyncOutcome refused;
   refused.failure = "credentials";
   refused.message = "The server refused the user name or app password.";
+  page.dispatch(ev::AddTune{TuneSummary{6, "Banish Misfortune", "jig", ""}});  // while it ran
   sync_ends(page, refused);
   EXPECT_TRUE(page.model.devices.paused);
   EXPECT_FALSE(next_sync_in(page)) << "asking again would be refused again";
   const auto& lines = page.model.announcements.lines;
   EXPECT_NE(std::find(lines.begin(), lines.end(), "Devices not synced: " + refused.message), lines.end());
+  page.pass(web::kDevicesEveryMs);
+  EXPECT_EQ(page.device_syncs.size(), 1u) << "the change made while it ran does not ask again";
   page.dispatch(ev::AddTune{TuneSummary{8, "Out on the Ocean", "jig", ""}});
   EXPECT_FALSE(next_sync_in(page)) << "a change does not bring it back either";
   page.dispatch(ev::DevicesFieldEdited{"password", kPassword});
@@ -194,7 +197,7 @@ TEST(WebDevices, WhatAnotherDeviceSentIsShownAndSaid) {
   EXPECT_TRUE(again.model.devices.conflicts.empty());
 }
 
-TEST(WebDevices, AReadOnlyTabNeverSyncs) {
+TEST(WebDevices, AReadOnlyTabNeverSyncsAndOneThatTakesOverSyncsOnceItHasReadTheDatabase) {
   WebPage first;
   first.open();
   type_account(first);
@@ -202,9 +205,53 @@ TEST(WebDevices, AReadOnlyTabNeverSyncs) {
   WebPage second;
   second.services.db_path = first.services.db_path;  // the same IndexedDB file
   second.open(0);
-  second.pass(0);
+  second.pass(web::kDevicesEveryMs);
+  EXPECT_TRUE(second.device_syncs.empty()) << "read-only";
+  // The first tab closes: this one takes over, and reads the database again
+  // before anything may use it.
+  second.dispatch(ev::LockChanged{2});
+  second.pass(web::kDevicesEveryMs);
   second.dispatch(ev::SyncDevicesNow{});
-  EXPECT_TRUE(second.device_syncs.empty());
+  EXPECT_TRUE(second.device_syncs.empty()) << "not on the store about to be replaced";
+  second.dispatch(ev::StorageReloaded{""});
+  second.pass(0);
+  ASSERT_EQ(second.device_syncs.size(), 1u);
+  EXPECT_EQ(second.device_syncs[0].folder_url, kFolder);
+}
+
+TEST(WebDevices, FieldsBeingTypedAreNeverUsedByASyncThatComesByItself) {
+  WebPage page;
+  page.open();
+  type_account(page);
+  page.dispatch(ev::SyncDevicesNow{});
+  sync_ends(page);
+  page.dispatch(ev::DevicesFieldEdited{"folder_url", "https://cloud.exa"});  // still typing
+  page.pass(web::kDevicesEveryMs);
+  EXPECT_EQ(page.device_syncs.size(), 1u);
+  page.dispatch(ev::DevicesFieldEdited{"folder_url", kFolder});
+  page.dispatch(ev::DevicesFieldLeft{});
+  page.pass(web::kDevicesEveryMs);
+  EXPECT_EQ(page.device_syncs.size(), 2u) << "with the account as saved";
+}
+
+TEST(WebDevices, AChangeDoesNotCutTheWaitForAnUnavailableServerShort) {
+  WebPage page;
+  page.open();
+  type_account(page);
+  page.dispatch(ev::SyncDevicesNow{});
+  web::DevicesSyncOutcome unavailable;
+  unavailable.failure = "unavailable";
+  unavailable.message = "The server did not answer.";
+  sync_ends(page, unavailable);
+  page.pass(30000);
+  ASSERT_EQ(page.device_syncs.size(), 2u);
+  sync_ends(page, unavailable);  // a second failure: a minute's wait
+  ASSERT_EQ(next_sync_in(page), 60000);
+  page.dispatch(ev::AddTune{TuneSummary{7, "The Kesh", "jig", ""}});
+  EXPECT_EQ(next_sync_in(page), 60000);
+  const auto& lines = page.model.announcements.lines;
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "Devices not synced: " + unavailable.message), 1)
+      << "the same failure is said once, not at every try";
 }
 
 }  // namespace

@@ -57,9 +57,9 @@ std::string sets_result_sentence(const SyncResult& result) {
 
 }  // namespace
 
-std::string devices_sentence(const DevicesState& d) {
+std::string devices_sentence(const DevicesState& d, const std::string& failure_said) {
   const DevicesSyncOutcome& last = d.last;
-  if (!last.failure.empty()) return "Devices not synced: " + last.message;
+  if (!last.failure.empty()) return d.asked || last.message != failure_said ? "Devices not synced: " + last.message : "";
   if (last.changes_received > 0) {
     return "Devices synced: " + counted(last.changes_received, "change", "changes") + " from your other devices.";
   }
@@ -139,8 +139,9 @@ void follow_announcements(Model& m) {
   // A device sync ended: said when it matters (see devices_sentence).
   if (m.devices.syncs != seen.devices_syncs) {
     seen.devices_syncs = m.devices.syncs;
-    const std::string sentence = devices_sentence(m.devices);
+    const std::string sentence = devices_sentence(m.devices, seen.devices_failure);
     if (!sentence.empty()) say(a, sentence);
+    seen.devices_failure = m.devices.last.failure.empty() ? "" : m.devices.last.message;
     m.devices.asked = false;
   }
 }

@@ -29,6 +29,7 @@ struct AnnouncedState {
   int playing_bar = 0;          // where it was, for "Stopped at bar N"
   std::string playback_error;
   int devices_syncs = 0;        // device syncs ended (DevicesState::syncs)
+  std::string devices_failure;  // the last device sync failure said (a retry's same failure is not said again)
 };
 
 struct Announcements {
@@ -44,10 +45,11 @@ std::string sync_result_sentence(const SyncResult& result, const std::string& me
 // "Member 123 has no tunes in their tunebook yet."
 std::string empty_tunebook_sentence(const std::string& member);
 
-// What a device sync's end says: its failure, what came from the other
-// devices, or (when the musician asked for it) that all is in step; "" for
-// a routine sync that changed nothing here.
-std::string devices_sentence(const DevicesState& devices);
+// What a device sync's end says: its failure (a sync by itself: only one
+// not said just before, `failure_said`), what came from the other devices,
+// or (when the musician asked for it) that all is in step; "" for a
+// routine sync that changed nothing here.
+std::string devices_sentence(const DevicesState& devices, const std::string& failure_said);
 
 // Adds to model.announcements what changed since the last call.
 void follow_announcements(Model& model);

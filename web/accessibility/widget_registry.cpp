@@ -75,6 +75,11 @@ void keep_active_field_visible() {
   }
 }
 
+bool typing_a_secret() {
+  const ImGuiContext& g = *GImGui;
+  return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId && (g.InputTextState.Flags & ImGuiInputTextFlags_Password);
+}
+
 namespace {
 // The scrollable panel a gesture over `w` means: `w` itself or the nearest
 // parent that scrolls (a popup is its own panel).

@@ -19,6 +19,11 @@ void end_widget_frame();
 // The mirror's non-tap actions (A11yNode::action); false when unknown.
 bool perform_mirror_action(const char* action);
 
+// The field that has the keys is a password (drawn as dots): the phone's
+// hidden keyboard field then is one too, so its keyboard neither shows nor
+// learns what is typed.
+bool typing_a_secret();
+
 // The text field being typed into, when it is out of its window's view as
 // it is taken or as the screen shrinks (the phone's keyboard took the lower
 // half): scrolled into view, so the keyboard never hides what is typed; a

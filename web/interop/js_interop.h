@@ -46,7 +46,7 @@ void js_download_bytes(const char* name_ptr, const char* mime_ptr, const char* d
 void js_download_file(const char* name_ptr, const char* path_ptr);
 void js_pick_text_file();
 double js_fit_canvas(int* width, int* height);
-void js_set_text_input_active(int active);
+void js_set_text_input_active(int active, int secret);
 int js_system_prefers_dark();
 int js_has_touch_screen();
 double js_last_input_ms();

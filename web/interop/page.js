@@ -80,10 +80,13 @@ mergeInto(LibraryManager.library, {
     HEAP32[height >> 2] = h;
     return dpr;
   },
-  js_set_text_input_active: function(active) {
+  js_set_text_input_active: function(active, secret) {
     Module.ttTextInputWanted = active !== 0;  // for tests: a field is ready for typing
     var input = document.getElementById('tt-keyboard');
     if (!input) return;
+    // A password: the keyboard must not show it in suggestions, nor learn it.
+    var type = active && secret ? 'password' : 'text';
+    if (input.type !== type) input.type = type;
     // A field of the accessibility mirror being typed into is its own keyboard's.
     var mirror = document.getElementById('tt-mirror');
     if (mirror && mirror.contains(document.activeElement)) return;

@@ -53,6 +53,7 @@ struct DevicesState {
   // After a refusal of the account (wrong password, no such folder) the page
   // waits for the musician to change something rather than asking again.
   bool paused = false;
+  bool reload_pending = false;  // this tab took over and reads the database again: no sync until then
   int waits = 0;                // syncs in a row the server was unavailable for (each waits longer)
   double last_at_ms = 0;        // 0: never synced on this device
   DevicesSyncOutcome last;

@@ -66,7 +66,7 @@ void download_file(const std::string& filename, const std::string& path) {
 }
 void pick_text_file() { js_pick_text_file(); }
 double fit_canvas_to_window(int* width, int* height) { return js_fit_canvas(width, height); }
-void set_text_input_active(bool active) { js_set_text_input_active(active ? 1 : 0); }
+void set_text_input_active(bool active, bool secret) { js_set_text_input_active(active ? 1 : 0, secret ? 1 : 0); }
 std::string load_preference(const std::string& key) { return take_string(js_load_preference(key.c_str())); }
 void store_preference(const std::string& key, const std::string& value) { js_store_preference(key.c_str(), value.c_str()); }
 bool system_prefers_dark() { return js_system_prefers_dark() != 0; }

@@ -44,7 +44,8 @@ void pick_text_file();                     // -> tt_on_file_picked(text, error)
 double fit_canvas_to_window(int* width, int* height);
 
 // The phone keyboard: a hidden text field focused while ImGui edits text.
-void set_text_input_active(bool active);
+// `secret`: a password is typed (the hidden field hides it from the keyboard too).
+void set_text_input_active(bool active, bool secret);
 
 // This device's display choices (localStorage; "" when none or unavailable).
 std::string load_preference(const std::string& key);

@@ -119,7 +119,7 @@ void draw_frame() {
   tt::web::keep_active_field_visible();
   if (layout.touch) tt::web::scroll_by_touch_drag(6 * layout.scale);
   tt::web::scroll_by_keys();
-  tt::web::set_text_input_active(io.WantTextInput);
+  tt::web::set_text_input_active(io.WantTextInput, tt::web::typing_a_secret());
   g_runner.mirror.follow(g_runner.ui.nodes, g_runner.model.announcements, g_runner.model.collection, g_runner.dpr);
 
   ImGui::Render();

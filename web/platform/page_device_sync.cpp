@@ -3,7 +3,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <random>
 #include <vector>
 
 #include "shell/device_sync.h"
@@ -64,14 +63,6 @@ int g_depth = 0;  // answers being handled (a task may end, and another start, i
 
 void forget_ended() {
   if (g_depth == 0) g_ended.clear();
-}
-
-std::string random_nonce() {
-  std::random_device random;
-  const char* hex = "0123456789abcdef";
-  std::string nonce;
-  for (int i = 0; i < 8; ++i) nonce += hex[random() % 16];
-  return nonce;
 }
 
 std::string failure_word(WebDavFailure failure) {

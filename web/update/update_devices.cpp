@@ -57,9 +57,13 @@ void keep_conflicts(Context& c) {
 // background task).
 const RetryPolicy kDevicesWaits{true, 1, kDevicesEveryMs, 2.0, kDevicesMaxRetryMs};
 
+// Only the tab that writes, on the store it will keep: a tab that took over
+// reads the database again first, and that store replaces the one it had.
 bool may_sync(const Context& c) {
-  return c.services.store && c.model.owns_database && !c.model.storage_unavailable;
+  return c.services.store && c.model.owns_database && !c.model.storage_unavailable && !c.model.devices.reload_pending;
 }
+
+void sync_in(Context& c, int64_t delay_ms);
 
 void load_account(Context& c) {
   DevicesState& d = c.model.devices;
@@ -89,33 +93,42 @@ void save_account(Context& c) {
   kept.settings = true;
   kept.musician_change = false;  // this device's own, like its display choices
   c.apply(kept);
+  sync_in(c, kDevicesEveryMs);  // the syncs by themselves go on, with this account
 }
 
-// The next automatic sync in `delay_ms`, unless one is due sooner.
+void cancel_timer(Context& c) {
+  DevicesState& d = c.model.devices;
+  if (d.timer == 0) return;
+  c.out.push_back(effect::CancelTimer{d.timer});
+  d.timer = 0;
+}
+
+// The next automatic sync in `delay_ms`, unless one is due sooner, or the
+// server is being waited for (a change does not cut a backoff short).
 void sync_in(Context& c, int64_t delay_ms) {
   DevicesState& d = c.model.devices;
   if (!d.configured() || d.paused || !may_sync(c)) return;
   const double due = c.now + static_cast<double>(delay_ms);
   if (d.timer != 0) {
-    if (d.timer_due_ms <= due) return;
-    c.out.push_back(effect::CancelTimer{d.timer});
+    if (d.timer_due_ms <= due || d.waits > 0) return;
+    cancel_timer(c);
   }
   d.timer = c.model.next_id++;
   d.timer_due_ms = due;
   c.out.push_back(effect::StartTimer{d.timer, delay_ms});
 }
 
-void start_sync(Context& c) {
+// `asked`: "Sync devices now". By itself, the page syncs only with the
+// account as saved (never fields half typed) and not while refused.
+void start_sync(Context& c, bool asked) {
   DevicesState& d = c.model.devices;
   if (!d.configured() || !may_sync(c)) return;
+  if (!asked && (d.edited || d.paused)) return;
   if (d.syncing) {
     d.again = true;
     return;
   }
-  if (d.timer != 0) {
-    c.out.push_back(effect::CancelTimer{d.timer});
-    d.timer = 0;
-  }
+  cancel_timer(c);
   d.syncing = true;
   d.files_fetched = 0;
   c.out.push_back(effect::SyncDevices{d.folder_url, d.user, d.password, d.device_name, c.now});
@@ -140,8 +153,10 @@ void on_synced(Context& c, const event::DevicesSynced& e) {
   changed.musician_change = false;
   c.apply(changed);
   const std::string& failure = e.outcome.failure;
-  if (failure == "credentials" || failure == "missing" || failure == "address") {
+  if (failure == "credentials" || failure == "missing" || failure == "address" || failure == "refused") {
     d.paused = true;  // asking again would be refused again: the musician fixes it first
+    d.again = false;
+    cancel_timer(c);
     return;
   }
   if (failure == "unavailable" || failure == "full") {
@@ -177,7 +192,7 @@ bool on_devices_timer(Context& c, uint64_t id) {
   DevicesState& d = c.model.devices;
   if (id == 0 || id != d.timer) return false;
   d.timer = 0;
-  start_sync(c);
+  start_sync(c, false);
   return true;
 }
 
@@ -188,10 +203,12 @@ void handle_devices(Context& c, const Event& event) {
   if (const auto* e = std::get_if<event::LockChanged>(&event)) {
     // The page opened. A tab that took over (2) reads the database again
     // first: the sync waits for that store (StorageReloaded), never the old one.
+    if (e->state == 2) d.reload_pending = true;
     if (e->state != 1) return;
     load_account(c);
     sync_in(c, 0);
   } else if (const auto* e = std::get_if<event::StorageReloaded>(&event)) {
+    d.reload_pending = false;
     if (!e->error.empty()) return;
     load_account(c);
     sync_in(c, 0);
@@ -212,7 +229,7 @@ void handle_devices(Context& c, const Event& event) {
       ++d.syncs;
       return;
     }
-    start_sync(c);
+    start_sync(c, true);
   } else if (const auto* e = std::get_if<event::DevicesSyncProgress>(&event)) {
     d.files_fetched = e->files_fetched;
   } else if (const auto* e = std::get_if<event::DevicesSynced>(&event)) {
@@ -226,7 +243,9 @@ void handle_devices(Context& c, const Event& event) {
     kept.musician_change = false;
     c.apply(kept);
   } else if (const auto* e = std::get_if<event::OnlineChanged>(&event)) {
-    if (e->online) sync_in(c, 0);
+    if (!e->online) return;
+    d.waits = 0;  // back online: the server is worth asking now
+    sync_in(c, 0);
   }
 }
 
